@@ -1,0 +1,35 @@
+# layerlab: every target creates (or refreshes) the virtual environment first.
+#   make lab    set up, then open the course in JupyterLab
+#   make test   set up, then run the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.layerlab-installed
+PYTEST_ARGS ?=
+
+.PHONY: env lab test release fixtures generated check-generated clean
+
+env: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "layerlab needs Python 3.10 or newer; this is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+lab: env
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/assignments
+
+test: env
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Regenerate everything derived from source/: public-check fixtures, then the student release.
+generated: env
+	$(BIN)/python -m autograder build
+
+check-generated: env
+	$(BIN)/python -m autograder build --check
+
+clean:
+	rm -rf $(VENV) .pytest_cache gradebook.db .exchange
