@@ -1,0 +1,71 @@
+"""Generate the student release in ``assignments/`` with nbgrader, and check it is current.
+
+``nbgrader generate_assignment`` replaces every solution region with a stub, locks the read-only
+and test cells and clears outputs. ``assignments/`` is committed so students can clone and start;
+:func:`stale_release` regenerates into a temporary folder and lists what differs.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from autograder.source import ROOT, SOURCE_DIR
+
+RELEASE_DIR = ROOT / "assignments"
+
+
+class ReleaseError(RuntimeError):
+    """nbgrader could not generate an assignment."""
+
+
+def assignment_ids() -> list[str]:
+    return sorted(p.name for p in SOURCE_DIR.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
+
+
+def generate(release_dir: Path = RELEASE_DIR) -> list[str]:
+    """Run ``nbgrader generate_assignment`` for every assignment into ``release_dir``."""
+    release_dir = Path(release_dir).resolve()
+    release_dir.mkdir(parents=True, exist_ok=True)
+    ids = assignment_ids()
+    for aid in ids:
+        shutil.rmtree(release_dir / aid, ignore_errors=True)
+        cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", aid, "--force", "--no-db",
+               f"--CourseDirectory.root={ROOT}",
+               f"--CourseDirectory.release_directory={release_dir}"]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0 or not (release_dir / aid).is_dir():
+            raise ReleaseError(f"nbgrader generate_assignment {aid} failed:\n{proc.stdout}\n{proc.stderr}")
+    for stray in release_dir.iterdir():
+        if stray.is_dir() and stray.name not in ids:
+            shutil.rmtree(stray)
+    return ids
+
+
+def stale_release(release_dir: Path = RELEASE_DIR) -> list[str]:
+    """Paths under ``release_dir`` that differ from a fresh generation (missing, extra or changed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "assignments"
+        generate(fresh)
+        return _differences(fresh, Path(release_dir))
+
+
+def _differences(fresh: Path, current: Path) -> list[str]:
+    if not current.is_dir():
+        return [current.name + "/"]
+    out = []
+    cmp = filecmp.dircmp(fresh, current, ignore=["__pycache__", ".ipynb_checkpoints"])
+    stack = [(cmp, Path(current.name))]
+    while stack:
+        c, rel = stack.pop()
+        out += [str(rel / n) + " (missing)" for n in c.left_only]
+        out += [str(rel / n) + " (not generated from source/)" for n in c.right_only]
+        for name in c.common_files:
+            if (Path(c.left) / name).read_bytes() != (Path(c.right) / name).read_bytes():
+                out.append(str(rel / name) + " (out of date)")
+        stack += [(sub, rel / name) for name, sub in c.subdirs.items()]
+    return sorted(out)

@@ -1,0 +1,204 @@
+"""Public checks of the week-2 NumPy basics assignment (``week2_numpy_basics/numpy_basics.ipynb``).
+
+In the notebook::
+
+    from layerlab.checks import numpy_basics as checks
+    checks.check_sigmoid(sigmoid)
+
+Each ``check_<name>`` runs the student's function on the cases below, compares with the expected
+outputs generated from the reference solution, and names the likely mistake when it recognises one.
+The recognisers test relations between the input, the expected and the returned values; they do
+not contain the solutions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from layerlab.checks.runner import Case, FunctionSpec, make_check
+
+NOTEBOOK = "numpy_basics"
+
+
+def _close(a, b) -> bool:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
+
+
+# --------------------------------------------------------------------------- sigmoid family
+
+def _flipped_sign(args, want, got):
+    if _close(got, 1 - np.asarray(want, dtype=float)):
+        return "you computed σ(−x) = 1 − σ(x): the exponent must be −x, as in 1 / (1 + e^(−x))"
+    return None
+
+
+def _basic_sigmoid_type(args, want, got):
+    if isinstance(got, np.ndarray):
+        return ("basic_sigmoid takes and returns one number: use `math.exp` (the point of this "
+                "exercise) and return a Python float, not an array")
+    return None
+
+
+def _returned_s_not_derivative(args, want, got):
+    got = np.asarray(got, dtype=float)
+    if _close(got * (1 - got), want):
+        return "you returned s = σ(x) itself; the derivative is s · (1 − s)"
+    x = np.asarray(args[0], dtype=float)
+    if _close(got, x * (1 - x)):
+        return "you applied x · (1 − x) to x; first compute s = σ(x), then return s · (1 − s)"
+    return None
+
+
+# --------------------------------------------------------------------------- reshaping
+
+def _image_order(args, want, got):
+    image = args[0]
+    if isinstance(got, np.ndarray) and got.size == image.size:
+        flat = got.ravel()
+        if np.array_equal(flat, image.ravel(order="F")) or np.array_equal(flat, image.T.ravel()):
+            return ("the entries are in the wrong order: you flattened in column-major order or "
+                    "transposed first; keep NumPy's default (row-major, 'C') order")
+        if not np.array_equal(flat, image.ravel()) and np.array_equal(np.sort(flat), np.sort(image.ravel())):
+            return "the right numbers in the wrong order: reshape the image directly, without transposing"
+    return None
+
+
+# --------------------------------------------------------------------------- normalization
+
+def _normalized_columns(args, want, got):
+    got = np.asarray(got, dtype=float)
+    x = np.asarray(args[0], dtype=float)
+    if got.shape != x.shape or got.ndim != 2:
+        return None
+    if np.allclose(np.linalg.norm(got, axis=0), 1) and not np.allclose(np.linalg.norm(got, axis=1), 1):
+        return "your columns have length 1, not your rows: take the norm along axis=1"
+    if np.allclose(got * np.linalg.norm(x), x):
+        return ("you divided by the norm of the whole matrix; each row needs its own norm: "
+                "np.linalg.norm(x, axis=1, keepdims=True)")
+    row_norms = np.linalg.norm(x, axis=1)
+    if x.shape[0] == x.shape[1] and np.allclose(got * row_norms[np.newaxis, :], x):
+        return ("the row norms were used as if they were a row: a (n,) array broadcasts along the "
+                "rows; keep the (n, 1) shape with keepdims=True")
+    if np.allclose(got * (row_norms ** 2)[:, np.newaxis], x):
+        return "you divided by the squared norm: the norm is the square root of the sum of squares"
+    return None
+
+
+def _softmax_axis(args, want, got):
+    got = np.asarray(got, dtype=float)
+    if got.ndim != 2:
+        return None
+    rows_ok = np.allclose(got.sum(axis=1), 1)
+    if not rows_ok and np.allclose(got.sum(axis=0), 1):
+        return ("your columns sum to 1, not your rows: each row is one vector to turn into "
+                "probabilities, so sum over axis=1 (keepdims=True)")
+    if not rows_ok and np.isclose(got.sum(), 1):
+        return "the whole matrix sums to 1: sum over each row (axis=1, keepdims=True), not over everything"
+    if rows_ok and not np.all(got > 0):
+        return "softmax outputs are all positive: exponentiate before normalising"
+    if rows_ok:
+        x = np.asarray(args[0], dtype=float)
+        if np.allclose(got, x / x.sum(axis=1, keepdims=True)):
+            return "you divided x by its row sums without exponentiating first"
+    return None
+
+
+# --------------------------------------------------------------------------- losses
+
+def _l1_hints(args, want, got):
+    yhat, y = (np.asarray(a, dtype=float) for a in args)
+    d = y - yhat
+    if not isinstance(got, np.ndarray) or got.ndim == 0:
+        g = float(np.asarray(got))
+        if np.isclose(g, d.sum()) or np.isclose(g, -d.sum()):
+            return "positive and negative errors cancelled out: take the absolute value of each difference"
+        if np.isclose(g, np.abs(d).mean()):
+            return "you averaged; this loss is the sum of absolute differences"
+    elif got.shape == d.shape and np.allclose(got, np.abs(d)):
+        return "you returned the differences themselves; the loss is their sum (one number)"
+    return None
+
+
+def _l2_hints(args, want, got):
+    yhat, y = (np.asarray(a, dtype=float) for a in args)
+    d = y - yhat
+    if not isinstance(got, np.ndarray) or got.ndim == 0:
+        g = float(np.asarray(got))
+        if np.isclose(g, np.sqrt((d ** 2).sum())):
+            return "that is the Euclidean norm; the L2 loss is its square, the sum of squared differences"
+        if np.isclose(g, np.abs(d).sum()):
+            return "that is the L1 loss; square each difference instead of taking its absolute value"
+        if np.isclose(g, (d ** 2).mean()):
+            return "you averaged; this loss is the sum of squared differences"
+        if np.isclose(g, d.sum() ** 2):
+            return "you squared the sum; square each difference, then sum"
+    elif got.shape == d.shape and np.allclose(got, d ** 2):
+        return "you returned the squared differences themselves; the loss is their sum (one number)"
+    return None
+
+
+# --------------------------------------------------------------------------- the cases
+
+def _a(values) -> np.ndarray:
+    return np.array(values, dtype=float)
+
+
+def _randn(seed: int, *shape: int) -> np.ndarray:
+    return np.random.RandomState(seed).randn(*shape)
+
+
+SPECS = {
+    "basic_sigmoid": FunctionSpec("basic_sigmoid", [
+        Case("x = 3", lambda: (3,)),
+        Case("x = -1.5", lambda: (-1.5,)),
+        Case("x = 0.0", lambda: (0.0,)),
+    ], hints=[_basic_sigmoid_type, _flipped_sign]),
+    "sigmoid": FunctionSpec("sigmoid", [
+        Case("x = np.array([1, 2, 3])", lambda: (np.array([1, 2, 3]),)),
+        Case("x = a (2, 3) array with negative entries", lambda: (_a([[-1, 0, 4], [2, -3, 0.5]]),)),
+        Case("x = 0.5 (a single number)", lambda: (0.5,)),
+    ], hints=[_flipped_sign]),
+    "sigmoid_derivative": FunctionSpec("sigmoid_derivative", [
+        Case("x = np.array([1, 2, 3])", lambda: (np.array([1, 2, 3]),)),
+        Case("x = a random (3, 2) array", lambda: (_randn(1, 3, 2),)),
+    ], hints=[_returned_s_not_derivative]),
+    "image2vector": FunctionSpec("image2vector", [
+        Case("image of shape (3, 3, 2)", lambda: (_randn(2, 3, 3, 2),)),
+        Case("image of shape (2, 4, 3)", lambda: (np.arange(24, dtype=float).reshape(2, 4, 3) / 24,)),
+    ], hints=[_image_order]),
+    "normalize_rows": FunctionSpec("normalize_rows", [
+        Case("x = np.array([[0, 3, 4], [1, 6, 4]])", lambda: (_a([[0, 3, 4], [1, 6, 4]]),)),
+        Case("x = a random (3, 3) array", lambda: (_randn(3, 3, 3),)),
+        Case("x = a random (4, 2) array", lambda: (_randn(4, 4, 2),)),
+    ], hints=[_normalized_columns]),
+    "softmax": FunctionSpec("softmax", [
+        Case("x = np.array([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]])",
+             lambda: (_a([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]]),)),
+        Case("x = a random (3, 3) array", lambda: (_randn(5, 3, 3),)),
+        Case("x = a (1, 4) array (a single row)", lambda: (_a([[1, 2, 3, 4]]),)),
+    ], hints=[_softmax_axis]),
+    "L1": FunctionSpec("L1", [
+        Case("yhat = np.array([.9, .2, .1, .4, .9]), y = np.array([1, 0, 0, 1, 1])",
+             lambda: (_a([.9, .2, .1, .4, .9]), _a([1, 0, 0, 1, 1]))),
+        Case("yhat, y = two random vectors of length 7",
+             lambda: (np.random.RandomState(6).rand(7), (np.random.RandomState(7).rand(7) > .5) * 1.0)),
+    ], hints=[_l1_hints]),
+    "L2": FunctionSpec("L2", [
+        Case("yhat = np.array([.9, .2, .1, .4, .9]), y = np.array([1, 0, 0, 1, 1])",
+             lambda: (_a([.9, .2, .1, .4, .9]), _a([1, 0, 0, 1, 1]))),
+        Case("yhat, y = two random vectors of length 7",
+             lambda: (np.random.RandomState(8).rand(7), (np.random.RandomState(9).rand(7) > .5) * 1.0)),
+    ], hints=[_l2_hints]),
+}
+
+check_basic_sigmoid = make_check(NOTEBOOK, SPECS["basic_sigmoid"])
+check_sigmoid = make_check(NOTEBOOK, SPECS["sigmoid"])
+check_sigmoid_derivative = make_check(NOTEBOOK, SPECS["sigmoid_derivative"])
+check_image2vector = make_check(NOTEBOOK, SPECS["image2vector"])
+check_normalize_rows = make_check(NOTEBOOK, SPECS["normalize_rows"])
+check_softmax = make_check(NOTEBOOK, SPECS["softmax"])
+check_L1 = make_check(NOTEBOOK, SPECS["L1"])
+check_L2 = make_check(NOTEBOOK, SPECS["L2"])
+
+__all__ = ["SPECS"] + [f"check_{name}" for name in SPECS]

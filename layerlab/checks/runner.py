@@ -1,0 +1,250 @@
+"""Run a student's function on the public cases and report, never crash.
+
+A check module (one per notebook, e.g. :mod:`layerlab.checks.numpy_basics`) declares a
+:class:`FunctionSpec` per graded function: its public :class:`Case` inputs and the mistakes it can
+recognise. The expected outputs are not in the check module: they are generated from the reference
+solutions in ``source/`` into ``layerlab/checks/expected/<notebook>.json`` (``make generated``).
+
+What the student sees:
+  * all cases pass: one green line;
+  * anything else (wrong output, an exception in their code, a modified input, a stub still in
+    place): a :class:`CheckFailed` whose notebook rendering is the diagnosis itself, no traceback
+    into layerlab. The test cell fails, so ``nbgrader validate`` reports it too.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from layerlab import plaindata
+from layerlab.checks.compare import Problem, compare
+
+EXPECTED_DIR = Path(__file__).with_name("expected")
+_PACKAGE_DIR = str(Path(__file__).resolve().parents[1])
+
+GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
+
+#: A hint looks at one failing case: the case's inputs (fresh copies), the expected output and the
+#: student's output, and returns a sentence naming the likely mistake, or None.
+Hint = Callable[[tuple, Any, Any], "str | None"]
+
+
+@dataclass
+class Case:
+    """One public input. ``make()`` builds fresh positional arguments right before the call (so it
+    may also seed NumPy's global generator when a function's convention depends on it); ``label``
+    tells the student what was passed, e.g. ``"x = np.array([1, 2, 3])"``."""
+
+    label: str
+    make: Callable[[], tuple]
+    kwargs: dict = field(default_factory=dict)
+
+
+@dataclass
+class FunctionSpec:
+    """What the public check of one graded function runs and knows.
+
+    name:          the graded function's name in the notebook
+    cases:         public inputs (expected outputs come from the generated fixture)
+    hints:         recognisers of common mistakes, tried in order on a failing case
+    rtol, atol:    comparison tolerances
+    """
+
+    name: str
+    cases: Sequence[Case]
+    hints: Sequence[Hint] = ()
+    rtol: float = 1e-6
+    atol: float = 1e-9
+
+
+class CheckFailed(AssertionError):
+    """Raised by a public check that did not pass. In IPython it renders as the report alone."""
+
+    def __init__(self, report: str):
+        super().__init__(report)
+        self.report = report
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook for custom error display
+        return self.report.splitlines()
+
+
+def load_expected(notebook: str) -> dict[str, list[Any]]:
+    """Expected outputs per function, from ``expected/<notebook>.json`` (generated; see module doc)."""
+    path = EXPECTED_DIR / f"{notebook}.json"
+    if not path.exists():
+        raise FileNotFoundError(
+            f"the expected values for {notebook} are missing ({path.name}); an instructor "
+            f"generates them from source/ with `make generated`")
+    data = json.loads(path.read_text())
+    return {name: [plaindata.decode(v) for v in outputs]
+            for name, outputs in data["functions"].items()}
+
+
+def make_check(notebook: str, spec: FunctionSpec) -> Callable[[Callable], None]:
+    """Build the ``check_<name>(fn)`` function that a notebook's test cell calls."""
+
+    def check(fn: Callable) -> None:
+        expected = _expected_for(notebook)[spec.name]
+        outcome = run_cases(fn, spec, expected)
+        if outcome:
+            raise CheckFailed(outcome)
+        n = len(spec.cases)
+        print(f"{GREEN}✓ {spec.name} passed all {n} public check{'s' if n != 1 else ''}.{RESET}")
+
+    check.__name__ = check.__qualname__ = f"check_{spec.name}"
+    check.__doc__ = (f"Run the public checks of ``{spec.name}`` ({len(spec.cases)} cases) and explain "
+                     f"any difference from the expected output.")
+    return check
+
+
+@functools.lru_cache(maxsize=None)
+def _expected_for(notebook: str) -> dict[str, list[Any]]:
+    return load_expected(notebook)
+
+
+def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
+    """Run every case; return ``""`` when all pass, else the full report text for the student."""
+    if not callable(fn):
+        return _report(spec, [f"`{spec.name}` is {_what(fn)}, not a function. Run the cell that "
+                              f"defines it (and don't reuse its name for a variable)."])
+    if len(expected) != len(spec.cases):
+        raise RuntimeError(f"expected values for {spec.name} are stale ({len(expected)} outputs for "
+                           f"{len(spec.cases)} cases); run `make generated`")
+    failures: list[str] = []
+    for number, (case, want) in enumerate(zip(spec.cases, expected), start=1):
+        args = case.make()
+        kwargs = dict(case.kwargs)
+        before = copy.deepcopy((args, kwargs))
+        try:
+            got = fn(*args, **kwargs)
+        except NotImplementedError:
+            return _report(spec, [f"`{spec.name}` is not implemented yet: replace "
+                                  f"`raise NotImplementedError()` with your code, run that cell, "
+                                  f"then run this one again."])
+        except Exception as exc:  # the student's bug: show their traceback, not ours
+            text = _case_header(number, case) + "\n" + _student_traceback(exc)
+            hint = _error_hint(exc)
+            failures.append(text + (f"\n  Likely mistake: {hint}" if hint else ""))
+            continue
+        problems = compare(want, got, rtol=spec.rtol, atol=spec.atol)
+        problems += _mutations(before, (args, kwargs), spec.name)
+        if problems:
+            fresh_args = case.make()
+            hints = [h for h in (_try_hint(hint, fresh_args, want, got) for hint in spec.hints) if h]
+            failures.append(_case_header(number, case) + "\n" + _format(problems, hints))
+    if not failures:
+        return ""
+    return _report(spec, failures, total=len(spec.cases))
+
+
+def _report(spec: FunctionSpec, failures: list[str], total: int | None = None) -> str:
+    if total is None:
+        head = f"{RED}{BOLD}✗ {spec.name}{RESET}"
+    else:
+        head = (f"{RED}{BOLD}✗ {spec.name} failed {len(failures)} of {total} public "
+                f"check{'s' if total != 1 else ''}{RESET}")
+    shown = failures[:2]
+    rest = len(failures) - len(shown)
+    body = "\n\n".join(shown)
+    if rest:
+        body += f"\n\n(and {rest} more failing case{'s' if rest != 1 else ''} not shown: fix these first)"
+    return f"{head}\n\n{body}"
+
+
+def _case_header(number: int, case: Case) -> str:
+    return f"{BOLD}Case {number}{RESET} ({case.label})"
+
+
+def _format(problems: list[Problem], hints: list[str]) -> str:
+    lines = []
+    for p in problems:
+        lines += ["  " + line for line in p.lines()]
+    for h in dict.fromkeys(hints):  # unique, in order
+        lines.append(f"  Likely mistake: {h}")
+    return "\n".join(lines)
+
+
+def _try_hint(hint: Hint, args: tuple, want: Any, got: Any) -> str | None:
+    try:
+        with np.errstate(all="ignore"):
+            return hint(args, want, got)
+    except Exception:  # a recogniser must never break the check
+        return None
+
+
+def _mutations(before: tuple, after: tuple, name: str) -> list[Problem]:
+    (args0, kwargs0), (args1, kwargs1) = before, after
+    problems = []
+    for i, (a, b) in enumerate(zip(args0, args1)):
+        if not _same(a, b):
+            problems.append(Problem(
+                f"argument {i + 1}", f"{name} changed its input in place",
+                hints=["compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of "
+                       "modifying the caller's (`x /= n`, `x[...] = `, `params[k] = `)"]))
+    for key in kwargs0:
+        if not _same(kwargs0[key], kwargs1[key]):
+            problems.append(Problem(f"argument {key}", f"{name} changed its input in place"))
+    return problems
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, np.ndarray):
+        return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
+    try:
+        return bool(a == b)
+    except Exception:
+        return False
+
+
+def _student_traceback(exc: BaseException) -> str:
+    """The exception with only the frames of the student's own code (not layerlab's, not libraries')."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_student_frame(f.filename)]
+    lines = ["  Your code raised an error:"]
+    for text in traceback.format_list(frames):
+        lines += ["    " + line for line in text.rstrip().splitlines()]
+    lines += ["    " + line for line in traceback.format_exception_only(type(exc), exc)[-1].rstrip().splitlines()]
+    return "\n".join(lines)
+
+
+def _is_student_frame(filename: str) -> bool:
+    if filename.startswith(_PACKAGE_DIR):
+        return False
+    libs = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    return not any(filename.startswith(p) and ("site-packages" in filename or "/lib/python" in filename)
+                   for p in libs)
+
+
+def _error_hint(exc: BaseException) -> str | None:
+    """Plain words for the exceptions beginners meet most in these notebooks."""
+    message = str(exc)
+    if isinstance(exc, TypeError) and ("length-1 arrays" in message or "0-dimensional arrays" in message
+                                       or "only size-1 arrays" in message):
+        return ("a function from the `math` module got an array; `math` works on one number at a "
+                "time, use the NumPy version (`np.exp`, `np.log`, ...) for arrays")
+    if isinstance(exc, ValueError) and "could not be broadcast" in message:
+        return ("two arrays with incompatible shapes were combined; print their `.shape`s. A "
+                "reduction such as np.sum or np.linalg.norm needs `keepdims=True` to keep an (n, 1) shape")
+    if isinstance(exc, ValueError) and ("matmul" in message or "not aligned" in message):
+        return ("the inner dimensions of a matrix product don't match: (a, b) @ (b, c); "
+                "check the shapes, and whether one operand needs `.T`")
+    if isinstance(exc, NameError):
+        return ("a name is not defined: run the cells above this one (a function you call may live "
+                "in an earlier cell), and check its spelling")
+    return None
+
+
+def _what(value: Any) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"

@@ -1,0 +1,133 @@
+"""Plain data in JSON: the only way values cross between student code and trusted code.
+
+Values allowed: ``None``, ``bool``, ``int``, ``float``, ``str``, NumPy arrays of numbers or booleans,
+NumPy scalars, and tuples, lists and dicts (string keys) of those. Nothing is ever unpickled, no
+object is rebuilt from a class name, and decoding checks every tag, dtype and shape strictly.
+
+Encoding, as JSON values:
+    None, bool, int, float, str     themselves (floats keep full precision; NaN/inf as JSON extensions)
+    list                            a JSON list
+    tuple                           {"tuple": [...]}
+    dict                            {"dict": [[key, value], ...]}   (order kept)
+    numpy array                     {"ndarray": {"dtype": "float64", "shape": [3, 1], "data": [...]}}
+    numpy scalar                    {"npscalar": {"dtype": "float64", "value": 0.5}}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import numpy as np
+
+#: dtypes that may cross the boundary (numbers and booleans only: no objects, no strings).
+ALLOWED_DTYPES = frozenset(
+    ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+     "float16", "float32", "float64"]
+)
+
+#: decoding refuses arrays larger than this many elements (a guard against absurd payloads).
+MAX_ELEMENTS = 50_000_000
+
+
+class PlainDataError(ValueError):
+    """A value that is not plain data, or a malformed encoding."""
+
+
+def encode(value: Any, _path: str = "value") -> Any:
+    """Turn plain data into JSON-ready Python values (see the module docstring for the tags)."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, np.generic):
+        dtype = _checked_dtype(value.dtype, _path)
+        return {"npscalar": {"dtype": dtype, "value": value.item()}}
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, np.ndarray):
+        dtype = _checked_dtype(value.dtype, _path)
+        return {"ndarray": {"dtype": dtype, "shape": list(value.shape),
+                            "data": value.ravel(order="C").tolist()}}
+    if isinstance(value, tuple):
+        return {"tuple": [encode(v, f"{_path}[{i}]") for i, v in enumerate(value)]}
+    if isinstance(value, list):
+        return [encode(v, f"{_path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        items = []
+        for key, v in value.items():
+            if not isinstance(key, str):
+                raise PlainDataError(f"{_path} has a key {key!r} of type {type(key).__name__}; "
+                                     "only string keys are plain data")
+            items.append([key, encode(v, f"{_path}[{key!r}]")])
+        return {"dict": items}
+    raise PlainDataError(f"{_path} is a {type(value).__module__}.{type(value).__qualname__}, which is "
+                         "not plain data (numbers, strings, NumPy arrays, and tuples/lists/dicts of them)")
+
+
+def decode(data: Any, _path: str = "value") -> Any:
+    """Rebuild a value from :func:`encode`'s output, checking every tag, dtype and shape."""
+    if data is None or isinstance(data, (bool, str, int)):
+        return data
+    if isinstance(data, float):
+        return data
+    if isinstance(data, list):
+        return [decode(v, f"{_path}[{i}]") for i, v in enumerate(data)]
+    if not isinstance(data, dict) or len(data) != 1:
+        raise PlainDataError(f"{_path}: malformed plain data {str(data)[:80]!r}")
+    (tag, body), = data.items()
+    if tag == "tuple" and isinstance(body, list):
+        return tuple(decode(v, f"{_path}[{i}]") for i, v in enumerate(body))
+    if tag == "dict" and isinstance(body, list):
+        out = {}
+        for item in body:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+                raise PlainDataError(f"{_path}: malformed dict item {str(item)[:80]!r}")
+            out[item[0]] = decode(item[1], f"{_path}[{item[0]!r}]")
+        return out
+    if tag == "ndarray" and isinstance(body, dict) and set(body) == {"dtype", "shape", "data"}:
+        return _decode_array(body, _path)
+    if tag == "npscalar" and isinstance(body, dict) and set(body) == {"dtype", "value"}:
+        dtype = _checked_dtype(body["dtype"], _path)
+        value = body["value"]
+        if not isinstance(value, (bool, int, float)):
+            raise PlainDataError(f"{_path}: numpy scalar value must be a number")
+        return np.array(value, dtype=dtype)[()]
+    raise PlainDataError(f"{_path}: unknown or malformed tag {tag!r}")
+
+
+def dumps(value: Any, **kwargs: Any) -> str:
+    """``json.dumps(encode(value))``."""
+    return json.dumps(encode(value), **kwargs)
+
+
+def loads(text: str) -> Any:
+    """``decode(json.loads(text))``."""
+    return decode(json.loads(text))
+
+
+def _checked_dtype(dtype: Any, path: str) -> str:
+    name = np.dtype(dtype).name if not isinstance(dtype, str) else dtype
+    if name not in ALLOWED_DTYPES:
+        raise PlainDataError(f"{path} has dtype {name!r}; plain data allows only "
+                             f"{', '.join(sorted(ALLOWED_DTYPES))}")
+    return name
+
+
+def _decode_array(body: dict, path: str) -> np.ndarray:
+    dtype = _checked_dtype(body["dtype"], path)
+    shape = body["shape"]
+    if not (isinstance(shape, list) and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                                            for n in shape)):
+        raise PlainDataError(f"{path}: array shape must be a list of non-negative integers")
+    size = math.prod(shape)
+    if size > MAX_ELEMENTS:
+        raise PlainDataError(f"{path}: array of {size} elements exceeds the {MAX_ELEMENTS} limit")
+    data = body["data"]
+    if not isinstance(data, list) or len(data) != size:
+        raise PlainDataError(f"{path}: array data has {len(data) if isinstance(data, list) else '?'} "
+                             f"elements, shape {tuple(shape)} needs {size}")
+    if not all(isinstance(x, (bool, int, float)) for x in data):
+        raise PlainDataError(f"{path}: array data must contain only numbers")
+    return np.array(data, dtype=dtype).reshape(shape)
