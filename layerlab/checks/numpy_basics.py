@@ -95,12 +95,11 @@ def _softmax_axis(args, want, got):
                 "probabilities, so sum over axis=1 (keepdims=True)")
     if not rows_ok and np.isclose(got.sum(), 1):
         return "the whole matrix sums to 1: sum over each row (axis=1, keepdims=True), not over everything"
+    x = np.asarray(args[0], dtype=float)
+    if rows_ok and np.allclose(got, x / x.sum(axis=1, keepdims=True)):
+        return "you divided x by its row sums without exponentiating first"
     if rows_ok and not np.all(got > 0):
         return "softmax outputs are all positive: exponentiate before normalising"
-    if rows_ok:
-        x = np.asarray(args[0], dtype=float)
-        if np.allclose(got, x / x.sum(axis=1, keepdims=True)):
-            return "you divided x by its row sums without exponentiating first"
     return None
 
 
