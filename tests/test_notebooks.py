@@ -1,0 +1,75 @@
+"""Do the notebooks run as students and instructors run them?
+
+* every source notebook runs top to bottom without an error;
+* every released notebook runs with its stubs and fails only in the graded test cells, each time
+  saying the function is not implemented yet;
+* a release completed with the reference solutions runs clean and passes ``nbgrader validate``,
+  while an untouched release fails validation.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from conftest import REPO
+from notebook_tools import completed, errors, execute, grade_meta
+
+SOURCES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "source").glob("*/*.ipynb"))
+GRADED = [p for p in SOURCES if any(grade_meta(c).get("grade") for c in nbformat.read(REPO / p, 4).cells)]
+
+pytestmark = pytest.mark.slow
+
+
+def _release_of(source: str):
+    return REPO / source.replace("source/", "assignments/", 1)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_source_notebook_runs_top_to_bottom(source):
+    nb = nbformat.read(REPO / source, as_version=4)
+    seconds = execute(nb, (REPO / source).parent)
+    assert errors(nb) == [], f"{source} raised: {errors(nb)[0][1]['ename']}"
+    print(f"{source}: {seconds:.1f} s")
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_release_fails_only_in_graded_checks(source):
+    path = _release_of(source)
+    nb = nbformat.read(path, as_version=4)
+    execute(nb, path.parent, allow_errors=True)
+    graded = [c for c in nb.cells if grade_meta(c).get("grade")]
+    failed = errors(nb)
+    outside = [cell.id for cell, _ in failed if not grade_meta(cell).get("grade")]
+    assert outside == [], f"cells outside the graded checks failed in {path.name}: {outside}"
+    assert len(failed) == len(graded), "every graded check should fail while its stub is in place"
+    for cell, out in failed:
+        text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out["traceback"]))
+        assert out["ename"] == "CheckFailed" and "not implemented yet" in text, text
+
+
+def _validate(path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nbgrader", "validate", str(path)],
+                          cwd=path.parent, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("source", GRADED)
+def test_completed_release_passes_nbgrader_validate(source, tmp_path):
+    nb = completed(_release_of(source), REPO / source)
+    target = tmp_path / _release_of(source).name
+    nbformat.write(nb, target)
+    result = _validate(target)
+    assert "Success! Your notebook passes all the tests." in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("source", GRADED)
+def test_untouched_release_fails_nbgrader_validate(source, tmp_path):
+    target = tmp_path / _release_of(source).name
+    target.write_bytes(_release_of(source).read_bytes())
+    result = _validate(target)
+    assert "VALIDATION FAILED" in result.stdout, result.stdout + result.stderr
+    assert "not implemented yet" in result.stdout

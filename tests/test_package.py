@@ -1,0 +1,97 @@
+"""Does the built layerlab package hold no solution of any graded function?
+
+The wheel is built the way pip builds it, then every Python file in it is inspected: no line of
+any solution region appears in it, and no function in it has the same structure as a reference
+solution (compared with names and docstrings stripped, so renaming variables does not hide a copy).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from autograder.source import source_notebooks
+from conftest import REPO
+from test_release import SOLUTION_REGION, solution_lines
+
+
+@pytest.fixture(scope="module")
+def wheel_files(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+                   check=True, timeout=600)
+    (wheel,) = out.glob("layerlab-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        return {name: zf.read(name).decode("utf-8", "replace") for name in zf.namelist()}
+
+
+def _shape(fn: ast.FunctionDef) -> str:
+    """The function's body with identifiers and docstrings removed."""
+    body = fn.body[1:] if fn.body and isinstance(fn.body[0], ast.Expr) and isinstance(
+        getattr(fn.body[0], "value", None), ast.Constant) else fn.body
+    module = ast.Module(body=[n for n in body], type_ignores=[])
+    for node in ast.walk(module):
+        for attr in ("id", "arg", "name"):
+            if isinstance(getattr(node, attr, None), str):
+                setattr(node, attr, "_")
+    return ast.dump(module, include_attributes=False)
+
+
+def _solution_functions():
+    for notebook in source_notebooks():
+        for cell in notebook.solution_cells():
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.FunctionDef):
+                    yield notebook.assignment, node
+
+
+def test_wheel_ships_the_student_package_and_no_notebooks(wheel_files):
+    assert "layerlab/checks/expected/numpy_basics.json" in wheel_files
+    assert not [n for n in wheel_files if n.endswith(".ipynb")]
+
+
+def test_no_solution_line_is_in_the_package(wheel_files):
+    lines = set().union(*(solution_lines(n) for n in source_notebooks()))
+    assert lines, "found no solution lines to look for"
+    hits = [(name, line) for name, text in wheel_files.items() if name.endswith(".py")
+            for line in lines if any(l.strip() == line for l in text.splitlines())]
+    assert hits == []
+
+
+def test_no_function_in_the_package_is_shaped_like_a_solution(wheel_files):
+    solutions = {_shape(fn): f"{a}:{fn.name}" for a, fn in _solution_functions()}
+    assert solutions
+    copies = []
+    for name, text in wheel_files.items():
+        if name.endswith(".py"):
+            for node in ast.walk(ast.parse(text)):
+                if isinstance(node, ast.FunctionDef) and _shape(node) in solutions:
+                    copies.append((name, node.name, solutions[_shape(node)]))
+    assert copies == []
+
+
+class _Rename(ast.NodeTransformer):
+    """Give every function, argument and variable another name, as a disguised copy would."""
+
+    def visit_Name(self, node):
+        return ast.copy_location(ast.Name(id=node.id + "_renamed", ctx=node.ctx), node)
+
+    def visit_arg(self, node):
+        node.arg += "_renamed"
+        return node
+
+    def visit_FunctionDef(self, node):
+        node.name = "innocent_helper"
+        self.generic_visit(node)
+        return node
+
+
+def test_the_shape_comparison_would_catch_a_renamed_copy():
+    for _, fn in _solution_functions():
+        copy = _Rename().visit(ast.parse(ast.unparse(fn))).body[0]
+        assert copy.name == "innocent_helper"
+        assert _shape(copy) == _shape(fn)
