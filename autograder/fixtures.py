@@ -53,11 +53,12 @@ def expected_outputs(notebook: SourceNotebook) -> dict[str, str] | None:
     return {path: text + "\n"}
 
 
-def all_fixtures() -> dict[str, str]:
-    """Every fixture file's expected text, keyed by its path relative to the repo."""
+def all_fixtures(assignments: list[str] | None = None) -> dict[str, str]:
+    """Fixture texts (of every assignment, or only of ``assignments``) keyed by path in the repo."""
     files: dict[str, str] = {}
     for notebook in source_notebooks():
-        files.update(expected_outputs(notebook) or {})
+        if assignments is None or notebook.assignment in assignments:
+            files.update(expected_outputs(notebook) or {})
     return files
 
 
@@ -71,12 +72,14 @@ def stale_fixtures() -> list[str]:
     return sorted(stale)
 
 
-def write_fixtures() -> list[str]:
-    """Write every fixture; remove fixtures of notebooks that no longer exist. Returns paths written."""
-    fresh = all_fixtures()
+def write_fixtures(assignments: list[str] | None = None) -> list[str]:
+    """Write the fixtures (of every assignment, or only of ``assignments``); a full build also
+    removes fixtures of notebooks that no longer exist. Returns the paths written."""
+    fresh = all_fixtures(assignments)
     for p, text in fresh.items():
         Path(ROOT / p).write_text(text)
-    for p in EXPECTED_DIR.glob("*.json"):
-        if p.relative_to(ROOT).as_posix() not in fresh:
-            p.unlink()
+    if assignments is None:
+        for p in EXPECTED_DIR.glob("*.json"):
+            if p.relative_to(ROOT).as_posix() not in fresh:
+                p.unlink()
     return sorted(fresh)

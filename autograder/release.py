@@ -27,11 +27,17 @@ def assignment_ids() -> list[str]:
     return sorted(p.name for p in SOURCE_DIR.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
 
 
-def generate(release_dir: Path = RELEASE_DIR) -> list[str]:
-    """Run ``nbgrader generate_assignment`` for every assignment into ``release_dir``."""
+def generate(release_dir: Path = RELEASE_DIR, assignments: list[str] | None = None) -> list[str]:
+    """Run ``nbgrader generate_assignment`` for every assignment (or only ``assignments``) into
+    ``release_dir``; a full run also removes released folders that have no source any more."""
     release_dir = Path(release_dir).resolve()
     release_dir.mkdir(parents=True, exist_ok=True)
     ids = assignment_ids()
+    unknown = sorted(set(assignments or []) - set(ids))
+    if unknown:
+        raise ReleaseError(f"no such assignment in source/: {', '.join(unknown)} (have: {', '.join(ids)})")
+    if assignments is not None:
+        ids = sorted(assignments)
     for aid in ids:
         shutil.rmtree(release_dir / aid, ignore_errors=True)
         cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", aid, "--force", "--no-db",
@@ -40,9 +46,10 @@ def generate(release_dir: Path = RELEASE_DIR) -> list[str]:
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if proc.returncode != 0 or not (release_dir / aid).is_dir():
             raise ReleaseError(f"nbgrader generate_assignment {aid} failed:\n{proc.stdout}\n{proc.stderr}")
-    for stray in release_dir.iterdir():
-        if stray.is_dir() and stray.name not in ids:
-            shutil.rmtree(stray)
+    if assignments is None:
+        for stray in release_dir.iterdir():
+            if stray.is_dir() and stray.name not in ids:
+                shutil.rmtree(stray)
     return ids
 
 

@@ -33,6 +33,11 @@ _PACKAGE_DIR = str(Path(__file__).resolve().parents[1])
 
 GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
+#: A property checks a contract of the output that a value comparison cannot see (for example "b is
+#: the Python float 0.0, not the int 0"). It gets the case's inputs (fresh copies) and the student's
+#: output and returns a Problem-describing sentence when the contract is broken, else None.
+Property = Callable[[tuple, Any], "str | None"]
+
 #: A hint looks at one failing case: the case's inputs (fresh copies), the expected output and the
 #: student's output, and returns a sentence naming the likely mistake, or None.
 Hint = Callable[[tuple, Any, Any], "str | None"]
@@ -56,12 +61,14 @@ class FunctionSpec:
     name:          the graded function's name in the notebook
     cases:         public inputs (expected outputs come from the generated fixture)
     hints:         recognisers of common mistakes, tried in order on a failing case
+    properties:    contracts checked on every case's output, whether or not the values match
     rtol, atol:    comparison tolerances
     """
 
     name: str
     cases: Sequence[Case]
     hints: Sequence[Hint] = ()
+    properties: Sequence[Property] = ()
     rtol: float = 1e-6
     atol: float = 1e-9
 
@@ -136,6 +143,7 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
             failures.append(text + (f"\n  Likely mistake: {hint}" if hint else ""))
             continue
         problems = compare(want, got, rtol=spec.rtol, atol=spec.atol)
+        problems += _broken_properties(spec, case, got)
         problems += _mutations(before, (args, kwargs), spec.name)
         if problems:
             fresh_args = case.make()
@@ -173,10 +181,19 @@ def _format(problems: list[Problem], hints: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _try_hint(hint: Hint, args: tuple, want: Any, got: Any) -> str | None:
+def _broken_properties(spec: FunctionSpec, case: Case, got: Any) -> list[Problem]:
+    problems = []
+    for prop in spec.properties:
+        message = _try_hint(prop, case.make(), None, got, property_check=True)
+        if message:
+            problems.append(Problem("the returned value", message))
+    return problems
+
+
+def _try_hint(hint: Callable, args: tuple, want: Any, got: Any, property_check: bool = False) -> str | None:
     try:
         with np.errstate(all="ignore"):
-            return hint(args, want, got)
+            return hint(args, got) if property_check else hint(args, want, got)
     except Exception:  # a recogniser must never break the check
         return None
 

@@ -102,3 +102,14 @@ def test_failed_check_renders_as_the_report_in_ipython():
         checks.check_L1(lambda yhat, y: 0.0)
     assert info.value._render_traceback_() == info.value.report.splitlines()
     assert isinstance(info.value, AssertionError)  # so nbgrader counts the test cell as failed
+
+
+def test_a_broken_property_fails_even_when_values_match():
+    from layerlab.checks.runner import Case, FunctionSpec, run_cases
+
+    spec = FunctionSpec("zero", [Case("no input", lambda: ())],
+                        properties=[lambda args, got: None if type(got) is float else
+                                    f"must be a Python float, got {type(got).__name__}"])
+    assert run_cases(lambda: 0.0, spec, [0.0]) == ""
+    report = run_cases(lambda: 0, spec, [0.0])
+    assert "must be a Python float, got int" in report
