@@ -220,7 +220,7 @@ def _shape_hints(expected: np.ndarray, got: np.ndarray) -> list[str]:
         hints.append("one column instead of one column per example: a sum over axis=1 where none was wanted?")
     elif got.ndim == 2 and expected.ndim == 2 and g[1] == e[1] and g[0] == 1 and e[0] > 1:
         hints.append("one row instead of one row per unit: a sum over axis=0 where none was wanted?")
-    elif got.ndim == 2 and expected.ndim == 2 and 1 in g and 1 in e and g != e:
+    elif got.ndim == 2 and expected.ndim == 2 and 1 in g and 1 in e and g.index(1) != e.index(1):
         hints.append("you summed over the wrong axis: axis=1 sums along a row (across columns), "
                      "axis=0 down a column")
     return hints
@@ -267,7 +267,7 @@ def _value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]
                 if abs(r) > 1 and np.isclose(r, round(r), rtol=1e-6):
                     hints.append(f"every entry is exactly {round(r)} times too large: a missing "
                                  f"division (for example by m, the number of examples)?")
-                elif abs(r) < 1 and np.isclose(1 / r, round(1 / r), rtol=1e-6):
+                elif 0 < abs(r) < 1 and np.isclose(1 / r, round(1 / r), rtol=1e-6):
                     hints.append(f"every entry is exactly {round(1 / r)} times too small: "
                                  f"divided once too often?")
                 else:

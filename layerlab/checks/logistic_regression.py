@@ -1,0 +1,398 @@
+"""Public checks of the week-2 logistic-regression assignment
+(``week2_logistic_regression/logistic_regression.ipynb``).
+
+In the notebook::
+
+    from layerlab.checks import logistic_regression as checks
+    checks.check_propagate(propagate)
+
+Each ``check_<name>`` runs the student's function on the small cases below, compares with the
+expected outputs generated from the reference solution (``expected/logistic_regression.json``),
+checks the output contracts the values cannot show (properties), and names the likely mistake when
+it recognises one. Recognisers look at relations between the inputs, the expected and the returned
+values (a factor of m, a flipped sign, a transpose, a constant cost curve...); they contain no
+solution.
+
+Decisions worth knowing:
+  * ``predict`` is asked to return 0./1. floats; a boolean (or int) array with the right values is
+    accepted too (``True == 1``), as week 3 accepts booleans: every later use (accuracies,
+    ``Y_prediction - Y``, indexing ``classes``) works with both.
+  * ``propagate``'s cost and ``db`` must be single numbers: a Python float, a NumPy scalar or a
+    0-d array pass; a ``(1, 1)`` array does not (it turns ``b`` into an array during training).
+  * ``initialize_with_zeros`` must return ``b`` as a float (``0.0``; ``np.float64`` is a float too),
+    not the int ``0`` and not an array, and ``w`` as a float array.
+  * Arguments are passed positionally (``optimize(w, b, X, Y, num_iterations, learning_rate)``), as
+    the course's signatures allow, so the properties can see every input.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from layerlab.checks.runner import Case, FunctionSpec, make_check
+
+NOTEBOOK = "logistic_regression"
+
+
+# --------------------------------------------------------------------------- small helpers
+
+def _close(a, b) -> bool:
+    try:
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
+
+
+def _item(value, *path):
+    """``value[p0][p1]...``, or None when the student's output does not have that structure."""
+    for key in path:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _scalar(value):
+    """A float when ``value`` holds exactly one number (also a (1, 1) array), else None."""
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return float(array.reshape(())) if array.size == 1 else None
+
+
+def _costs(value):
+    """A 1-D float array of recorded costs, or None if they are not a sequence of numbers."""
+    if not isinstance(value, (list, tuple, np.ndarray)):
+        return None
+    numbers = [_scalar(c) for c in value]
+    return None if any(n is None for n in numbers) else np.array(numbers, dtype=float)
+
+
+# --------------------------------------------------------------------------- sigmoid
+
+def _sigmoid_flipped(args, want, got):
+    if _close(got, 1 - np.asarray(want, dtype=float)):
+        return "you computed σ(−z) = 1 − σ(z): the exponent must be −z, as in 1 / (1 + e^(−z))"
+    return None
+
+
+# --------------------------------------------------------------------------- initialize_with_zeros
+
+def _b_is_a_float(args, got):
+    b = _item(got, 1)
+    if isinstance(got, tuple) and len(got) == 2:
+        if isinstance(b, (bool, np.bool_)) or not isinstance(b, float):
+            if isinstance(b, np.ndarray):
+                kind = f"an array of shape {b.shape}"
+            else:
+                name = type(b).__name__
+                kind = f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+            return (f"b must be the Python float 0.0, got {kind}: write `b = 0.0` (with the point), "
+                    f"not `b = 0` or an array; the bias is one number shared by all examples")
+    return None
+
+
+def _w_holds_floats(args, got):
+    w = _item(got, 0)
+    if isinstance(w, np.ndarray) and w.dtype.kind != "f":
+        return (f"w must hold floats, its dtype is {w.dtype}: np.zeros(shape) gives float64 zeros, "
+                f"don't pass dtype=int (gradient steps add fractions to w)")
+    return None
+
+
+def _w_shape(args, want, got):
+    w, dim = _item(got, 0), args[0]
+    if isinstance(w, np.ndarray) and w.shape == (dim,):
+        return "np.zeros(dim) is rank-1; np.zeros((dim, 1)) (note the double parentheses) is a column"
+    if isinstance(w, np.ndarray) and w.shape == (1, dim) and dim > 1:
+        return "w is a column, one row per feature: shape (dim, 1), not (1, dim)"
+    return None
+
+
+# --------------------------------------------------------------------------- propagate
+
+def _m(args) -> int:
+    return args[2].shape[1]
+
+
+def _propagate_cost(args, want, got):
+    want_cost, got_cost = _item(want, 1), _item(got, 1)
+    if isinstance(got_cost, np.ndarray) and got_cost.ndim > 0 and got_cost.size == 1:
+        return ("the cost is a (1, 1) array (e.g. from np.dot(Y, np.log(A).T)); return one number: "
+                "cost = float(np.squeeze(cost))")
+    g = _scalar(got_cost)
+    if g is None or want_cost is None:
+        return None
+    if math.isclose(g, -want_cost, rel_tol=1e-6):
+        return ("the cost has the wrong sign: log of a probability is negative, so the cross-entropy "
+                "J = −(1/m) Σ [y log a + (1 − y) log(1 − a)] needs the minus in front to be positive")
+    if math.isclose(g, want_cost * _m(args), rel_tol=1e-6):
+        return "the cost is a sum over the m examples; J is their average: divide by m"
+    if math.isclose(g, -want_cost * _m(args), rel_tol=1e-6):
+        return "the cost misses both the minus sign and the division by m"
+    return None
+
+
+def _propagate_dw(args, want, got):
+    want_dw, got_dw = _item(want, 0, "dw"), _item(got, 0, "dw")
+    if not isinstance(got_dw, np.ndarray) or want_dw is None:
+        return None
+    m = _m(args)
+    if got_dw.shape == want_dw.shape[::-1] and want_dw.shape[0] > 1:
+        return ("dw must have the shape of w, (n_x, 1): multiply X (n_x, m) by (A − Y)ᵀ (m, 1), "
+                "in that order; (A − Y) Xᵀ gives the transpose (1, n_x)")
+    if _close(got_dw, -want_dw):
+        return "dw has the wrong sign: the derivative of the cost with respect to z is A − Y, not Y − A"
+    if _close(got_dw, want_dw * m):
+        return "dw is m times too large: it is an average over the examples, (1/m) X (A − Y)ᵀ"
+    return None
+
+
+def _propagate_db(args, want, got):
+    want_db, got_db = _item(want, 0, "db"), _item(got, 0, "db")
+    g = _scalar(got_db)
+    if g is None or want_db is None or want_db == 0:
+        return None
+    if isinstance(got_db, np.ndarray) and got_db.ndim > 0:
+        return "db is one number (like b): np.sum(...) without an axis, then float(...)"
+    if math.isclose(g, -want_db, rel_tol=1e-6):
+        return "db has the wrong sign: db = (1/m) Σ (a − y), with A − Y, not Y − A"
+    if math.isclose(g, want_db * _m(args), rel_tol=1e-6):
+        return "db is m times too large: it is the mean of A − Y, (1/m) Σ (a − y)"
+    return None
+
+
+def _grads_keys(args, got):
+    grads = _item(got, 0)
+    if isinstance(got, tuple) and isinstance(grads, dict) and set(grads) != {"dw", "db"}:
+        return f'grads must have exactly the keys "dw" and "db", it has {sorted(map(str, grads))}'
+    return None
+
+
+# --------------------------------------------------------------------------- optimize
+
+def _expected_recordings(num_iterations: int) -> int:
+    return math.ceil(num_iterations / 100)
+
+
+def _costs_recorded_every_100(args, got):
+    n = args[4]
+    costs = _item(got, 2)
+    if isinstance(costs, (list, tuple)) and len(costs) != _expected_recordings(n):
+        return (f"costs must hold one cost per 100 iterations (at i = 0, 100, 200, ...): "
+                f"{_expected_recordings(n)} for num_iterations = {n}, got {len(costs)}")
+    return None
+
+
+def _optimize_costs(args, want, got):
+    n = args[4]
+    got_costs, want_costs = _costs(_item(got, 2)), _costs(_item(want, 2))
+    if got_costs is None or want_costs is None:
+        return None
+    if got_costs.size == n and n != _expected_recordings(n):
+        return "you recorded the cost at every iteration; append it only when i % 100 == 0"
+    if got_costs.size == n // 100 and n % 100:
+        return "the range of recorded iterations is off by one: record when i % 100 == 0, starting at i = 0"
+    if got_costs.size != want_costs.size or got_costs.size == 0:
+        return None
+    if got_costs.size > 1 and np.allclose(got_costs, got_costs[0]) and not np.allclose(want_costs, want_costs[0]):
+        return ("every recorded cost is the same: w and b are never updated, or are reset inside "
+                "the loop (initialise nothing in optimize; update w and b on every iteration)")
+    if not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
+        return ("the first recorded cost (iteration 0) must be the cost at the w and b you were "
+                "given, before any update: start from them (no new zeros) and record the cost "
+                "returned by propagate before updating")
+    if got_costs.size > 1 and got_costs[-1] > got_costs[0] and want_costs[-1] < want_costs[0]:
+        return ("the cost grows: gradient descent steps against the gradient, "
+                "w − learning_rate · dw (minus), the same for b")
+    return None
+
+
+def _optimize_grads(args, want, got):
+    if not (_close(_item(got, 0, "w"), _item(want, 0, "w")) and _close(_item(got, 0, "b"), _item(want, 0, "b"))):
+        return None
+    if not _close(_item(got, 1, "dw"), _item(want, 1, "dw")):
+        return ("w and b are right but grads is not: return the gradients of the last iteration, "
+                "the ones propagate returned for the last update (don't recompute them afterwards)")
+    return None
+
+
+def _b_stays_a_number(args, got):
+    b = _item(got, 0, "b")
+    if isinstance(b, np.ndarray) and b.ndim > 0:
+        return (f'params["b"] is an array of shape {b.shape}; it must stay a single number: '
+                f"is db an array (np.sum with keepdims, or a (1, 1) result)?")
+    return None
+
+
+# --------------------------------------------------------------------------- predict
+
+def _predict_shape_and_values(args, got):
+    m = args[2].shape[1]
+    if not isinstance(got, np.ndarray):
+        return None
+    problems = []
+    if got.shape != (1, m):
+        problems.append(f"Y_prediction must have shape (1, m) = (1, {m}), got {got.shape}")
+    values = np.unique(np.asarray(got, dtype=float)) if got.dtype.kind in "biuf" else None
+    if values is not None and not np.isin(values, [0.0, 1.0]).all():
+        problems.append("Y_prediction must hold only 0 and 1 (labels), not probabilities: "
+                        "compare the probabilities with 0.5")
+    return "; ".join(problems) or None
+
+
+def _predict_threshold(args, want, got):
+    w, b = args[0], args[1]
+    if not (isinstance(got, np.ndarray) and got.shape == np.shape(want)):
+        return None
+    g = np.asarray(got, dtype=float)
+    if not np.any(w) and b == 0 and np.all(g == 1):
+        return ("here w = 0 and b = 0, so every probability is exactly 0.5, which is not a cat: "
+                "use A > 0.5, not A >= 0.5")
+    if _close(g, 1 - np.asarray(want, dtype=float)):
+        return "every label is swapped: predict 1 (cat) when the probability is above 0.5, else 0"
+    return None
+
+
+# --------------------------------------------------------------------------- model
+
+MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
+              "num_iterations")
+
+
+def _model_keys(args, got):
+    if isinstance(got, dict) and set(got) != set(MODEL_KEYS):
+        return "the dict must have exactly the keys " + ", ".join(f'"{k}"' for k in MODEL_KEYS)
+    return None
+
+
+def _model_records_its_arguments(args, got):
+    num_iterations, learning_rate = args[4], args[5]
+    if not isinstance(got, dict):
+        return None
+    problems = []
+    if "learning_rate" in got and _scalar(got["learning_rate"]) != learning_rate:
+        problems.append(f'd["learning_rate"] must be the learning_rate model was given ({learning_rate})')
+    if "num_iterations" in got and _scalar(got["num_iterations"]) != num_iterations:
+        problems.append(f'd["num_iterations"] must be the num_iterations model was given ({num_iterations})')
+    return "; ".join(problems) or None
+
+
+def _model_hints(args, want, got):
+    if not isinstance(got, dict):
+        return None
+    m_train, m_test = args[0].shape[1], args[2].shape[1]
+    test_shape = np.shape(got.get("Y_prediction_test"))
+    if m_train != m_test and test_shape == (1, m_train):
+        return ("Y_prediction_test has one label per training example: predict on X_test for the "
+                "test predictions and on X_train for the training ones")
+    got_costs, want_costs = _costs(got.get("costs")), _costs(want["costs"])
+    if got_costs is None:
+        return None
+    if got_costs.size != want_costs.size:
+        return (f"{got_costs.size} costs were recorded instead of {want_costs.size}: pass "
+                f"num_iterations on to optimize (otherwise it runs its default 100 iterations)")
+    if got_costs.size > 1 and math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6) \
+            and not _close(got_costs, want_costs):
+        return ("the first cost is right but the later ones differ: if optimize passes its checks, "
+                "model did not pass learning_rate on to optimize (it then uses its default 0.009)")
+    if got_costs.size and not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
+        return "the first cost differs: start from w and b from initialize_with_zeros(X_train.shape[0])"
+    if _close(got_costs, want_costs) and not _close(got.get("w"), want["w"]):
+        return 'the costs are right but w is not: return the learned params["w"], params["b"] from optimize'
+    return None
+
+
+# --------------------------------------------------------------------------- the cases
+
+def _a(values) -> np.ndarray:
+    return np.array(values, dtype=float)
+
+
+def _course_example() -> tuple:
+    """The small worked example: w (2, 1), b = 2.0, X (2, 3), Y (1, 3)."""
+    return _a([[1.0], [2.0]]), 2.0, _a([[1.0, 2.0, -1.0], [3.0, 4.0, -3.2]]), np.array([[1, 0, 1]])
+
+
+def _random_problem(seed: int, n_x: int, m: int, w_scale: float = 1.0, b: float = 0.0) -> tuple:
+    """(w (n_x, 1), b, X (n_x, m), Y (1, m) of 0/1 with both labels present), seeded."""
+    rng = np.random.RandomState(seed)
+    w = rng.randn(n_x, 1) * w_scale
+    X = rng.randn(n_x, m)
+    Y = np.zeros((1, m))
+    Y[0, rng.permutation(m)[: (m + 1) // 2]] = 1.0
+    return w, b, X, Y
+
+
+def _separable(seed: int, n_x: int, m_train: int, m_test: int) -> tuple:
+    """A linearly separable toy set: label 1 when the first feature is positive (margin 0.5)."""
+    rng = np.random.RandomState(seed)
+
+    def draw(m):
+        X = rng.randn(n_x, m)
+        X[0] = np.where(np.arange(m) % 2 == 0, 1.0, -1.0) * (0.5 + rng.rand(m))
+        return X, (X[:1] > 0).astype(float)
+
+    X_train, Y_train = draw(m_train)
+    X_test, Y_test = draw(m_test)
+    return X_train, Y_train, X_test, Y_test
+
+
+SPECS = {
+    "sigmoid": FunctionSpec("sigmoid", [
+        Case("z = np.array([0, 2])", lambda: (np.array([0, 2]),)),
+        Case("z = a (2, 3) array with negative entries", lambda: (_a([[-1, 0, 4], [2, -3, 0.5]]),)),
+        Case("z = -1.5 (a single number)", lambda: (-1.5,)),
+    ], hints=[_sigmoid_flipped]),
+    "initialize_with_zeros": FunctionSpec("initialize_with_zeros", [
+        Case("dim = 2", lambda: (2,)),
+        Case("dim = 3", lambda: (3,)),
+        Case("dim = 4", lambda: (4,)),
+    ], hints=[_w_shape], properties=[_b_is_a_float, _w_holds_floats]),
+    "propagate": FunctionSpec("propagate", [
+        Case("w = [[1.], [2.]], b = 2., X = [[1., 2., -1.], [3., 4., -3.2]], Y = [[1, 0, 1]]",
+             _course_example),
+        Case("w = zeros (3, 1), b = 0.0, a random X (3, 4), Y = [[1, 0, 0, 1]]: every a is 0.5",
+             lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(11).randn(3, 4), _a([[1, 0, 0, 1]]))),
+        Case("a random w (4, 1), b = -0.5, X (4, 7), Y (1, 7)",
+             lambda: _random_problem(12, 4, 7, b=-0.5)),
+    ], hints=[_propagate_cost, _propagate_dw, _propagate_db], properties=[_grads_keys]),
+    "optimize": FunctionSpec("optimize", [
+        Case("the example of propagate, num_iterations = 100, learning_rate = 0.009",
+             lambda: _course_example() + (100, 0.009)),
+        Case("a random w (3, 1), b = 0.3, X (3, 5), Y (1, 5), num_iterations = 301, learning_rate = 0.05",
+             lambda: _random_problem(21, 3, 5, b=0.3) + (301, 0.05)),
+        Case("w = zeros (2, 1), b = 0.0, a random X (2, 6), Y (1, 6), num_iterations = 250, "
+             "learning_rate = 0.1",
+             lambda: (np.zeros((2, 1)), 0.0) + _random_problem(22, 2, 6)[2:] + (250, 0.1)),
+    ], hints=[_optimize_costs, _optimize_grads],
+        properties=[_costs_recorded_every_100, _b_stays_a_number]),
+    "predict": FunctionSpec("predict", [
+        Case("w = [[0.1124579], [0.23106775]], b = -0.3, X = [[1., -1.1, -3.2], [1.2, 2., 0.1]]",
+             lambda: (_a([[0.1124579], [0.23106775]]), -0.3, _a([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]]))),
+        Case("w = zeros (3, 1), b = 0.0, a random X (3, 4): every probability is exactly 0.5",
+             lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(31).randn(3, 4))),
+        Case("a random w (4, 1), b = 0.2, X (4, 7)",
+             lambda: _random_problem(32, 4, 7, b=0.2)[:3]),
+    ], hints=[_predict_threshold], properties=[_predict_shape_and_values]),
+    "model": FunctionSpec("model", [
+        Case("separable toy data: X_train (2, 8), X_test (2, 4), num_iterations = 300, learning_rate = 0.1",
+             lambda: _separable(41, 2, 8, 4) + (300, 0.1)),
+        Case("random X_train (3, 6), X_test (3, 3), num_iterations = 150, learning_rate = 0.5",
+             lambda: _random_problem(42, 3, 6)[2:] + _random_problem(43, 3, 3)[2:] + (150, 0.5)),
+    ], hints=[_model_hints], properties=[_model_keys, _model_records_its_arguments]),
+}
+
+check_sigmoid = make_check(NOTEBOOK, SPECS["sigmoid"])
+check_initialize_with_zeros = make_check(NOTEBOOK, SPECS["initialize_with_zeros"])
+check_propagate = make_check(NOTEBOOK, SPECS["propagate"])
+check_optimize = make_check(NOTEBOOK, SPECS["optimize"])
+check_predict = make_check(NOTEBOOK, SPECS["predict"])
+check_model = make_check(NOTEBOOK, SPECS["model"])
+
+__all__ = ["SPECS"] + [f"check_{name}" for name in SPECS]
