@@ -8,6 +8,9 @@ its solution cells (nothing else: no demos, no training) in a fresh namespace an
 from __future__ import annotations
 
 import ast
+import contextlib
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -75,18 +78,22 @@ class SourceNotebook:
         return found
 
     def reference(self) -> SimpleNamespace:
-        """A namespace holding the notebook's imports and every function of its solution cells."""
+        """A namespace holding the notebook's imports, the functions its locked cells provide to
+        students (e.g. a given ``sigmoid``), and every function of its solution cells."""
         namespace: dict = {"__name__": f"reference_{self.name}"}
-        imports = []
+        imports, provided = [], []
         for cell in self.nb.cells:
             meta = self.nbgrader_meta(cell)
             if cell.cell_type == "code" and not meta.get("solution") and not meta.get("grade"):
-                imports += [node for node in _parse(cell.source).body
-                            if isinstance(node, (ast.Import, ast.ImportFrom))]
-        exec(compile(ast.Module(body=imports, type_ignores=[]), f"<{self.name} imports>", "exec"),
-             namespace)
-        for cell in self.solution_cells():
-            exec(compile(_parse(cell.source), f"<{self.name} solution>", "exec"), namespace)
+                body = _parse(cell.source).body
+                imports += [node for node in body if isinstance(node, (ast.Import, ast.ImportFrom))]
+                if meta.get("locked"):
+                    provided += [node for node in body if isinstance(node, ast.FunctionDef)]
+        with _beside(self.path.parent):
+            exec(compile(ast.Module(body=imports + provided, type_ignores=[]), f"<{self.name} imports>",
+                         "exec"), namespace)
+            for cell in self.solution_cells():
+                exec(compile(_parse(cell.source), f"<{self.name} solution>", "exec"), namespace)
         return SimpleNamespace(**{k: v for k, v in namespace.items() if not k.startswith("__")})
 
 
@@ -94,6 +101,28 @@ def source_notebooks(source_dir: Path = SOURCE_DIR) -> list[SourceNotebook]:
     """Every ``source/<assignment>/*.ipynb``, sorted by assignment."""
     return [SourceNotebook(p) for p in sorted(source_dir.glob("*/*.ipynb"))
             if ".ipynb_checkpoints" not in p.parts]
+
+
+@contextlib.contextmanager
+def _beside(folder: Path):
+    """Let imports find modules that sit beside the notebook, as its kernel does (whose working
+    directory is the notebook's folder), e.g. a generated helper module; such modules are read
+    afresh on entry and forgotten on exit, so a regenerated one is never served from a cache."""
+
+    here = str(Path(folder).resolve())
+
+    def forget():
+        for name, module in list(sys.modules.items()):
+            if os.path.dirname(os.path.abspath(getattr(module, "__file__", None) or "/")) == here:
+                del sys.modules[name]
+
+    forget()
+    sys.path.insert(0, here)
+    try:
+        yield
+    finally:
+        sys.path.remove(here)
+        forget()
 
 
 def _parse(source: str) -> ast.Module:

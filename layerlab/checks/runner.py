@@ -133,10 +133,8 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
         before = copy.deepcopy((args, kwargs))
         try:
             got = fn(*args, **kwargs)
-        except NotImplementedError:
-            return _report(spec, [f"`{spec.name}` is not implemented yet: replace "
-                                  f"`raise NotImplementedError()` with your code, run that cell, "
-                                  f"then run this one again."])
+        except NotImplementedError as exc:
+            return _report(spec, [_not_implemented(spec.name, exc)])
         except Exception as exc:  # the student's bug: show their traceback, not ours
             text = _case_header(number, case) + "\n" + _student_traceback(exc)
             hint = _error_hint(exc)
@@ -152,6 +150,18 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
     if not failures:
         return ""
     return _report(spec, failures, total=len(spec.cases))
+
+
+def _not_implemented(name: str, exc: NotImplementedError) -> str:
+    """The stub message; names the stub when the checked function only calls it (e.g. a model
+    function calling a helper that is still a stub)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    stub = frames[-1].name if frames else name
+    if stub != name and stub.isidentifier() and _is_student_frame(frames[-1].filename):
+        return (f"`{name}` calls `{stub}`, which is not implemented yet: complete `{stub}` first, "
+                f"run its cell, then run this one again.")
+    return (f"`{name}` is not implemented yet: replace `raise NotImplementedError()` with your "
+            f"code, run that cell, then run this one again.")
 
 
 def _report(spec: FunctionSpec, failures: list[str], total: int | None = None) -> str:
