@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import nbformat
@@ -16,16 +17,45 @@ SOLUTION_REGION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 
 def solution_lines(notebook) -> set[str]:
-    """Distinctive lines of code from the notebook's solution regions: at least 16 characters, so
-    that short generic lines (`d = y - yhat`, `return s`) don't count as a copy."""
+    """Distinctive lines of code from the notebook's solution regions.
+
+    Not distinctive, so not counted as a copy when they appear elsewhere: lines under 16
+    characters (`d = y - yhat`, `return s`), seeding calls (the seeds are part of the published
+    conventions), and plain calls of functions the notebook itself defines with simple arguments
+    (`A2, cache = forward_propagation(X, parameters)` is how a model uses its building blocks)."""
+    defined = {name for cell in notebook.nb.cells if cell.cell_type == "code"
+               for name in _defined_names(cell.source)}
     lines = set()
     for cell in notebook.solution_cells():
         for region in SOLUTION_REGION.findall(cell.source):
             for line in region.splitlines():
                 line = line.strip()
-                if len(line) >= 16 and not line.startswith("#"):
+                if len(line) >= 16 and not line.startswith("#") and not _is_usage(line, defined):
                     lines.add(line)
     return lines
+
+
+def _defined_names(source: str) -> set[str]:
+    try:
+        return {n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)}
+    except SyntaxError:  # IPython magics: such cells define no functions of interest
+        return set()
+
+
+def _is_usage(line: str, defined: set[str]) -> bool:
+    """True for `np.random.seed(<int>)` and `[targets =] f(name, name, ...)` with f defined here."""
+    try:
+        (stmt,) = ast.parse(line).body
+    except (SyntaxError, ValueError):
+        return False
+    call = getattr(stmt, "value", None)
+    if not isinstance(stmt, (ast.Expr, ast.Assign)) or not isinstance(call, ast.Call):
+        return False
+    if ast.unparse(call.func) == "np.random.seed":
+        return True
+    simple = all(isinstance(a, (ast.Name, ast.Constant)) for a in call.args) and all(
+        isinstance(k.value, (ast.Name, ast.Constant)) for k in call.keywords)
+    return isinstance(call.func, ast.Name) and call.func.id in defined and simple
 
 
 def test_release_is_current_with_source():
@@ -83,3 +113,11 @@ def test_week1_introduction_has_no_graded_cells():
     (notebook,) = [n for n in source_notebooks() if n.assignment == "week1_introduction"]
     assert notebook.graded_functions == []
     assert not any(grade_meta(c) for c in notebook.nb.cells)
+
+
+def test_solution_lines_skip_usage_and_seeding_but_keep_formulas():
+    (notebook,) = [n for n in source_notebooks() if n.assignment == "week3_planar_classification"]
+    lines = solution_lines(notebook)
+    assert not any(line.startswith("np.random.seed(") for line in lines)
+    assert not any(line.startswith("A2, cache = forward_propagation(") for line in lines)
+    assert any("np.tanh" in line for line in lines)
