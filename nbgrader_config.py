@@ -19,6 +19,10 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "
 # A course-local exchange, so the Assignment List works on a single machine without root.
 c.Exchange.root = os.path.join(c.CourseDirectory.root, ".exchange")
 
+# Validate (and nbgrader's own autograding) run every cell; the week-4 application trains two
+# networks, one to three minutes per cell, beyond nbgrader's default 30 s cell timeout.
+c.Execute.timeout = 600
+
 # Students see this where a solution was removed.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"

@@ -8,6 +8,7 @@ solution (compared with names and docstrings stripped, so renaming variables doe
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -21,8 +22,13 @@ from test_release import SOLUTION_REGION, solution_lines
 
 @pytest.fixture(scope="module")
 def wheel_files(tmp_path_factory):
+    # build from a clean copy: an in-tree build/ folder left by an earlier build must not leak in
+    tree = tmp_path_factory.mktemp("tree") / "layerlab"
+    shutil.copytree(REPO, tree, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
+        "test-artifacts", ".exchange", "submitted", "autograded", "feedback", "gradebook.db"))
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(tree)],
                    check=True, timeout=600)
     (wheel,) = out.glob("layerlab-*.whl")
     with zipfile.ZipFile(wheel) as zf:
@@ -52,6 +58,11 @@ def _solution_functions():
 def test_wheel_ships_the_student_package_and_no_notebooks(wheel_files):
     assert "layerlab/checks/expected/numpy_basics.json" in wheel_files
     assert not [n for n in wheel_files if n.endswith(".ipynb")]
+
+
+def test_wheel_holds_no_hidden_test_cases(wheel_files):
+    assert "autograder/grading/worker.py" in wheel_files
+    assert not [n for n in wheel_files if n.startswith("autograder/cases/")]
 
 
 def test_no_solution_line_is_in_the_package(wheel_files):

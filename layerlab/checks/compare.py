@@ -254,6 +254,9 @@ def _value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]
     if not np.isfinite(g).all():
         return [_nan_hint(g[~np.isfinite(g)].flat[0])]
     hints = []
+    if not g.any() and e.any():
+        return ["every entry is 0: is the result still the initial zeros, or did an integer "
+                "division round everything down?"]
     if _values_close(-e, g) and np.abs(e).max() > 0:
         hints.append("every entry has the right size but the wrong sign")
     elif e.ndim == 2 and e.shape[0] == e.shape[1] and _values_close(e.T, g):

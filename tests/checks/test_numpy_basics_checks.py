@@ -113,3 +113,9 @@ def test_a_broken_property_fails_even_when_values_match():
     assert run_cases(lambda: 0.0, spec, [0.0]) == ""
     report = run_cases(lambda: 0, spec, [0.0])
     assert "must be a Python float, got int" in report
+
+
+def test_an_all_zero_result_is_called_that():
+    report = _diagnosis("normalize_rows", lambda x: np.zeros_like(x))
+    assert "every entry is 0" in report
+    assert "factor (0)" not in report

@@ -1,0 +1,17 @@
+"""The autograder: grade submissions outside the student's process and record them in nbgrader.
+
+Modules, in the order a submission meets them:
+    course       the nbgrader course directory and its configuration
+    submission   find submitted/<student>/<assignment>/<nb>.ipynb, read it safely
+    sanitize     restore locked cells from source/, choose the cells to run
+    plan         per notebook: hidden cases, their reference outputs, points
+    launcher     the worker's command line, environment, and running it with a time limit
+    worker       (untrusted, a separate process) runs the notebook and calls its functions
+    protocol     the plain-data messages between the two, checked strictly
+    score        compare with the reference, diagnose, score
+    results      results.json;  feedback: the student's HTML page;  gradebook: nbgrader
+    grade        one grading run;  cli: ``python -m autograder grade``
+
+The trust boundary (see the design document): student code runs only in the worker; only plain
+data crosses back; the reference, the comparison and every write happen in this process.
+"""

@@ -1,0 +1,98 @@
+"""``python -m autograder grade``: grade the submissions of an nbgrader course.
+
+    python -m autograder grade [--course DIR] [--assignment ID]... [--student NAME]... [--jobs N]
+
+Shows a progress bar, then a summary table. Exit status 0 when every submission was graded
+(whatever the students scored), 1 when the grader failed on at least one, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from autograder.grading.course import Course, CourseError
+from autograder.grading.grade import RunReport, Settings, grade_course
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the ``grade`` command to ``python -m autograder``'s subparsers."""
+    grade = subparsers.add_parser(
+        "grade", help="grade the submissions in submitted/ (results, feedback, gradebook)",
+        description="Grade submitted/<student>/<assignment>/*.ipynb: each notebook runs in a separate "
+                    "worker process, its graded functions are called on the hidden cases and compared "
+                    "with the reference; writes autograded/<student>/<assignment>/results.json, "
+                    "feedback/<student>/<assignment>/<notebook>.html and the nbgrader gradebook.")
+    grade.add_argument("--course", metavar="DIR",
+                       help="the nbgrader course directory (default: the current directory if it has "
+                            "an nbgrader_config.py, else this repository)")
+    grade.add_argument("--assignment", metavar="ID", action="append",
+                       help="only this assignment (repeatable); default: every assignment submitted")
+    grade.add_argument("--student", metavar="NAME", action="append",
+                       help="only this student (repeatable); default: every student")
+    grade.add_argument("--jobs", metavar="N", type=int, default=1,
+                       help="grade N submissions at the same time (default 1)")
+    grade.add_argument("--timeout", metavar="SECONDS", type=float, default=Settings.notebook_seconds,
+                       help=f"time limit of one notebook (default {Settings.notebook_seconds:g})")
+    return grade
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the ``grade`` command parsed by :func:`add_parser`."""
+    if args.jobs < 1 or args.timeout <= 0:
+        print("error: --jobs must be at least 1 and --timeout positive", file=sys.stderr)
+        return 2
+    try:
+        course = Course.open(args.course)
+    except CourseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    from autograder.grading.submission import find_submissions
+
+    total = len(find_submissions(course.submitted_dir, args.assignment, args.student))
+    if total == 0:
+        print(f"No submissions to grade in {course.submitted_dir} "
+              f"(expected submitted/<student>/<assignment>/<notebook>.ipynb).")
+        return 0
+    settings = Settings(notebook_seconds=args.timeout, jobs=args.jobs)
+    report = _grade_with_progress(course, args, settings, total)
+    print(summary(report))
+    return 0 if report.ok else 1
+
+
+def _grade_with_progress(course: Course, args, settings: Settings, total: int) -> RunReport:
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, desc="grading", unit="submission", file=sys.stderr) as bar:
+        return grade_course(course, args.assignment, args.student, settings,
+                            progress=lambda result: bar.update(1))
+
+
+def summary(report: RunReport) -> str:
+    """The table printed at the end of a run."""
+    rows = [("student", "assignment", "score", "notes")]
+    for r in report.results:
+        notes = []
+        errors = r.all_errors()
+        if errors:
+            notes.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''}")
+        partial = [f.name for f in r.functions if f.score < f.max_score]
+        if partial and len(partial) <= 3:
+            notes.append("lost points in " + ", ".join(partial))
+        elif partial:
+            notes.append(f"lost points in {len(partial)} functions")
+        rows.append((r.student, r.assignment, f"{_num(r.score)} / {_num(r.max_score)}", "; ".join(notes)))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3] for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  -----")
+    n = len(report.results)
+    per = f", {report.seconds / n:.1f} s per submission" if n else ""
+    lines.append(f"\nGraded {n} submission{'s' if n != 1 else ''} in {report.seconds:.1f} s{per}.")
+    if report.failures:
+        lines.append(f"The grader failed on {len(report.failures)}:")
+        lines += [f"  {s.student}/{s.assignment}: {why}" for s, why in report.failures]
+    return "\n".join(lines)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,94 @@
+"""Record grades in nbgrader's gradebook, so the formgrader shows them and ``nbgrader export``
+exports them.
+
+* :func:`register_assignment` makes sure the assignment, its notebooks and their cells are in the
+  gradebook exactly as ``nbgrader generate_assignment`` records them: it runs nbgrader's own
+  preprocessors (clear solutions and outputs, compute checksums, save cells) on a copy of each
+  source notebook. Nothing is written to the release folder.
+* :func:`record` adds the student and the submission, and sets each graded function's score as
+  the ``auto_score`` of its test cell (the nbgrader grade cell with the points); the function's
+  messages become the automatic comment of its solution cell, which the formgrader shows.
+
+Only the trusted grading process calls these (the workers never see the gradebook).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sys
+import warnings
+from datetime import datetime
+
+from autograder.grading.course import Course
+from autograder.grading.results import AssignmentResult
+from autograder.source import SourceNotebook
+
+
+class GradebookError(RuntimeError):
+    """The gradebook could not be updated."""
+
+
+def register_assignment(course: Course, assignment: str, sources: list[SourceNotebook]) -> None:
+    """Create or update the assignment, its notebooks and their grade/solution/source cells."""
+    from nbgrader.api import Gradebook
+    from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, ClearSolutions,
+                                        ComputeChecksums, LockCells, SaveCells)
+
+    _nbgrader_tools_on_path()
+    try:
+        with Gradebook(course.db_url, course.course_id) as gb:
+            gb.update_or_create_assignment(assignment)
+    except Exception as exc:
+        raise GradebookError(f"could not open the gradebook {course.db_url}: {exc}") from exc
+    for source in sources:
+        nb = copy.deepcopy(source.nb)
+        resources = {"nbgrader": {"notebook": source.name, "assignment": assignment,
+                                  "db_url": course.db_url}}
+        try:
+            for step in (LockCells, ClearSolutions, ClearOutput, CheckCellMetadata, ComputeChecksums,
+                         SaveCells):
+                nb, resources = step(config=course.config).preprocess(nb, resources)
+        except Exception as exc:
+            raise GradebookError(f"could not record {assignment}/{source.name} in the gradebook: "
+                                 f"{exc}") from exc
+
+
+def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str], tuple[str, str]],
+           timestamp: datetime | None = None) -> None:
+    """Store ``result``'s scores. ``cells`` maps (notebook, function) to the function's
+    (test cell grade_id, solution cell grade_id)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    _nbgrader_tools_on_path()
+    with Gradebook(course.db_url, course.course_id) as gb, warnings.catch_warnings():
+        # nbgrader's add_submission builds related rows in a way SQLAlchemy 2 warns about, harmlessly
+        warnings.filterwarnings("ignore", message=".*not in session.*")
+        try:
+            gb.update_or_create_student(result.student)
+            extra = {"timestamp": timestamp} if timestamp else {}
+            gb.update_or_create_submission(result.assignment, result.student, **extra)
+            for notebook in result.notebooks:
+                for f in notebook.functions:
+                    test_cell, solution_cell = cells[(notebook.name, f.name)]
+                    grade = gb.find_grade(test_cell, notebook.name, result.assignment, result.student)
+                    grade.auto_score = f.score
+                    grade.needs_manual_grade = grade.manual_score is not None
+                    comment = gb.find_comment(solution_cell, notebook.name, result.assignment,
+                                              result.student)
+                    comment.auto_comment = "\n\n".join(f.messages)
+            gb.db.commit()
+        except MissingEntry as exc:
+            gb.db.rollback()
+            raise GradebookError(f"{result.student}/{result.assignment}: the gradebook has no entry "
+                                 f"for {exc}; was the assignment changed after submissions were "
+                                 f"recorded?") from exc
+
+
+def _nbgrader_tools_on_path() -> None:
+    """nbgrader runs ``alembic`` by name when it creates a gradebook: make the tools of this Python
+    environment findable even when the environment is not activated."""
+    bin_dir = os.path.dirname(sys.executable)
+    path = os.environ.get("PATH", "")
+    if bin_dir not in path.split(os.pathsep):
+        os.environ["PATH"] = bin_dir + (os.pathsep + path if path else "")

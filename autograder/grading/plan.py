@@ -1,0 +1,171 @@
+"""What to ask of every submission of a notebook, and what the answers must be.
+
+For each graded function of a source notebook: its points (from the test cell), its hidden cases
+(:mod:`autograder.cases`), the public check's spec (hints and properties, reused on the hidden
+cases) and, for every case, the reference output computed here, in the trusted process, from the
+notebook's solution cells. A plan is built once per notebook and run, and serves every student.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import inspect
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from autograder import cases as hidden_cases
+from autograder.cases import HiddenSpec
+from autograder.source import GradedFunction, SourceNotebook
+from layerlab import plaindata
+from layerlab.checks.compare import ATOL, RTOL, describe
+from layerlab.checks.runner import FunctionSpec
+
+
+class PlanError(RuntimeError):
+    """The grader cannot grade this notebook (no hidden cases, a failing reference...)."""
+
+
+@dataclass
+class PlannedCase:
+    """One hidden case: the inputs sent to the worker and the reference's output on them."""
+
+    function: str
+    number: int            # 1-based
+    call_id: str
+    args: tuple
+    kwargs: dict
+    seed: int | None
+    label: str             # what the student is told about the input: names, types and shapes only
+    expected: Any
+
+
+@dataclass
+class FunctionPlan:
+    graded: GradedFunction
+    spec: HiddenSpec
+    public: FunctionSpec | None
+    cases: list[PlannedCase]
+    isolation: PlannedCase | None   # the case called again without the notebook's variables
+    rtol: float
+    atol: float
+
+    @property
+    def name(self) -> str:
+        return self.graded.name
+
+
+@dataclass
+class NotebookPlan:
+    source: SourceNotebook
+    functions: list[FunctionPlan]
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def max_score(self) -> float:
+        return sum(f.graded.points for f in self.functions)
+
+    def calls(self, skip: set[str] = frozenset()) -> list[dict]:
+        """The worker's calls (isolated ones last), for every function not in ``skip``."""
+        calls, isolated = [], []
+        for fplan in self.functions:
+            if fplan.name in skip:
+                continue
+            for case in fplan.cases:
+                calls.append(_call(case, case.call_id, isolated=False))
+            if fplan.isolation is not None:
+                isolated.append(_call(fplan.isolation, isolation_id(fplan.isolation), isolated=True))
+        return calls + isolated
+
+
+def isolation_id(case: PlannedCase) -> str:
+    return f"{case.call_id}/isolated"
+
+
+def build_plan(source: SourceNotebook) -> NotebookPlan:
+    """The plan of one source notebook; :class:`PlanError` when a graded function has no hidden
+    cases or the reference fails on one."""
+    graded = source.graded_functions
+    if not graded:
+        return NotebookPlan(source, [])
+    specs = hidden_cases.load(source.name) or {}
+    missing = [g.name for g in graded if g.name not in specs]
+    if missing:
+        raise PlanError(f"{source.assignment}/{source.name}: no hidden cases for {', '.join(missing)}; "
+                        f"add them to autograder/cases/{source.name}.py")
+    public_specs = _public_specs(source.name)
+    reference = source.reference()
+    functions = []
+    for g in graded:
+        spec = specs[g.name]
+        if not spec.cases:
+            raise PlanError(f"{source.name}: the hidden spec of {g.name} has no cases")
+        public = public_specs.get(g.name)
+        fn = getattr(reference, g.name)
+        planned = [_plan_case(source, g.name, fn, number, case)
+                   for number, case in enumerate(spec.cases, start=1)]
+        isolation = planned[spec.isolation_case] if spec.isolation_case is not None else None
+        functions.append(FunctionPlan(
+            g, spec, public, planned, isolation,
+            rtol=_pick(spec.rtol, public and public.rtol, RTOL),
+            atol=_pick(spec.atol, public and public.atol, ATOL)))
+    return NotebookPlan(source, functions)
+
+
+def _plan_case(source: SourceNotebook, name: str, fn, number: int, case) -> PlannedCase:
+    args, kwargs = tuple(case.make()), dict(case.kwargs)
+    try:
+        sent = plaindata.decode(plaindata.encode((args, kwargs)))  # exactly what the worker gets
+    except plaindata.PlainDataError as exc:
+        raise PlanError(f"{source.name}: hidden case {number} of {name} is not plain data: {exc}") from exc
+    call_args, call_kwargs = copy.deepcopy(sent)
+    try:
+        if case.seed is not None:
+            np.random.seed(case.seed)
+        output = fn(*call_args, **call_kwargs)
+        expected = plaindata.decode(plaindata.encode(output))
+    except Exception as exc:
+        raise PlanError(f"{source.name}: the reference {name} fails on hidden case {number}: "
+                        f"{type(exc).__name__}: {exc}") from exc
+    return PlannedCase(name, number, f"{name}/{number}", sent[0], sent[1], case.seed,
+                       _label(fn, sent[0], sent[1]), expected)
+
+
+def _call(case: PlannedCase, call_id: str, isolated: bool) -> dict:
+    return {"id": call_id, "function": case.function, "args": case.args, "kwargs": case.kwargs,
+            "seed": case.seed, "isolated": isolated}
+
+
+def _label(fn, args: tuple, kwargs: dict) -> str:
+    """``"x = a float64 array of shape (4, 6)"``: names, types and shapes, never values."""
+    try:
+        names = list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        names = []
+    parts = [f"{names[i] if i < len(names) else f'argument {i + 1}'} = {_what(a)}"
+             for i, a in enumerate(args)]
+    parts += [f"{k} = {_what(v)}" for k, v in kwargs.items()]
+    return ", ".join(parts) or "no arguments"
+
+
+def _what(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "a number" if isinstance(value, float) else "an int"
+    return describe(value)
+
+
+def _public_specs(notebook: str) -> dict[str, FunctionSpec]:
+    try:
+        module = importlib.import_module(f"layerlab.checks.{notebook}")
+    except ModuleNotFoundError:
+        return {}
+    return dict(getattr(module, "SPECS", {}))
+
+
+def _pick(*values):
+    return next(v for v in values if v is not None)

@@ -1,0 +1,320 @@
+"""Trusted comparison and scoring of one notebook's worker report.
+
+Everything compared here was rebuilt by the strict plain-data decoder (:mod:`protocol`): no
+object of the student's making reaches :func:`layerlab.checks.compare.compare`. For every hidden
+case a function passes when its output matches the reference's, the output contracts
+(``properties``) hold and its inputs come back unchanged; the isolation case must also give the
+same output without the notebook's variables. A function earns its points in proportion to the
+cases it passes. Failures are explained with the public checks' words (``compare``, the specs'
+hints) and never show the hidden inputs' values, the reference or the hidden test code.
+"""
+
+from __future__ import annotations
+
+import builtins
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
+from autograder.grading.protocol import CallReport, ErrorInfo, Response
+from layerlab.checks.compare import Problem, compare, describe
+from layerlab.checks.runner import _error_hint, _mutations  # the public checks' own words
+
+#: how many failing cases of one function the messages spell out.
+SHOWN_FAILURES = 3
+
+
+@dataclass
+class CaseOutcome:
+    """One hidden case: passed, or why not (``problems`` and ``hints`` in plain words,
+    ``traceback``: the student's own lines)."""
+
+    number: int
+    label: str
+    passed: bool
+    problems: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    traceback: list[str] = field(default_factory=list)
+    kind: str = ""   # failures of the same kind are explained once
+
+    def text(self, same: list[int] = ()) -> str:
+        lines = [f"Hidden case {self.number} ({self.label}):"]
+        lines += ["  " + p for p in self.problems]
+        lines += ["  " + t for t in self.traceback]
+        lines += [f"  Likely mistake: {h}" for h in self.hints]
+        if same:
+            lines.append(f"  The same problem in hidden case{'s' if len(same) > 1 else ''} {_numbers(same)}.")
+        return "\n".join(lines)
+
+
+@dataclass
+class FunctionResult:
+    name: str
+    notebook: str
+    max_score: float
+    score: float
+    passed: int
+    total: int
+    summary: str                         # one sentence about the whole function
+    cases: list[CaseOutcome] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[CaseOutcome]:
+        return [c for c in self.cases if not c.passed]
+
+    @property
+    def groups(self) -> list[tuple[CaseOutcome, list[int]]]:
+        """Explained failures grouped by kind: (the first case of a kind, the other cases' numbers)."""
+        groups: dict[str, list[CaseOutcome]] = {}
+        for case in self.failures:
+            if case.problems or case.traceback:
+                groups.setdefault(case.kind or "\n".join(case.problems), []).append(case)
+        return [(cases[0], [c.number for c in cases[1:]]) for cases in groups.values()]
+
+    @property
+    def messages(self) -> list[str]:
+        groups = self.groups
+        shown = [first.text(same) for first, same in groups[:SHOWN_FAILURES]]
+        rest = sum(1 + len(same) for _, same in groups[SHOWN_FAILURES:])
+        if rest > 0:
+            shown.append(f"(and {rest} more failing case{'s' if rest != 1 else ''})")
+        return [self.summary] + shown
+
+
+def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[str, str],
+                   stopped: str | None) -> list[FunctionResult]:
+    """Score every graded function of ``plan``.
+
+    response:  the worker's checked report (None when the notebook could not run at all)
+    missing:   function -> message, for solution cells that are gone (sanitize)
+    stopped:   why the worker ended early, if it did (a sentence), else None
+    """
+    results = []
+    for fplan in plan.functions:
+        if fplan.name in missing:
+            results.append(_all_failed(plan, fplan, missing[fplan.name]))
+        elif response is None:
+            results.append(_all_failed(plan, fplan, stopped or "your notebook could not be run"))
+        else:
+            results.append(score_function(plan, fplan, response, stopped))
+    return results
+
+
+def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
+                   stopped: str | None) -> FunctionResult:
+    name = fplan.name
+    reports = [response.calls.get(case.call_id) for case in fplan.cases]
+    first = next((r for r in reports if r is not None), None)
+    if first is not None and first.status in ("missing", "not_callable"):
+        return _all_failed(plan, fplan, _not_a_function(name, first))
+    if reports and all(r is not None and r.status == "error" and r.error and
+                       r.error.type == "NotImplementedError" for r in reports):
+        return _all_failed(plan, fplan, _not_implemented(name, first.error))
+    outcomes = []
+    for case, report in zip(fplan.cases, reports):
+        if report is None:
+            why = ("no result came back: " + stopped) if stopped else (
+                "the grader received two different results for this case (did your code write to "
+                "the grader's output channel?)" if case.call_id in response.conflicting
+                else "no result came back for this case")
+            outcomes.append(CaseOutcome(case.number, case.label, False, [why], kind=why))
+        else:
+            try:
+                outcomes.append(_judge(fplan, case, report))
+            except Exception as exc:  # whatever came back, one case must not stop the grading
+                outcomes.append(CaseOutcome(case.number, case.label, False, [
+                    f"the returned value could not be compared with the expected one "
+                    f"({type(exc).__name__}); return numbers and NumPy arrays of the documented shape"],
+                    kind="uncomparable"))
+    if fplan.isolation is not None:
+        _judge_isolation(fplan, outcomes[fplan.isolation.number - 1],
+                         response.calls.get(fplan.isolation.call_id),
+                         response.calls.get(isolation_id(fplan.isolation)))
+    passed = sum(o.passed for o in outcomes)
+    total = len(outcomes)
+    points = fplan.graded.points
+    if passed == total:
+        summary = f"`{name}` passed all {total} hidden cases."
+    else:
+        summary = f"`{name}` passed {passed} of {total} hidden cases."
+    return FunctionResult(name, plan.name, points, _share(points, passed, total), passed, total,
+                          summary, outcomes)
+
+
+# ----------------------------------------------------------------------------- one case
+
+def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOutcome:
+    outcome = CaseOutcome(case.number, case.label, False)
+    if report.status == "error":
+        outcome.problems.append("your code raised an error:")
+        outcome.traceback = _traceback_lines(report.error)
+        hint = error_hint(report.error)
+        if hint:
+            outcome.hints.append(hint)
+        outcome.kind = f"error {report.error.type if report.error else ''} {hint}"
+        return outcome
+    if report.status == "timeout":
+        outcome.problems.append(report.error.message if report.error else "it took too long and was stopped")
+        outcome.hints.append("look for a loop that never ends, or one that runs over every entry of a "
+                             "large array: use NumPy's vectorized operations")
+        outcome.kind = "timeout"
+        return outcome
+    if report.status == "not_plain":
+        if report.undecodable:
+            got = "data that could not be read back as plain numbers (a masked or object array?)"
+        else:
+            got = f"an object of type {report.error.type if report.error else '?'}"
+        outcome.problems.append(f"the returned value: expected {describe(case.expected)}, got {got}; "
+                                f"return numbers, NumPy arrays, or tuples/lists/dicts of those")
+        outcome.kind = "not plain " + got
+        return outcome
+    problems = compare(case.expected, report.output, rtol=fplan.rtol, atol=fplan.atol)
+    problems += _broken_properties(fplan, case, report.output)
+    problems += _changed_inputs(fplan.name, case, report.args_after)
+    if not problems:
+        outcome.passed = True
+        return outcome
+    for problem in problems:
+        outcome.problems += _redacted(problem)
+    outcome.hints = _hints(fplan, case, report.output)
+    outcome.kind = "\n".join([f"{p.where}: {p.what}" for p in problems] + outcome.hints)
+    return outcome
+
+
+def _judge_isolation(fplan: FunctionPlan, outcome: CaseOutcome, normal: CallReport | None,
+                     isolated: CallReport | None) -> None:
+    """The isolation case fails when the function needs (or reads) notebook variables."""
+    if not outcome.passed or normal is None or isolated is None:
+        return
+    removed = ", ".join(f"`{n}`" for n in isolated.removed[:8]) or "none"
+    if isolated.status == "error" and isolated.error and "NameError" in isolated.error.bases:
+        variable = isolated.error.message.split("'")[1] if isolated.error.message.count("'") >= 2 else "?"
+        outcome.passed = False
+        outcome.problems.append(f"`{fplan.name}` uses the notebook variable `{variable}`, which is not "
+                                f"one of its arguments: it fails when called in a fresh notebook")
+        outcome.traceback = _traceback_lines(isolated.error)
+        outcome.hints.append("a graded function must work from its arguments alone: use the "
+                             "parameter (check its spelling), or compute the value inside the function")
+        outcome.kind = f"isolation {variable}"
+        return
+    try:
+        same = isolated.status == "ok" and not compare(normal.output, isolated.output, rtol=1e-12, atol=0.0)
+    except Exception:
+        same = False
+    if not same:
+        outcome.passed = False
+        outcome.problems.append(f"`{fplan.name}` gives another result when the notebook's variables "
+                                f"({removed}) are gone: it depends on a notebook variable instead of "
+                                f"only its arguments")
+
+
+def _broken_properties(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[Problem]:
+    properties = list(fplan.public.properties if fplan.public else ()) + list(fplan.spec.properties)
+    problems = []
+    for prop in properties:
+        message = _safely(prop, copy.deepcopy(case.args), got)
+        if message:
+            problems.append(Problem("the returned value", message))
+    return problems
+
+
+def _hints(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[str]:
+    hints = list(fplan.public.hints if fplan.public else ()) + list(fplan.spec.hints)
+    found = [_safely(h, copy.deepcopy(case.args), case.expected, got) for h in hints]
+    return list(dict.fromkeys(h for h in found if h))
+
+
+def _changed_inputs(name: str, case: PlannedCase, args_after: Any) -> list[Problem]:
+    if not (isinstance(args_after, tuple) and len(args_after) == 2 and isinstance(args_after[0], tuple)
+            and isinstance(args_after[1], dict) and len(args_after[0]) == len(case.args)
+            and set(args_after[1]) == set(case.kwargs)):
+        return [Problem("the arguments", f"{name} put something into its inputs that is not "
+                                         f"plain data, or replaced them")]
+    return _mutations((case.args, case.kwargs), args_after, name)
+
+
+def _safely(check, *args) -> str | None:
+    try:
+        with np.errstate(all="ignore"):
+            message = check(*args)
+    except Exception:  # a recogniser must never break grading
+        return None
+    return message if isinstance(message, str) else None
+
+
+def _redacted(problem: Problem) -> list[str]:
+    """The problem's lines without full listings of expected values (they would give away the
+    reference's output on a hidden input); the largest difference and its place stay."""
+    kept = [d for d in problem.details if not d.startswith(("expected [", "got      [", "got ["))]
+    return Problem(problem.where, problem.what, kept, problem.hints).lines()
+
+
+# ----------------------------------------------------------------------------- errors
+
+def error_hint(error: ErrorInfo | None) -> str | None:
+    """Plain words for an error, from its type and message (the exception itself stays in the
+    worker: only its description crossed)."""
+    if error is None:
+        return None
+    message = error.message
+    if "Cannot cast ufunc" in message and "same_kind" in message:
+        return ("an in-place operation such as `x /= n` on an integer array: compute a new array "
+                "(`x = x / n`) instead of writing into the caller's")
+    if "AxisError" in error.type or "is out of bounds for array of dimension" in message:
+        return ("the array has fewer dimensions than the `axis` you used: check its shape, "
+                "and the shapes the docstring promises")
+    builtin = next((getattr(builtins, b) for b in error.bases
+                    if isinstance(getattr(builtins, b, None), type) and b != "BaseException"), None)
+    if builtin is None:
+        return None
+    try:
+        return _error_hint(builtin(message))
+    except Exception:
+        return None
+
+
+def _traceback_lines(error: ErrorInfo | None) -> list[str]:
+    if error is None:
+        return []
+    lines = list(error.traceback)
+    lines.append(f"{error.type}: {error.message}" if error.message else error.type)
+    return lines
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _all_failed(plan: NotebookPlan, fplan: FunctionPlan, message: str) -> FunctionResult:
+    total = len(fplan.cases)
+    return FunctionResult(fplan.name, plan.name, fplan.graded.points, 0.0, 0, total, message,
+                          [CaseOutcome(c.number, c.label, False) for c in fplan.cases])
+
+
+def _not_implemented(name: str, error: ErrorInfo) -> str:
+    """The stub message; names the stub when the function only calls it (a helper still a stub)."""
+    frames = [line for line in error.traceback if line.startswith('File "<cell ')]
+    stub = frames[-1].rsplit(" in ", 1)[-1] if frames else name
+    if stub != name and stub.isidentifier():
+        return (f"`{name}` calls `{stub}`, which is not implemented yet: complete `{stub}` first "
+                f"(its cell still raises NotImplementedError).")
+    return f"`{name}` is not implemented yet: its cell still raises NotImplementedError."
+
+
+def _not_a_function(name: str, report: CallReport) -> str:
+    if report.status == "missing":
+        return (f"`{name}` is not defined after running your notebook: check that its cell defines "
+                f"`def {name}(...)` with exactly this name, and that the cell runs without an error.")
+    what = report.error.type if report.error else "value"
+    return (f"`{name}` is a {what} after running your notebook, not a function: a later cell "
+            f"reused the name `{name}` for a variable (e.g. `{name} = {name}(...)`). Rename that variable.")
+
+
+def _numbers(numbers: list[int]) -> str:
+    text = [str(n) for n in numbers]
+    return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " and " + text[-1]
+
+
+def _share(points: float, passed: int, total: int) -> float:
+    return round(points * passed / total, 4) if total else 0.0

@@ -1,0 +1,232 @@
+"""The untrusted side of grading: run one student's notebook, then call its graded functions.
+
+Started by the grader as ``python -I worker.py`` (see :mod:`autograder.grading.launcher`) in a
+private temporary directory. It reads one request from stdin and writes one message per line to
+stdout, as :mod:`protocol` (the file next to this one) describes; it needs nothing of the
+``autograder`` package, so a sandbox can hide the course (solutions, hidden cases, gradebook) from it.
+
+1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
+   run in order in one IPython namespace: each cell goes through IPython's input transformation
+   (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
+   are not run), then ``exec``. An error in a cell is reported and the next cell runs.
+2. Each requested call gets fresh copies of its inputs (plain data), optionally with NumPy's global
+   generator seeded, and its output (or the exception, with the student's own traceback lines
+   only) goes back as plain data, together with the inputs as they are after the call.
+
+Nothing this process reports is trusted: the grader decodes it strictly and compares it with the
+reference in its own process. Student code can make its own report wrong or missing, no more.
+"""
+
+from __future__ import annotations
+
+import copy
+import linecache
+import os
+import signal
+import sys
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CELL_PREFIX = "<cell "
+
+
+class TimeLimit(BaseException):
+    """Raised in the student's code when a cell or a call runs past its time limit."""
+
+
+def main() -> int:
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")  # our messages; fd 1 is the student's
+    os.dup2(2, 1)                                          # their prints go where stderr goes
+    data = sys.stdin.buffer.read()
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)                                    # input() gets EOF instead of hanging
+
+    sys.path.insert(0, HERE)
+    import protocol  # noqa: E402  (the file next to this one)
+    sys.path.remove(HERE)
+    sys.path.insert(0, "")  # as in a Jupyter kernel: modules next to the notebook are importable
+    import numpy as np
+
+    def send(message: dict) -> None:
+        channel.write(protocol.message_line(message))
+        channel.flush()
+
+    request = protocol.read_request(data)
+    limits = request["limits"]
+    signal.signal(signal.SIGALRM, _on_alarm)
+    shell = _make_shell()
+    send({"type": "ready", "protocol": protocol.PROTOCOL})  # no student code has run before this
+    for index, cell in enumerate(request["cells"]):
+        start = time.perf_counter()
+        error = _run_cell(shell, cell["filename"], cell["source"], limits.get("cell_seconds", 60.0))
+        send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error})
+    for call in request["calls"]:
+        send(_call(shell, call, limits.get("call_seconds", 10.0), np, protocol))
+    send({"type": "done"})
+    channel.close()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    os._exit(0)  # skip the student's atexit handlers and finalizers
+
+
+# ----------------------------------------------------------------------------- the notebook
+
+def _make_shell():
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    shell = InteractiveShell.instance(config=config)
+    shell.register_magic_function(lambda line="": None, magic_kind="line", magic_name="matplotlib")
+
+    def no_shell_commands(cmd, *args, **kwargs):
+        print(f"(grading: the shell command {str(cmd)[:60]!r} was not run)")
+        return []
+
+    shell.system = shell.system_raw = shell.system_piped = shell.getoutput = no_shell_commands
+    return shell
+
+
+def _run_cell(shell, filename: str, source: str, seconds: float):
+    """Run one cell; return None, or the error as protocol data."""
+    try:
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        code = compile(shell.transform_cell(source), filename, "exec", dont_inherit=True)
+    except BaseException as exc:  # SyntaxError, or a student's input transformer failing
+        return _error_info(exc)
+    try:
+        _alarm(seconds)
+        exec(code, shell.user_ns)
+    except TimeLimit:
+        return {"type": "TimeLimit", "bases": [], "traceback": [],
+                "message": f"the cell took longer than {seconds:g} s and was stopped"}
+    except BaseException as exc:  # anything, SystemExit included: report it and go on
+        return _error_info(exc)
+    finally:
+        _alarm(0)
+        _close_figures()
+    return None
+
+
+def _close_figures() -> None:
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        try:
+            pyplot.close("all")
+        except Exception:
+            pass
+
+
+# ----------------------------------------------------------------------------- the calls
+
+def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
+    from layerlab import plaindata
+
+    message = {"type": "call", "id": call["id"], "status": "ok", "seconds": 0.0, "output": None,
+               "args_after": None, "error": None, "removed": []}
+    fn = shell.user_ns.get(call["function"], _MISSING)
+    if fn is _MISSING:
+        message["status"] = "missing"
+        return message
+    if not callable(fn):
+        message["status"] = "not_callable"
+        message["error"] = {"type": type(fn).__name__, "bases": [], "traceback": [],
+                            "message": f"{call['function']} is a {type(fn).__name__}"}
+        return message
+    args, kwargs = copy.deepcopy(call["args"]), copy.deepcopy(call["kwargs"])
+    removed = _remove_notebook_variables(shell) if call.get("isolated") else {}
+    message["removed"] = sorted(removed)
+    start = time.perf_counter()
+    try:
+        if call.get("seed") is not None:
+            np.random.seed(call["seed"])
+        _alarm(seconds)
+        output = fn(*args, **kwargs)
+        try:
+            message["output"] = plaindata.encode(output)
+        except (plaindata.PlainDataError, RecursionError, TypeError, ValueError) as exc:
+            message["status"] = "not_plain"
+            message["error"] = {"type": type(output).__name__, "bases": [], "traceback": [],
+                                "message": _text(exc)}
+        try:
+            message["args_after"] = plaindata.encode((args, kwargs))
+        except (plaindata.PlainDataError, RecursionError, TypeError, ValueError):
+            message["args_after"] = None  # an argument now holds something that is not plain data
+    except TimeLimit:
+        message["status"] = "timeout"
+        message["error"] = {"type": "TimeLimit", "bases": [], "traceback": [],
+                            "message": f"the call took longer than {seconds:g} s and was stopped"}
+    except BaseException as exc:
+        message["status"] = "error"
+        message["error"] = _error_info(exc)
+    finally:
+        _alarm(0)
+        shell.user_ns.update(removed)
+    message["seconds"] = time.perf_counter() - start
+    if message["status"] != "ok":
+        message["output"] = message["args_after"] = None
+    return message
+
+
+def _remove_notebook_variables(shell) -> dict:
+    """Take the notebook's data variables (arrays, numbers, strings, containers) out of the
+    namespace; modules, functions and classes stay, and so do constants named in capitals."""
+    import numpy as np
+
+    data = (np.ndarray, np.generic, int, float, complex, str, bytes, list, tuple, dict, set, frozenset)
+    hidden = set(shell.user_ns_hidden)
+    removed = {}
+    for name, value in list(shell.user_ns.items()):
+        if name.startswith("_") or name in hidden or not isinstance(value, data):
+            continue
+        constant = len(name) > 1 and name.isupper() and isinstance(value, (int, float, str, np.generic))
+        if not constant:
+            removed[name] = shell.user_ns.pop(name)
+    return removed
+
+
+_MISSING = object()
+
+
+# ----------------------------------------------------------------------------- errors and limits
+
+def _error_info(exc: BaseException) -> dict:
+    """The exception as protocol data, with only the frames of the student's cells."""
+    lines = []
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.startswith(CELL_PREFIX):
+            lines.append(f'File "{frame.filename}", line {frame.lineno}, in {frame.name}')
+            if frame.line:
+                lines.append("    " + frame.line.strip())
+    if isinstance(exc, SyntaxError):
+        lines += [line.rstrip("\n") for line in traceback.format_exception_only(type(exc), exc)[:-1]]
+    bases = [c.__name__ for c in type(exc).__mro__
+             if c.__module__ == "builtins" and issubclass(c, BaseException)]
+    return {"type": type(exc).__name__[:100], "bases": bases, "message": _text(exc), "traceback": lines}
+
+
+def _text(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:
+        text = "(the error message could not be shown)"
+    if not isinstance(text, str):
+        return "(the error message could not be shown)"
+    return text if len(text) <= 4000 else text[:3999] + "…"
+
+
+def _on_alarm(signum, frame):
+    raise TimeLimit()
+
+
+def _alarm(seconds: float) -> None:
+    signal.setitimer(signal.ITIMER_REAL, max(0.0, float(seconds)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Helpers of the autograder tests: a temporary nbgrader course, submissions made from the released
+notebook, and one shared grading run (``python -m autograder grade``) over many submissions.
+
+This folder has neither ``__init__.py`` (it would be a package named ``autograder`` and hide the
+real one) nor ``conftest.py`` (it would shadow ``tests/conftest.py`` for ``from conftest import``);
+the shared run is therefore cached per process here.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+import grading_corpus as corpus
+
+REPO = Path(__file__).resolve().parents[2]
+ASSIGNMENT = "week2_numpy_basics"
+NOTEBOOK = "numpy_basics"
+SOURCE = REPO / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+RELEASE = REPO / "assignments" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+FUNCTIONS = list(corpus.ARGS)
+
+
+def grade_id(cell) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def release_with(solutions: dict[str, str], extra: str | None = None, demos: bool = False):
+    """The released notebook, its solution cells replaced by ``solutions`` (function -> cell code),
+    an ``extra`` cell after the setup cell, and (unless ``demos``) without the ungraded demo cells,
+    as a student may delete them (it keeps the tests fast)."""
+    nb = nbformat.read(RELEASE, as_version=4)
+    cells = []
+    for cell in nb.cells:
+        gid = grade_id(cell)
+        if cell.cell_type == "code" and gid is None and not demos:
+            continue
+        if gid in solutions:
+            cell.source = solutions[gid]
+        cells.append(cell)
+        if gid == "setup" and extra:
+            cells.append(nbformat.v4.new_code_cell(extra))
+    nb.cells = cells
+    return nb
+
+
+def groups(entries: list[tuple]) -> list[dict[str, tuple]]:
+    """Spread (function, ...) entries over as few notebooks as possible, one per function each."""
+    out: list[dict[str, tuple]] = []
+    for entry in entries:
+        target = next((g for g in out if entry[0] not in g), None)
+        if target is None:
+            target = {}
+            out.append(target)
+        target[entry[0]] = entry
+    return out
+
+
+def new_course(folder: Path) -> Path:
+    """A course directory: the repository's nbgrader_config.py and this assignment's source."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
+    shutil.copytree(REPO / "source" / ASSIGNMENT, folder / "source" / ASSIGNMENT)
+    return folder
+
+
+def submit(course: Path, student: str, notebook) -> Path:
+    """Put ``notebook`` (a NotebookNode, or the raw text of the file) into submitted/."""
+    path = course / "submitted" / student / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(notebook if isinstance(notebook, str) else nbformat.writes(notebook))
+    return path
+
+
+def grade_cli(course: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "autograder", "grade", "--course", str(course), *args],
+                          cwd=course, capture_output=True, text=True, timeout=timeout)
+
+
+def results(course: Path, student: str) -> dict:
+    return json.loads((course / "autograded" / student / ASSIGNMENT / "results.json").read_text())
+
+
+def messages(result: dict, function: str) -> str:
+    f = result["functions"][function]
+    return "\n".join(f["messages"])
+
+
+# ----------------------------------------------------------------------------- the messy submission
+
+def messy_notebook():
+    """A completed notebook that a careless student broke in many ways (graded 9 of 10)."""
+    reference = {grade_id(c): c.source for c in nbformat.read(SOURCE, 4).cells
+                 if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+    nb = release_with(reference, demos=True)
+    setup = next(c for c in nb.cells if grade_id(c) == "setup")
+    setup.source = setup.source.replace("import numpy as np", "# numpy? not needed")   # edited locked cell
+    nb.cells = [c for c in nb.cells if grade_id(c) not in ("test_softmax", "L2")]     # deleted cells
+    at = nb.cells.index(setup) + 1
+    nb.cells[at:at] = [
+        nbformat.v4.new_code_cell("print(undefined_name)"),                    # NameError, goes on
+        nbformat.v4.new_code_cell("import sys\nsys.exit(1)"),                  # SystemExit, goes on
+        nbformat.v4.new_code_cell("name = input('your name? ')"),              # EOFError, goes on
+        nbformat.v4.new_code_cell("raise RuntimeError('a heavy demo ran')", metadata={"tags": ["heavy"]}),
+        copy.deepcopy(setup),                                                  # a duplicated locked cell
+    ]
+    nb.cells[at + 4].id = "setup-copy"
+    nb.cells.append(nbformat.v4.new_code_cell("def L2(yhat, y):\n    return np.sum((y - yhat) ** 2)"))
+    return nb
+
+
+# ----------------------------------------------------------------------------- the shared run
+
+@dataclass
+class SharedRun:
+    course: Path
+    proc: subprocess.CompletedProcess
+    students: list[str]
+
+
+def _solutions(group: dict[str, tuple]) -> dict[str, str]:
+    return {name: entry[1] for name, entry in group.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def shared_run() -> SharedRun:
+    """One grading run over every submission the tests look at (made once per test process)."""
+    course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-course-")))
+    atexit.register(shutil.rmtree, course, True)
+    submit(course, "reference", nbformat.read(SOURCE, 4))
+    submit(course, "untouched", nbformat.read(RELEASE, 4))
+    students = ["reference", "untouched"]
+    for i, group in enumerate(groups(corpus.MISTAKES)):
+        submit(course, f"mistakes{i}", release_with(_solutions(group)))
+        students.append(f"mistakes{i}")
+    for i, group in enumerate(groups(corpus.VARIANTS)):
+        submit(course, f"variants{i}", release_with(_solutions(group)))
+        students.append(f"variants{i}")
+    submit(course, "attack_patches", release_with(corpus.WRONG, extra=corpus.PATCH_EVERYTHING))
+    submit(course, "attack_objects", release_with(corpus.RIGGED_FUNCTIONS, extra=corpus.RIGGED_OBJECTS))
+    submit(course, "attack_snoop", release_with(corpus.SNOOP_FUNCTIONS, extra=corpus.SNOOP))
+    submit(course, "messy", messy_notebook())
+    submit(course, "damaged", '{"cells": [')
+    submit(course, "not_a_notebook", json.dumps({"hello": "world"}))
+    students += ["attack_patches", "attack_objects", "attack_snoop", "messy", "damaged", "not_a_notebook"]
+    jobs = str(max(1, min(4, os.cpu_count() or 1)))
+    proc = grade_cli(course, "--jobs", jobs)
+    return SharedRun(course, proc, students)
