@@ -1,8 +1,10 @@
 """Command line of the instructor tools: ``python -m autograder <command>``.
 
-    build            regenerate everything derived from source/: public-check fixtures, then the
-                     student release in assignments/
+    build            regenerate everything derived from source/: helper modules that assignments
+                     ship, public-check fixtures, then the student release in assignments/
     build --check    change nothing; list what is stale and exit 1 if anything is
+    grade            grade the submissions in submitted/: results.json, feedback, gradebook
+                     (``grade --help``; see autograder.grading)
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from autograder import fixtures, release
+from autograder import fixtures, helper_modules, release
 from autograder.source import SourceError
 
 
@@ -22,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="only check that the generated files are current")
     build.add_argument("--assignment", metavar="ID", action="append",
                        help="only this assignment (repeatable); default: all of source/")
+    from autograder.grading import cli as grading_cli
+    grading_cli.add_parser(sub)
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -31,15 +35,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "grade":
+        from autograder.grading import cli as grading_cli
+        return grading_cli.run(args)
     if args.command == "build":
         if args.check:
-            stale = fixtures.stale_fixtures() + release.stale_release()  # always all: cheap enough
+            stale = (helper_modules.stale_helpers() + fixtures.stale_fixtures()
+                     + release.stale_release())  # always all: cheap enough
             if stale:
                 print("Generated files are out of date with source/ (run `make generated`):")
                 print("\n".join(f"  {p}" for p in stale))
                 return 1
             print("Generated files are up to date.")
             return 0
+        # helper modules first: the fixtures' references import them and the release copies them
+        for path in helper_modules.write_helpers(args.assignment):
+            print(f"wrote {path}")
         for path in fixtures.write_fixtures(args.assignment):
             print(f"wrote {path}")
         for aid in release.generate(assignments=args.assignment):

@@ -1,0 +1,137 @@
+"""Public checks of the week-4 application (``week4_deep_nn_application/deep_nn_application.ipynb``).
+
+In the notebook::
+
+    from layerlab.checks import deep_nn_application as checks
+    checks.check_two_layer_model(two_layer_model)
+
+The models are trained on small seeded problems (a few features, 5 to 10 examples, a few hundred
+iterations, well under a second) and their returned ``(parameters, costs)`` compared with the
+reference's, generated into ``expected/deep_nn_application.json``. The recognisers read the cost
+history: a constant cost means training never moves (parameters initialised inside the loop, or
+the updated parameters thrown away), a different first cost means a different starting point
+(seed or initialisation), a different number of recorded costs means the wrong recording rule.
+
+Decisions worth knowing:
+  * Every case sets NumPy's global seed to something other than 1 before the call: the models
+    must call ``np.random.seed(1)`` themselves (the course's convention, so numbers are comparable).
+  * ``learning_rate`` and ``num_iterations`` are passed by keyword, ``print_cost`` is left at its
+    default (False): a model that prints when asked not to is not an error, just noisy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from layerlab.checks.runner import Case, FunctionSpec, make_check
+
+NOTEBOOK = "deep_nn_application"
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _costs(value):
+    """The student's cost history as a float array, or None when it is not a list of numbers."""
+    try:
+        costs = value[1]
+        return np.array([float(np.squeeze(c)) for c in costs], dtype=float)
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+
+
+# --------------------------------------------------------------------------- hints
+
+def _recording_rule(args, want, got):
+    costs = _costs(got)
+    if costs is None or len(costs) == len(want[1]):
+        return None
+    n = len(want[1])
+    return (f"record the cost when i % 100 == 0, that is at iterations 0, 100, 200, ...: "
+            f"{n} costs for this number of iterations, not {len(costs)}")
+
+
+def _training_does_not_move(args, want, got):
+    costs = _costs(got)
+    if costs is None or len(costs) < 2 or len(costs) != len(want[1]):
+        return None
+    if np.allclose(costs, costs[0], rtol=1e-10, atol=1e-12):
+        return ("the cost never changes, so training does not move: initialise the parameters "
+                "once, before the loop (not inside it), and keep what update_parameters returns "
+                "for the next iteration")
+    return None
+
+
+def _starting_point(init_words: str):
+    def hint(args, want, got):
+        costs = _costs(got)
+        if costs is None or len(costs) == 0 or len(want[1]) == 0:
+            return None
+        if not np.isclose(costs[0], float(np.squeeze(want[1][0])), rtol=1e-6, atol=1e-9):
+            return ("the very first cost (iteration 0) already differs, so training starts from "
+                    "other parameters: call np.random.seed(1) at the start of the function (the "
+                    "check sets another seed before calling), then " + init_words)
+        return None
+    return hint
+
+
+def _later_costs(args, want, got):
+    costs = _costs(got)
+    expected = np.array([float(np.squeeze(c)) for c in want[1]])
+    if costs is None or len(costs) != len(expected) or len(costs) < 2:
+        return None
+    if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
+        if np.all(np.diff(costs) > 0):
+            return "the cost goes up: the update must move against the gradients"
+        return ("the first cost is right but training takes another path: use the learning_rate "
+                "argument (not a fixed number), start the backward pass from dA = -(Y/A - (1-Y)/(1-A)) "
+                "of the output, and pass each layer its own cache and activation")
+    return None
+
+
+# --------------------------------------------------------------------------- the cases
+
+def _problem(seed: int, n_x: int, m: int) -> tuple:
+    """A small, roughly linearly separable problem: X (n_x, m), Y (1, m) of 0/1."""
+    rng = np.random.RandomState(seed)
+    X = rng.randn(n_x, m)
+    w = rng.randn(1, n_x)
+    Y = (w @ X + 0.3 * rng.randn(1, m) > 0).astype(int)
+    return X, Y
+
+
+def _case(global_seed: int, seed: int, layers_dims, m: int) -> tuple:
+    X, Y = _problem(seed, layers_dims[0], m)
+    np.random.seed(global_seed)  # not 1: the model must seed itself
+    return X, Y, layers_dims
+
+
+SPECS = {
+    "two_layer_model": FunctionSpec("two_layer_model", [
+        Case("X (5, 8), Y (1, 8), layers_dims = (5, 4, 1), learning_rate = 0.5, num_iterations = 301",
+             lambda: _case(0, 1, (5, 4, 1), 8), {"learning_rate": 0.5, "num_iterations": 301}),
+        Case("X (3, 6), Y (1, 6), layers_dims = (3, 2, 1), learning_rate = 1.0, num_iterations = 201",
+             lambda: _case(5, 2, (3, 2, 1), 6), {"learning_rate": 1.0, "num_iterations": 201}),
+    ], hints=[_recording_rule, _training_does_not_move,
+              _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
+                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)"),
+              _later_costs]),
+    "L_layer_model": FunctionSpec("L_layer_model", [
+        Case("X (5, 8), Y (1, 8), layers_dims = [5, 4, 3, 1], learning_rate = 0.1, num_iterations = 301",
+             lambda: _case(0, 3, [5, 4, 3, 1], 8), {"learning_rate": 0.1, "num_iterations": 301}),
+        Case("X (3, 5), Y (1, 5), layers_dims = [3, 1] (no hidden layer), learning_rate = 0.5, "
+             "num_iterations = 201",
+             lambda: _case(7, 4, [3, 1], 5), {"learning_rate": 0.5, "num_iterations": 201}),
+        Case("X (6, 10), Y (1, 10), layers_dims = [6, 5, 4, 3, 1], learning_rate = 0.05, "
+             "num_iterations = 301",
+             lambda: _case(2, 5, [6, 5, 4, 3, 1], 10), {"learning_rate": 0.05, "num_iterations": 301}),
+    ], hints=[_recording_rule, _training_does_not_move,
+              _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
+                              "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
+                              "initialize_parameters_deep, which seeds 3"),
+              _later_costs]),
+}
+
+check_two_layer_model = make_check(NOTEBOOK, SPECS["two_layer_model"])
+check_L_layer_model = make_check(NOTEBOOK, SPECS["L_layer_model"])
+
+__all__ = ["SPECS"] + [f"check_{name}" for name in SPECS]

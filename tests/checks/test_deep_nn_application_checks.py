@@ -1,0 +1,142 @@
+"""Do the public checks of the deep network application pass the reference, and name the mistake
+when a student makes a typical one?
+
+The buggy models are written with the building blocks of the generated ``dnn_utils`` module, as a
+student's would be (they come through the application's reference namespace).
+"""
+
+import re
+
+import numpy as np
+import pytest
+
+from conftest import reference
+from layerlab.checks import CheckFailed
+from layerlab.checks import deep_nn_application as checks
+
+
+@pytest.fixture(scope="module")
+def app():
+    return reference("week4_deep_nn_application")
+
+
+@pytest.mark.parametrize("name", sorted(checks.SPECS))
+def test_reference_passes_every_public_check(app, name, capsys):
+    getattr(checks, f"check_{name}")(getattr(app, name))
+    out = capsys.readouterr().out
+    assert f"✓ {name} passed all" in out
+    assert "Cost after" not in out  # print_cost stays False in the checks
+
+
+def test_every_case_sets_a_global_seed_other_than_1():
+    for spec in checks.SPECS.values():
+        for case in spec.cases:
+            case.make()
+            state = np.random.get_state()[1][:5]
+            np.random.seed(1)
+            assert not np.array_equal(state, np.random.get_state()[1][:5]), case.label
+
+
+def _diagnosis(name, fn):
+    with pytest.raises(CheckFailed) as info:
+        getattr(checks, f"check_{name}")(fn)
+    return re.sub(r"\x1b\[[0-9;]*m", "", info.value.report)  # without terminal colours
+
+
+def _deep_init(layers_dims, scale=None):
+    params = {}
+    for l in range(1, len(layers_dims)):
+        factor = scale if scale is not None else 1 / np.sqrt(layers_dims[l - 1])
+        params[f"W{l}"] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * factor
+        params[f"b{l}"] = np.zeros((layers_dims[l], 1))
+    return params
+
+
+def L_model(app, *, seed=True, scale=None, reinit_inside=False, keep_update=True, every=100,
+            fixed_rate=None):
+    """An L_layer_model with the given mistake switched on."""
+    def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+        if seed:
+            np.random.seed(1)
+        parameters = _deep_init(layers_dims, scale)
+        costs = []
+        for i in range(num_iterations):
+            if reinit_inside:
+                np.random.seed(1)
+                parameters = _deep_init(layers_dims, scale)
+            AL, caches = app.L_model_forward(X, parameters)
+            cost = app.compute_cost(AL, Y)
+            grads = app.L_model_backward(AL, Y, caches)
+            updated = app.update_parameters(parameters, grads, fixed_rate or learning_rate)
+            if keep_update:
+                parameters = updated
+            if i % every == 0:
+                costs.append(cost)
+        return parameters, costs
+    return L_layer_model
+
+
+def two_layer(app, *, init="initialize_parameters", reinit_inside=False):
+    def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+        np.random.seed(1)
+        n_x, n_h, n_y = layers_dims
+
+        def start():
+            if init == "deep":  # the step-by-step's other initialiser, which seeds 3
+                return reference("week4_deep_nn_step_by_step").initialize_parameters_deep([n_x, n_h, n_y])
+            return app.initialize_parameters(n_x, n_h, n_y)
+
+        parameters, costs = start(), []
+        for i in range(num_iterations):
+            if reinit_inside:
+                parameters = start()
+            A1, c1 = app.linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+            A2, c2 = app.linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
+            cost = app.compute_cost(A2, Y)
+            dA1, dW2, db2 = app.linear_activation_backward(-(Y / A2 - (1 - Y) / (1 - A2)), c2, "sigmoid")
+            _, dW1, db1 = app.linear_activation_backward(dA1, c1, "relu")
+            parameters = app.update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2},
+                                               learning_rate)
+            if i % 100 == 0:
+                costs.append(cost)
+        return parameters, costs
+    return two_layer_model
+
+
+MISTAKES = [
+    ("L_layer_model", dict(reinit_inside=True), "initialise the parameters once, before the loop"),
+    ("L_layer_model", dict(keep_update=False), "keep what update_parameters returns"),
+    ("L_layer_model", dict(seed=False), "call np.random.seed(1) at the start of the function"),
+    ("L_layer_model", dict(scale=0.01), "not ×0.01"),
+    ("L_layer_model", dict(every=50), "record the cost when i % 100 == 0"),
+    ("L_layer_model", dict(fixed_rate=0.0075), "use the learning_rate argument"),
+]
+
+
+@pytest.mark.parametrize("name, mistake, words", MISTAKES, ids=[str(m[1]) for m in MISTAKES])
+def test_typical_L_layer_mistake_is_named(app, name, mistake, words):
+    report = _diagnosis(name, L_model(app, **mistake))
+    assert f"✗ {name}" in report
+    assert words in report, report
+
+
+def test_reinitialising_the_two_layer_model_inside_the_loop_is_named(app):
+    report = _diagnosis("two_layer_model", two_layer(app, reinit_inside=True))
+    assert "the cost never changes" in report, report
+
+
+def test_the_two_layer_model_must_start_from_initialize_parameters(app):
+    report = _diagnosis("two_layer_model", two_layer(app, init="deep"))
+    assert "initialize_parameters(n_x, n_h, n_y)" in report, report
+
+
+def test_a_reference_two_layer_model_written_independently_passes(app, capsys):
+    checks.check_two_layer_model(two_layer(app))
+    assert "passed all" in capsys.readouterr().out
+
+
+def test_stub_says_not_implemented_yet():
+    def stub(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
+        raise NotImplementedError()
+    report = _diagnosis("L_layer_model", stub)
+    assert "not implemented yet" in report and "Traceback" not in report
