@@ -36,11 +36,12 @@ def grade_id(cell) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
 
-def release_with(solutions: dict[str, str], extra: str | None = None, demos: bool = False):
+def release_with(solutions: dict[str, str], extra: str | None = None, demos: bool = False,
+                 release: Path = RELEASE):
     """The released notebook, its solution cells replaced by ``solutions`` (function -> cell code),
     an ``extra`` cell after the setup cell, and (unless ``demos``) without the ungraded demo cells,
     as a student may delete them (it keeps the tests fast)."""
-    nb = nbformat.read(RELEASE, as_version=4)
+    nb = nbformat.read(release, as_version=4)
     cells = []
     for cell in nb.cells:
         gid = grade_id(cell)
@@ -67,17 +68,18 @@ def groups(entries: list[tuple]) -> list[dict[str, tuple]]:
     return out
 
 
-def new_course(folder: Path) -> Path:
+def new_course(folder: Path, assignment: str = ASSIGNMENT) -> Path:
     """A course directory: the repository's nbgrader_config.py and this assignment's source."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
-    shutil.copytree(REPO / "source" / ASSIGNMENT, folder / "source" / ASSIGNMENT)
+    shutil.copytree(REPO / "source" / assignment, folder / "source" / assignment)
     return folder
 
 
-def submit(course: Path, student: str, notebook) -> Path:
+def submit(course: Path, student: str, notebook, assignment: str = ASSIGNMENT,
+           name: str = NOTEBOOK) -> Path:
     """Put ``notebook`` (a NotebookNode, or the raw text of the file) into submitted/."""
-    path = course / "submitted" / student / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+    path = course / "submitted" / student / assignment / f"{name}.ipynb"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(notebook if isinstance(notebook, str) else nbformat.writes(notebook))
     return path
@@ -88,8 +90,8 @@ def grade_cli(course: Path, *args: str, timeout: float = 900) -> subprocess.Comp
                           cwd=course, capture_output=True, text=True, timeout=timeout)
 
 
-def results(course: Path, student: str) -> dict:
-    return json.loads((course / "autograded" / student / ASSIGNMENT / "results.json").read_text())
+def results(course: Path, student: str, assignment: str = ASSIGNMENT) -> dict:
+    return json.loads((course / "autograded" / student / assignment / "results.json").read_text())
 
 
 def messages(result: dict, function: str) -> str:
@@ -157,3 +159,33 @@ def shared_run() -> SharedRun:
     jobs = str(max(1, min(4, os.cpu_count() or 1)))
     proc = grade_cli(course, "--jobs", jobs)
     return SharedRun(course, proc, students)
+
+
+# ----------------------------------------------------------------------------- other assignments
+
+def reference_solutions(source: Path) -> dict[str, str]:
+    """grade_id -> code of every solution cell of a source notebook."""
+    return {grade_id(c): c.source for c in nbformat.read(source, 4).cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+
+
+def corpus_run(assignment: str, notebook: str, mistakes: list[tuple], variants: list[tuple]) -> SharedRun:
+    """One grading run of another assignment: its source notebook ("reference"), its untouched
+    release ("untouched"), and one submission per (function, solution cell, ...) entry of
+    ``mistakes`` ("mistake<i>") and ``variants`` ("variant<i>"); every other function of those
+    submissions holds the reference solution, so a mistake in one function cannot hide behind a
+    stub in another."""
+    source = REPO / "source" / assignment / f"{notebook}.ipynb"
+    release = REPO / "assignments" / assignment / f"{notebook}.ipynb"
+    course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-course-")), assignment)
+    atexit.register(shutil.rmtree, course, True)
+    reference = reference_solutions(source)
+    submissions = {"reference": nbformat.read(source, 4), "untouched": nbformat.read(release, 4)}
+    for kind, entries in (("mistake", mistakes), ("variant", variants)):
+        for i, entry in enumerate(entries):
+            submissions[f"{kind}{i}"] = release_with({**reference, entry[0]: entry[1]}, release=release)
+    for student, nb in submissions.items():
+        submit(course, student, nb, assignment, notebook)
+    jobs = str(max(1, min(4, os.cpu_count() or 1)))
+    proc = grade_cli(course, "--jobs", jobs)
+    return SharedRun(course, proc, list(submissions))

@@ -1,0 +1,228 @@
+"""The hidden cases of ``week2_logistic_regression/logistic_regression.ipynb``: do they cover every
+graded function, differ from the public ones, and, in one grading run, give full marks to the
+source and to correct-but-different solutions, zero to the release, and lose points with the right
+diagnosis for common mistakes?"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pytest
+
+from autograder import cases as hidden_cases
+from autograder.grading.plan import build_plan
+from autograder.source import SourceNotebook
+from grading_corpus import fn
+from grading_tools import REPO, corpus_run, messages, results
+from layerlab import plaindata
+from layerlab.checks import logistic_regression as public
+
+ASSIGNMENT = "week2_logistic_regression"
+NOTEBOOK = "logistic_regression"
+SOURCE = REPO / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
+FUNCTIONS = ["sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"]
+
+PROPAGATE = "w, b, X, Y"
+OPTIMIZE = "w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False"
+MODEL = "X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False"
+
+
+def _propagate(cost: str = "-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m",
+               dw: str = "np.dot(X, (A - Y).T) / m", db: str = "float(np.sum(A - Y) / m)") -> str:
+    return fn("propagate", PROPAGATE, f"""
+m = X.shape[1]
+A = sigmoid(np.dot(w.T, X) + b)
+cost = float(np.squeeze({cost}))
+return {{"dw": {dw}, "db": {db}}}, cost
+""")
+
+
+def _optimize(step: str, record: str = "if i % 100 == 0:\n    costs.append(cost)") -> str:
+    record = "\n".join("    " + line for line in record.splitlines())
+    return fn("optimize", OPTIMIZE, f"""
+costs = []
+for i in range(num_iterations):
+    grads, cost = propagate(w, b, X, Y)
+{step}
+{record}
+return {{"w": w, "b": b}}, grads, costs
+""")
+
+
+UPDATE = """    w = w - learning_rate * grads["dw"]
+    b = b - learning_rate * grads["db"]"""
+
+
+def _model(train: str = "optimize(w, b, X_train, Y_train, num_iterations, learning_rate)",
+           test_on: str = "X_test") -> str:
+    return fn("model", MODEL, f"""
+w, b = initialize_with_zeros(X_train.shape[0])
+params, grads, costs = {train}
+w, b = params["w"], params["b"]
+return {{"costs": costs, "Y_prediction_test": predict(w, b, {test_on}),
+        "Y_prediction_train": predict(w, b, X_train), "w": w, "b": b,
+        "learning_rate": learning_rate, "num_iterations": num_iterations}}
+""")
+
+
+# ----------------------------------------------------------------------------- common mistakes
+# (function, solution cell, words the function's messages must contain)
+MISTAKES = [
+    ("sigmoid", fn("sigmoid", "z", "return 1 / (1 + np.exp(z))"), "the exponent must be −z"),
+    ("initialize_with_zeros", fn("initialize_with_zeros", "dim", "return np.zeros(dim), 0.0"),
+     "np.zeros(dim) is rank-1"),
+    ("initialize_with_zeros", fn("initialize_with_zeros", "dim", "return np.zeros((dim, 1)), 0"),
+     "b must be the Python float 0.0"),
+    ("propagate", _propagate(cost="np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"),
+     "the cost has the wrong sign"),
+    ("propagate", _propagate(dw="np.dot(X, (A - Y).T)"), "dw is m times too large"),
+    ("propagate", _propagate(dw="np.dot(A - Y, X.T) / m"), "gives the transpose (1, n_x)"),
+    ("optimize", _optimize(UPDATE, record="costs.append(cost)"), "you recorded the cost at every iteration"),
+    ("optimize", _optimize("    w -= learning_rate * grads['dw']\n    b -= learning_rate * grads['db']"),
+     "changed its input in place"),
+    ("optimize", _optimize(UPDATE.replace(" - ", " + ")), "the cost grows"),
+    ("predict", fn("predict", "w, b, X", "return (sigmoid(np.dot(w.T, X) + b) >= 0.5).astype(float)"),
+     "use A > 0.5, not A >= 0.5"),
+    ("predict", fn("predict", "w, b, X", "return (sigmoid(np.dot(w.T, X) + b) <= 0.5).astype(float)"),
+     "every label is swapped"),
+    ("predict", "threshold = 0.5\n\n" + fn("predict", "w, b, X",
+                                            "return (sigmoid(np.dot(w.T, X) + b) > threshold) * 1.0"),
+     "uses the notebook variable `threshold`"),
+    ("model", _model(train="optimize(w, b, X_train, Y_train, num_iterations)"),
+     "did not pass learning_rate on to optimize"),
+    ("model", _model(test_on="X_train"), "Y_prediction_test has one label per training example"),
+]
+
+# ----------------------------------------------------------------------------- correct, differently
+VARIANTS = [
+    ("sigmoid", fn("sigmoid", "z", "return 0.5 * (1 + np.tanh(z / 2))")),
+    ("sigmoid", fn("sigmoid", "z", "from scipy.special import expit\nreturn expit(z)")),
+    ("initialize_with_zeros", fn("initialize_with_zeros", "dim",
+                                 "return np.zeros(shape=(dim, 1), dtype=np.float64), float(0)")),
+    ("propagate", _propagate(cost="-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))",
+                             dw="X @ (A - Y).T / m", db="np.mean(A - Y)")),
+    ("optimize", _optimize("""    dw, db = grads["dw"], grads["db"]
+    w = np.subtract(w, learning_rate * dw)
+    b -= learning_rate * db""", record="if i % 100 == 0:\n    costs.append(cost)\n    if print_cost:\n"
+                                       "        print(f'Cost after iteration {i}: {cost:f}')")),
+    ("predict", fn("predict", "w, b, X", """
+A = sigmoid(w.T @ X + b)
+Y_prediction = np.zeros((1, X.shape[1]))
+for i in range(A.shape[1]):
+    Y_prediction[0, i] = 1 if A[0, i] > 0.5 else 0
+return Y_prediction
+""")),
+    ("predict", fn("predict", "w, b, X", "return sigmoid(np.dot(w.T, X) + b) > 0.5")),  # booleans
+    ("model", fn("model", MODEL, """
+params, grads, costs = optimize(*initialize_with_zeros(len(X_train)), X_train, Y_train,
+                                num_iterations=num_iterations, learning_rate=learning_rate)
+d = dict(num_iterations=num_iterations, learning_rate=learning_rate, b=params["b"], w=params["w"])
+d["Y_prediction_train"] = predict(params["w"], params["b"], X_train)
+d["Y_prediction_test"] = predict(params["w"], params["b"], X_test)
+d["costs"] = costs
+return d
+""")),
+]
+
+
+# ----------------------------------------------------------------------------- the cases (no worker)
+
+@functools.lru_cache(maxsize=None)
+def plan():
+    return build_plan(SourceNotebook(SOURCE))
+
+
+def test_every_graded_function_has_hidden_cases():
+    graded = [g.name for g in SourceNotebook(SOURCE).graded_functions]
+    specs = hidden_cases.load(NOTEBOOK)
+    assert sorted(graded) == sorted(FUNCTIONS) == sorted(specs)
+    for name, spec in specs.items():
+        assert len(spec.cases) >= 4, name
+        assert spec.isolation_case is None or 0 <= spec.isolation_case < len(spec.cases)
+
+
+def test_hidden_inputs_are_not_the_public_ones_and_have_other_shapes():
+    for f in plan().functions:
+        public_cases = [tuple(c.make()) for c in public.SPECS[f.name].cases]
+        public_inputs = {plaindata.dumps(args) for args in public_cases}
+        hidden_inputs = [plaindata.dumps(c.args) for c in f.cases]
+        assert not public_inputs & set(hidden_inputs), f.name
+        assert len(set(hidden_inputs)) == len(hidden_inputs), f"{f.name} has duplicate hidden cases"
+        public_shapes = {tuple(np.shape(a)) for args in public_cases for a in args}
+        hidden_shapes = {tuple(np.shape(a)) for c in f.cases for a in c.args}
+        if public_shapes != {()}:
+            assert hidden_shapes - public_shapes, f.name
+
+
+def test_no_expected_probability_is_0_or_1_and_every_cost_is_finite():
+    for f in plan().functions:
+        for case in f.cases:
+            if f.name == "sigmoid":
+                continue  # the sigmoid of large numbers rounds to 1.0, and that is its right answer
+            if f.name == "propagate":
+                assert np.isfinite(case.expected[1]) and case.expected[1] > 0
+            if f.name in ("optimize", "model"):
+                costs = case.expected[2] if f.name == "optimize" else case.expected["costs"]
+                assert costs and all(np.isfinite(c) and 0 < c for c in costs), (f.name, case.number)
+
+
+def test_training_cases_record_costs_and_predictions_hold_both_labels():
+    for f in plan().functions:
+        if f.name == "optimize":
+            assert {len(c.expected[2]) for c in f.cases} >= {1, 2, 3}
+        if f.name == "model":
+            for case in f.cases:
+                assert 0 < case.expected["Y_prediction_train"].mean() < 1, case.number
+
+
+# ----------------------------------------------------------------------------- one grading run
+
+@pytest.fixture(scope="module")
+def run():
+    return corpus_run(ASSIGNMENT, NOTEBOOK, MISTAKES, VARIANTS)
+
+
+def _result(run, student):
+    return results(run.course, student, ASSIGNMENT)
+
+
+def test_the_run_succeeds(run):
+    assert run.proc.returncode == 0, run.proc.stderr[-3000:]
+
+
+def test_the_source_notebook_gets_full_marks(run):
+    result = _result(run, "reference")
+    assert result["score"] == result["max_score"] == 11
+    assert set(result["functions"]) == set(FUNCTIONS)
+    for name, f in result["functions"].items():
+        assert f["score"] == f["max_score"] and f["passed"] == f["cases"], (name, f["messages"])
+    assert result["errors"] == []
+
+
+def test_the_untouched_release_gets_zero(run):
+    result = _result(run, "untouched")
+    assert result["score"] == 0 and result["max_score"] == 11
+    for name in FUNCTIONS:
+        assert "is not implemented yet" in messages(result, name)
+
+
+@pytest.mark.parametrize("i, name, words", [pytest.param(i, m[0], m[2], id=f"{m[0]}-{m[2][:30]}")
+                                            for i, m in enumerate(MISTAKES)])
+def test_a_common_mistake_loses_points_with_its_diagnosis(run, i, name, words):
+    result = _result(run, f"mistake{i}")
+    function = result["functions"][name]
+    assert function["score"] < function["max_score"]
+    assert words in messages(result, name)
+
+
+@pytest.mark.parametrize("i, name", [pytest.param(i, v[0], id=f"{v[0]}-{i}") for i, v in enumerate(VARIANTS)])
+def test_a_correct_but_different_solution_gets_full_marks(run, i, name):
+    result = _result(run, f"variant{i}")
+    assert result["score"] == result["max_score"], {n: f["messages"] for n, f in result["functions"].items()
+                                                    if f["score"] < f["max_score"]}
+
+
+def test_the_corpus_is_big_enough():
+    assert len(MISTAKES) >= 6 and len(VARIANTS) >= 3
+    assert {m[0] for m in MISTAKES} == set(FUNCTIONS)
