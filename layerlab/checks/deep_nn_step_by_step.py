@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from layerlab.checks.relations import as_float_array, close, item
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 
 NOTEBOOK = "deep_nn_step_by_step"
@@ -37,50 +38,22 @@ NOTEBOOK = "deep_nn_step_by_step"
 
 # --------------------------------------------------------------------------- small helpers
 
-def _close(a, b) -> bool:
-    try:
-        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
-
-
-def _item(value, *path):
-    """``value[p0][p1]...``, or None when the student's output does not have that structure."""
-    for key in path:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
-
-
-def _array(value):
-    """``value`` as a float array, or None if it is not numeric."""
-    if value is None:
-        return None
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return None
-
-
 def _zero_rows(matrix) -> set:
     """Indices of the rows of a 2-D array that are exactly zero."""
-    m = _array(matrix)
+    m = as_float_array(matrix)
     if m is None or m.ndim != 2:
         return set()
     return set(np.flatnonzero(np.all(m == 0, axis=1)).tolist())
 
 
 def _looks_like_probabilities(a) -> bool:
-    a = _array(a)
+    a = as_float_array(a)
     return a is not None and a.size > 0 and bool(np.all((a > 0) & (a < 1)))
 
 
 def _has_relu_signature(a) -> bool:
     """Exact zeros, nothing negative: what a ReLU output looks like (a sigmoid is never 0)."""
-    a = _array(a)
+    a = as_float_array(a)
     return a is not None and a.size > 0 and bool(np.all(a >= 0) and np.any(a == 0))
 
 
@@ -90,11 +63,11 @@ def _seed_hint(seed: int, first: str, then: str):
     def hint(args, want, got):
         if not isinstance(got, dict) or set(got) != set(want):
             return None
-        shapes_ok = all(_array(got[k]) is not None and _array(got[k]).shape == want[k].shape for k in want)
+        shapes_ok = all(as_float_array(got[k]) is not None and as_float_array(got[k]).shape == want[k].shape for k in want)
         if not shapes_ok:
             return None
         w_keys = [k for k in want if k.startswith("W")]
-        g, e = (np.concatenate([_array(d[k]).ravel() for k in w_keys]) for d in (got, want))
+        g, e = (np.concatenate([as_float_array(d[k]).ravel() for k in w_keys]) for d in (got, want))
         same_size = 0.2 < np.std(g) / max(np.std(e), 1e-300) < 5
         if same_size and not np.allclose(g, e):
             return (f"the weights have the right size but are other random numbers: call "
@@ -110,8 +83,8 @@ def _scale_hint(args, want, got):
         return None
     for key in want:
         if key.startswith("W") and key in got:
-            g, e = _array(got[key]), _array(want[key])
-            if g is not None and g.shape == e.shape and _close(g, e * 100):
+            g, e = as_float_array(got[key]), as_float_array(want[key])
+            if g is not None and g.shape == e.shape and close(g, e * 100):
                 return "the weights are 100 times too large: multiply np.random.randn(...) by 0.01"
     return None
 
@@ -138,7 +111,7 @@ def _bias_hint(args, want, got):
         return None
     for key in want:
         if key.startswith("b") and key in got:
-            g = _array(got[key])
+            g = as_float_array(got[key])
             if g is not None and g.shape == want[key].shape and np.any(g != 0):
                 return "the biases start at zero: np.zeros((n, 1)); only the weights are random"
     return None
@@ -148,14 +121,14 @@ def _bias_hint(args, want, got):
 
 def _forgot_bias(args, want, got):
     A, W, b = args[:3]
-    z = _array(_item(got, 0))
-    if z is not None and z.shape == want[0].shape and np.any(b != 0) and _close(z + b, want[0]):
+    z = as_float_array(item(got, 0))
+    if z is not None and z.shape == want[0].shape and np.any(b != 0) and close(z + b, want[0]):
         return "Z is missing the bias: Z = W A + b"
     return None
 
 
 def _linear_cache_order(args, want, got):
-    cache = _item(got, 1)
+    cache = item(got, 1)
     if isinstance(cache, (tuple, list)) and len(cache) == 3:
         A, W, b = args[:3]
         shapes = [getattr(c, "shape", None) for c in cache]
@@ -167,18 +140,18 @@ def _linear_cache_order(args, want, got):
 
 def _activation_swapped(args, want, got):
     activation = args[3]
-    a = _item(got, 0)
+    a = item(got, 0)
     if activation == "relu" and _looks_like_probabilities(a) and not _looks_like_probabilities(want[0]):
         return "for activation == \"relu\" use relu(Z); these values look like a sigmoid's"
-    if activation == "sigmoid" and not _looks_like_probabilities(a) and _array(a) is not None \
-            and _array(a).shape == want[0].shape:
+    if activation == "sigmoid" and not _looks_like_probabilities(a) and as_float_array(a) is not None \
+            and as_float_array(a).shape == want[0].shape:
         return ("for activation == \"sigmoid\" use sigmoid(Z): A must lie strictly between 0 "
                 "and 1 (exact zeros or values >= 1 come from relu)")
     return None
 
 
 def _activation_cache_unpacked(args, want, got):
-    activation_cache = _item(got, 1, 1)
+    activation_cache = item(got, 1, 1)
     if isinstance(activation_cache, tuple) and len(activation_cache) == 2:
         return ("sigmoid(Z) and relu(Z) return a pair (A, activation_cache): unpack it with "
                 "`A, activation_cache = relu(Z)` and store only activation_cache (Z) in the cache")
@@ -186,8 +159,8 @@ def _activation_cache_unpacked(args, want, got):
 
 
 def _caches_are_a_list(args, got):
-    caches = _item(got, 1)
-    first = _item(caches, 0)
+    caches = item(got, 1)
+    first = item(caches, 0)
     if isinstance(caches, tuple) and isinstance(first, tuple) and len(first) == 2 \
             and isinstance(first[0], tuple):
         return "caches must be a list: start with caches = [] and append each layer's cache"
@@ -195,19 +168,19 @@ def _caches_are_a_list(args, got):
 
 
 def _forward_activations(args, want, got):
-    AL = _item(got, 0)
-    if _array(AL) is not None and _array(AL).shape == want[0].shape and not _looks_like_probabilities(AL):
+    AL = item(got, 0)
+    if as_float_array(AL) is not None and as_float_array(AL).shape == want[0].shape and not _looks_like_probabilities(AL):
         return ("AL must hold probabilities strictly between 0 and 1: the output layer L uses "
                 "\"sigmoid\" (and only that layer)")
-    hidden = _item(got, 1, 1, 0, 0)  # A1, the input of layer 2
-    want_hidden = _item(want, 1, 1, 0, 0)
+    hidden = item(got, 1, 1, 0, 0)  # A1, the input of layer 2
+    want_hidden = item(want, 1, 1, 0, 0)
     if want_hidden is not None and _looks_like_probabilities(hidden) and _has_relu_signature(want_hidden):
         return "the hidden layers 1, ..., L-1 use \"relu\"; these activations look like a sigmoid's"
     return None
 
 
 def _forward_layer_count(args, want, got):
-    caches = _item(got, 1)
+    caches = item(got, 1)
     L = len(want[1])
     if isinstance(caches, (list, tuple)) and len(caches) != L:
         return (f"this network has L = len(parameters) // 2 = {L} layers, so caches must hold {L} "
@@ -217,7 +190,7 @@ def _forward_layer_count(args, want, got):
 
 
 def _forward_cache_structure(args, want, got):
-    first = _item(got, 1, 0)
+    first = item(got, 1, 0)
     if isinstance(first, (tuple, list)) and len(first) == 4:
         return ("each cache is the pair (linear_cache, activation_cache) returned by "
                 "linear_activation_forward: append it as it is, ((A_prev, W, b), Z)")
@@ -227,7 +200,7 @@ def _forward_cache_structure(args, want, got):
 # --------------------------------------------------------------------------- cost
 
 def _cost_not_summed(args, want, got):
-    g = _array(got)
+    g = as_float_array(got)
     if g is not None and g.size > 1:
         return ("the cost is one number for the whole training set: sum the per-example losses "
                 "over the m examples (np.sum), then divide by m")
@@ -238,9 +211,9 @@ def _cost_not_summed(args, want, got):
 
 def _transpose_of_w_missing(args, want, got):
     dZ, (A_prev, W, b) = args[0], args[1]
-    dA_prev = _array(_item(got, 0))
-    if W.shape[0] == W.shape[1] and dA_prev is not None and _close(dA_prev, W @ dZ) \
-            and not _close(dA_prev, want[0]):
+    dA_prev = as_float_array(item(got, 0))
+    if W.shape[0] == W.shape[1] and dA_prev is not None and close(dA_prev, W @ dZ) \
+            and not close(dA_prev, want[0]):
         return "dA_prev = W^T dZ: transpose W (np.dot(W.T, dZ))"
     return None
 
@@ -250,13 +223,13 @@ def _relu_sigmoid_rows(where: str):
     def hint(args, want, got):
         pairs = []
         if where == "layer":
-            pairs.append((want[1], _item(got, 1), args[2]))
+            pairs.append((want[1], item(got, 1), args[2]))
         else:
             for key in want:
                 if key.startswith("dW") and isinstance(got, dict) and key in got:
                     pairs.append((want[key], got[key], None))
         for expected, returned, activation in pairs:
-            g = _array(returned)
+            g = as_float_array(returned)
             if g is None or g.shape != np.shape(expected):
                 continue
             missing = _zero_rows(expected) - _zero_rows(g)
@@ -278,7 +251,7 @@ def _dAL_sign(args, want, got):
     if not isinstance(got, dict):
         return None
     keys = [k for k in want if k.startswith("dW") and k in got]
-    if keys and all(_close(_array(got[k]), -want[k]) for k in keys):
+    if keys and all(close(as_float_array(got[k]), -want[k]) for k in keys):
         return ("every gradient has the opposite sign: dAL = -(np.divide(Y, AL) - "
                 "np.divide(1 - Y, 1 - AL)), with the minus sign in front")
     return None
@@ -301,8 +274,8 @@ def _update_direction(args, want, got):
     params = args[0]
     if not isinstance(got, dict):
         return None
-    keys = [k for k in want if k in got and np.shape(_array(got[k])) == want[k].shape]
-    if keys and all(_close(_array(got[k]) - params[k], -(want[k] - params[k])) for k in keys):
+    keys = [k for k in want if k in got and np.shape(as_float_array(got[k])) == want[k].shape]
+    if keys and all(close(as_float_array(got[k]) - params[k], -(want[k] - params[k])) for k in keys):
         return ("you moved along the gradient, uphill: gradient descent subtracts, "
                 "W = W - learning_rate * dW (and the same for b)")
     return None

@@ -31,6 +31,7 @@ import math
 
 import numpy as np
 
+from layerlab.checks.relations import close, item, scalar
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 
 NOTEBOOK = "logistic_regression"
@@ -38,45 +39,18 @@ NOTEBOOK = "logistic_regression"
 
 # --------------------------------------------------------------------------- small helpers
 
-def _close(a, b) -> bool:
-    try:
-        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
-
-
-def _item(value, *path):
-    """``value[p0][p1]...``, or None when the student's output does not have that structure."""
-    for key in path:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
-
-
-def _scalar(value):
-    """A float when ``value`` holds exactly one number (also a (1, 1) array), else None."""
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return float(array.reshape(())) if array.size == 1 else None
-
-
 def _costs(value):
     """A 1-D float array of recorded costs, or None if they are not a sequence of numbers."""
     if not isinstance(value, (list, tuple, np.ndarray)):
         return None
-    numbers = [_scalar(c) for c in value]
+    numbers = [scalar(c) for c in value]
     return None if any(n is None for n in numbers) else np.array(numbers, dtype=float)
 
 
 # --------------------------------------------------------------------------- sigmoid
 
 def _sigmoid_flipped(args, want, got):
-    if _close(got, 1 - np.asarray(want, dtype=float)):
+    if close(got, 1 - np.asarray(want, dtype=float)):
         return "you computed σ(−z) = 1 − σ(z): the exponent must be −z, as in 1 / (1 + e^(−z))"
     return None
 
@@ -84,7 +58,7 @@ def _sigmoid_flipped(args, want, got):
 # --------------------------------------------------------------------------- initialize_with_zeros
 
 def _b_is_a_float(args, got):
-    b = _item(got, 1)
+    b = item(got, 1)
     if isinstance(got, tuple) and len(got) == 2:
         if isinstance(b, (bool, np.bool_)) or not isinstance(b, float):
             if isinstance(b, np.ndarray):
@@ -98,7 +72,7 @@ def _b_is_a_float(args, got):
 
 
 def _w_holds_floats(args, got):
-    w = _item(got, 0)
+    w = item(got, 0)
     if isinstance(w, np.ndarray) and w.dtype.kind != "f":
         return (f"w must hold floats, its dtype is {w.dtype}: np.zeros(shape) gives float64 zeros, "
                 f"don't pass dtype=int (gradient steps add fractions to w)")
@@ -106,7 +80,7 @@ def _w_holds_floats(args, got):
 
 
 def _w_shape(args, want, got):
-    w, dim = _item(got, 0), args[0]
+    w, dim = item(got, 0), args[0]
     if isinstance(w, np.ndarray) and w.shape == (dim,):
         return "np.zeros(dim) is rank-1; np.zeros((dim, 1)) (note the double parentheses) is a column"
     if isinstance(w, np.ndarray) and w.shape == (1, dim) and dim > 1:
@@ -121,11 +95,11 @@ def _m(args) -> int:
 
 
 def _propagate_cost(args, want, got):
-    want_cost, got_cost = _item(want, 1), _item(got, 1)
+    want_cost, got_cost = item(want, 1), item(got, 1)
     if isinstance(got_cost, np.ndarray) and got_cost.ndim > 0 and got_cost.size == 1:
         return ("the cost is a (1, 1) array (e.g. from np.dot(Y, np.log(A).T)); return one number: "
                 "cost = float(np.squeeze(cost))")
-    g = _scalar(got_cost)
+    g = scalar(got_cost)
     if g is None or want_cost is None:
         return None
     if math.isclose(g, -want_cost, rel_tol=1e-6):
@@ -139,23 +113,23 @@ def _propagate_cost(args, want, got):
 
 
 def _propagate_dw(args, want, got):
-    want_dw, got_dw = _item(want, 0, "dw"), _item(got, 0, "dw")
+    want_dw, got_dw = item(want, 0, "dw"), item(got, 0, "dw")
     if not isinstance(got_dw, np.ndarray) or want_dw is None:
         return None
     m = _m(args)
     if got_dw.shape == want_dw.shape[::-1] and want_dw.shape[0] > 1:
         return ("dw must have the shape of w, (n_x, 1): multiply X (n_x, m) by (A − Y)ᵀ (m, 1), "
                 "in that order; (A − Y) Xᵀ gives the transpose (1, n_x)")
-    if _close(got_dw, -want_dw):
+    if close(got_dw, -want_dw):
         return "dw has the wrong sign: the derivative of the cost with respect to z is A − Y, not Y − A"
-    if _close(got_dw, want_dw * m):
+    if close(got_dw, want_dw * m):
         return "dw is m times too large: it is an average over the examples, (1/m) X (A − Y)ᵀ"
     return None
 
 
 def _propagate_db(args, want, got):
-    want_db, got_db = _item(want, 0, "db"), _item(got, 0, "db")
-    g = _scalar(got_db)
+    want_db, got_db = item(want, 0, "db"), item(got, 0, "db")
+    g = scalar(got_db)
     if g is None or want_db is None or want_db == 0:
         return None
     if isinstance(got_db, np.ndarray) and got_db.ndim > 0:
@@ -168,7 +142,7 @@ def _propagate_db(args, want, got):
 
 
 def _grads_keys(args, got):
-    grads = _item(got, 0)
+    grads = item(got, 0)
     if isinstance(got, tuple) and isinstance(grads, dict) and set(grads) != {"dw", "db"}:
         return f'grads must have exactly the keys "dw" and "db", it has {sorted(map(str, grads))}'
     return None
@@ -182,7 +156,7 @@ def _expected_recordings(num_iterations: int) -> int:
 
 def _costs_recorded_every_100(args, got):
     n = args[4]
-    costs = _item(got, 2)
+    costs = item(got, 2)
     if isinstance(costs, (list, tuple)) and len(costs) != _expected_recordings(n):
         return (f"costs must hold one cost per 100 iterations (at i = 0, 100, 200, ...): "
                 f"{_expected_recordings(n)} for num_iterations = {n}, got {len(costs)}")
@@ -191,7 +165,7 @@ def _costs_recorded_every_100(args, got):
 
 def _optimize_costs(args, want, got):
     n = args[4]
-    got_costs, want_costs = _costs(_item(got, 2)), _costs(_item(want, 2))
+    got_costs, want_costs = _costs(item(got, 2)), _costs(item(want, 2))
     if got_costs is None or want_costs is None:
         return None
     if got_costs.size == n and n != _expected_recordings(n):
@@ -214,16 +188,16 @@ def _optimize_costs(args, want, got):
 
 
 def _optimize_grads(args, want, got):
-    if not (_close(_item(got, 0, "w"), _item(want, 0, "w")) and _close(_item(got, 0, "b"), _item(want, 0, "b"))):
+    if not (close(item(got, 0, "w"), item(want, 0, "w")) and close(item(got, 0, "b"), item(want, 0, "b"))):
         return None
-    if not _close(_item(got, 1, "dw"), _item(want, 1, "dw")):
+    if not close(item(got, 1, "dw"), item(want, 1, "dw")):
         return ("w and b are right but grads is not: return the gradients of the last iteration, "
                 "the ones propagate returned for the last update (don't recompute them afterwards)")
     return None
 
 
 def _b_stays_a_number(args, got):
-    b = _item(got, 0, "b")
+    b = item(got, 0, "b")
     if isinstance(b, np.ndarray) and b.ndim > 0:
         return (f'params["b"] is an array of shape {b.shape}; it must stay a single number: '
                 f"is db an array (np.sum with keepdims, or a (1, 1) result)?")
@@ -254,7 +228,7 @@ def _predict_threshold(args, want, got):
     if not np.any(w) and b == 0 and np.all(g == 1):
         return ("here w = 0 and b = 0, so every probability is exactly 0.5, which is not a cat: "
                 "use A > 0.5, not A >= 0.5")
-    if _close(g, 1 - np.asarray(want, dtype=float)):
+    if close(g, 1 - np.asarray(want, dtype=float)):
         return "every label is swapped: predict 1 (cat) when the probability is above 0.5, else 0"
     return None
 
@@ -276,9 +250,9 @@ def _model_records_its_arguments(args, got):
     if not isinstance(got, dict):
         return None
     problems = []
-    if "learning_rate" in got and _scalar(got["learning_rate"]) != learning_rate:
+    if "learning_rate" in got and scalar(got["learning_rate"]) != learning_rate:
         problems.append(f'd["learning_rate"] must be the learning_rate model was given ({learning_rate})')
-    if "num_iterations" in got and _scalar(got["num_iterations"]) != num_iterations:
+    if "num_iterations" in got and scalar(got["num_iterations"]) != num_iterations:
         problems.append(f'd["num_iterations"] must be the num_iterations model was given ({num_iterations})')
     return "; ".join(problems) or None
 
@@ -298,12 +272,12 @@ def _model_hints(args, want, got):
         return (f"{got_costs.size} costs were recorded instead of {want_costs.size}: pass "
                 f"num_iterations on to optimize (otherwise it runs its default 100 iterations)")
     if got_costs.size > 1 and math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6) \
-            and not _close(got_costs, want_costs):
+            and not close(got_costs, want_costs):
         return ("the first cost is right but the later ones differ: if optimize passes its checks, "
                 "model did not pass learning_rate on to optimize (it then uses its default 0.009)")
     if got_costs.size and not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
         return "the first cost differs: start from w and b from initialize_with_zeros(X_train.shape[0])"
-    if _close(got_costs, want_costs) and not _close(got.get("w"), want["w"]):
+    if close(got_costs, want_costs) and not close(got.get("w"), want["w"]):
         return 'the costs are right but w is not: return the learned params["w"], params["b"] from optimize'
     return None
 

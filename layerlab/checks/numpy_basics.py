@@ -15,20 +15,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from layerlab.checks.relations import close
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 
 NOTEBOOK = "numpy_basics"
 
 
-def _close(a, b) -> bool:
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
-
-
 # --------------------------------------------------------------------------- sigmoid family
 
 def _flipped_sign(args, want, got):
-    if _close(got, 1 - np.asarray(want, dtype=float)):
+    if close(got, 1 - np.asarray(want, dtype=float)):
         return "you computed σ(−x) = 1 − σ(x): the exponent must be −x, as in 1 / (1 + e^(−x))"
     return None
 
@@ -42,10 +38,10 @@ def _basic_sigmoid_type(args, want, got):
 
 def _returned_s_not_derivative(args, want, got):
     got = np.asarray(got, dtype=float)
-    if _close(got * (1 - got), want):
+    if close(got * (1 - got), want):
         return "you returned s = σ(x) itself; the derivative is s · (1 − s)"
     x = np.asarray(args[0], dtype=float)
-    if _close(got, x * (1 - x)):
+    if close(got, x * (1 - x)):
         return "you applied x · (1 − x) to x; first compute s = σ(x), then return s · (1 − s)"
     return None
 

@@ -21,10 +21,10 @@ solved from the cache), so a function that recomputes the forward pass gets the 
 
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 
+from layerlab.checks.relations import as_float_array, close, factor, item
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 
 NOTEBOOK = "planar_classification"
@@ -35,38 +35,6 @@ _COMMON_SEEDS = tuple(range(101)) + (123, 1234, 12345, 2024, 2025, 2026)
 
 
 # --------------------------------------------------------------------------- helpers
-
-def _float_array(value: Any) -> np.ndarray | None:
-    """``value`` as a float64 array, or None if it is not numeric data."""
-    try:
-        arr = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
-    return arr
-
-
-def _close(a: Any, b: Any, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
-    a, b = _float_array(a), _float_array(b)
-    if a is None or b is None or a.shape != b.shape:
-        return False
-    return bool(np.all(np.isfinite(a)) and np.allclose(a, b, rtol=rtol, atol=atol))
-
-
-def _factor(got: Any, want: Any) -> float | None:
-    """The number c with got ≈ c · want (entry by entry), or None when there is no such c."""
-    g, w = _float_array(got), _float_array(want)
-    if g is None or w is None or g.shape != w.shape or not np.all(np.isfinite(g)):
-        return None
-    big = np.abs(w) > 1e-8 * max(np.abs(w).max(initial=0.0), 1e-300)
-    if not big.any():
-        return None
-    c = float(np.median(g[big] / w[big]))
-    return c if _close(g, c * w, rtol=1e-6, atol=1e-12) else None
-
-
-def _item(value: Any, key: str) -> Any:
-    return value.get(key) if isinstance(value, dict) else None
-
 
 def _square_inverse(M: np.ndarray) -> np.ndarray | None:
     if M.ndim != 2 or M.shape[0] != M.shape[1]:
@@ -116,11 +84,11 @@ def _returns_a_tuple(args, got):
 
 def _seeded_inside(args, want, got):
     n_x, n_h, n_y = args
-    W1 = _float_array(_item(got, "W1"))
-    if W1 is None or W1.shape != (n_h, n_x) or _close(W1, _item(want, "W1")):
+    W1 = as_float_array(item(got, "W1"))
+    if W1 is None or W1.shape != (n_h, n_x) or close(W1, item(want, "W1")):
         return None
     for seed in _COMMON_SEEDS:
-        if _close(W1, np.random.RandomState(seed).randn(n_h, n_x) * 0.01):
+        if close(W1, np.random.RandomState(seed).randn(n_h, n_x) * 0.01):
             return (f"your W1 is exactly what np.random.seed({seed}) gives: do not call np.random.seed "
                     f"inside initialize_parameters. The caller seeds (this check seeds before each "
                     f"call with another number; nn_model seeds with 3), and your function must draw "
@@ -129,24 +97,24 @@ def _seeded_inside(args, want, got):
 
 
 def _drawing_order(args, want, got):
-    W1, W2 = _float_array(_item(got, "W1")), _float_array(_item(got, "W2"))
-    W1w, W2w = _float_array(_item(want, "W1")), _float_array(_item(want, "W2"))
-    if W1 is None or W2 is None or W2.shape != W2w.shape or _close(W2, W2w):
+    W1, W2 = as_float_array(item(got, "W1")), as_float_array(item(got, "W2"))
+    W1w, W2w = as_float_array(item(want, "W1")), as_float_array(item(want, "W2"))
+    if W1 is None or W2 is None or W2.shape != W2w.shape or close(W2, W2w):
         return None
     stream = np.concatenate([W1w.ravel(), W2w.ravel()])  # the draws, in the expected order
-    if _close(W2.ravel(), stream[:W2.size]):
+    if close(W2.ravel(), stream[:W2.size]):
         return "W2 was drawn before W1: draw W1 first, then W2, so that everyone gets the same numbers"
     return None
 
 
 def _weight_scale(args, want, got):
-    W1, W1w = _float_array(_item(got, "W1")), _float_array(_item(want, "W1"))
+    W1, W1w = as_float_array(item(got, "W1")), as_float_array(item(want, "W1"))
     if W1 is None or W1w is None or W1.shape != W1w.shape:
         return None
     if not np.any(W1):
         return ("W1 is all zeros: then every hidden unit computes the same thing and gets the same "
                 "update forever (symmetry); draw random weights with np.random.randn")
-    c = _factor(W1, W1w)
+    c = factor(W1, W1w)
     if c is not None and np.isclose(c, 100):
         return "the weights are 100 times too large: multiply the random numbers by 0.01"
     if np.all(W1 >= 0) and np.any(W1w < 0):
@@ -157,7 +125,7 @@ def _weight_scale(args, want, got):
 
 def _random_biases(args, want, got):
     for key in ("b1", "b2"):
-        b = _float_array(_item(got, key))
+        b = as_float_array(item(got, key))
         if b is not None and b.size and np.any(b):
             return "the biases start at zero (np.zeros with shape (n, 1)); only the weights are random"
     return None
@@ -168,7 +136,7 @@ def _random_biases(args, want, got):
 def _forward_parts(got):
     """(A2, cache) from what forward_propagation returned, or (None, None)."""
     if isinstance(got, (tuple, list)) and len(got) == 2 and isinstance(got[1], dict):
-        return _float_array(got[0]), got[1]
+        return as_float_array(got[0]), got[1]
     return None, None
 
 
@@ -180,11 +148,11 @@ def _return_order(args, want, got):
 
 def _hidden_activation(args, want, got):
     _, cache = _forward_parts(got)
-    A1, Z1 = _float_array(_item(cache, "A1")), _float_array(_item(cache, "Z1"))
+    A1, Z1 = as_float_array(item(cache, "A1")), as_float_array(item(cache, "Z1"))
     A1w = want[1]["A1"]
-    if A1 is None or A1.shape != A1w.shape or _close(A1, A1w):
+    if A1 is None or A1.shape != A1w.shape or close(A1, A1w):
         return None
-    if Z1 is not None and _close(A1, Z1):
+    if Z1 is not None and close(A1, Z1):
         return "cache['A1'] equals cache['Z1']: apply the hidden layer's activation, A1 = tanh(Z1)"
     if np.all((A1 > 0) & (A1 < 1)) and np.any(A1w < 0):
         return ("cache['A1'] lies between 0 and 1 although some Z1 are negative: that is the sigmoid. "
@@ -194,10 +162,10 @@ def _hidden_activation(args, want, got):
 
 def _output_activation(args, want, got):
     A2, cache = _forward_parts(got)
-    if A2 is None or A2.shape != want[0].shape or _close(A2, want[0]):
+    if A2 is None or A2.shape != want[0].shape or close(A2, want[0]):
         return None
-    Z2 = _float_array(_item(cache, "Z2"))
-    if np.any(A2 < 0) or (Z2 is not None and Z2.shape == A2.shape and _close(A2, np.tanh(Z2))):
+    Z2 = as_float_array(item(cache, "Z2"))
+    if np.any(A2 < 0) or (Z2 is not None and Z2.shape == A2.shape and close(A2, np.tanh(Z2))):
         return ("A2 is tanh(Z2), which can be negative and so is not a probability: the output layer "
                 "uses the sigmoid (given in the notebook), the hidden layer tanh")
     if np.any(A2 > 1):
@@ -208,13 +176,13 @@ def _output_activation(args, want, got):
 def _missing_bias(args, want, got):
     X, parameters = args
     _, cache = _forward_parts(got)
-    Z1, Z2 = _float_array(_item(cache, "Z1")), _float_array(_item(cache, "Z2"))
+    Z1, Z2 = as_float_array(item(cache, "Z1")), as_float_array(item(cache, "Z2"))
     Z1w, Z2w = want[1]["Z1"], want[1]["Z2"]
-    if Z1 is not None and Z1.shape == Z1w.shape and _close(Z1, Z1w - parameters["b1"]):
+    if Z1 is not None and Z1.shape == Z1w.shape and close(Z1, Z1w - parameters["b1"]):
         return "Z1 is missing the bias: Z1 = W1 X + b1"
-    A1 = _float_array(_item(cache, "A1"))
-    if (A1 is not None and _close(A1, want[1]["A1"]) and Z2 is not None and Z2.shape == Z2w.shape
-            and _close(Z2, Z2w - parameters["b2"])):
+    A1 = as_float_array(item(cache, "A1"))
+    if (A1 is not None and close(A1, want[1]["A1"]) and Z2 is not None and Z2.shape == Z2w.shape
+            and close(Z2, Z2w - parameters["b2"])):
         return "Z2 is missing the bias: Z2 = W2 A1 + b2"
     return None
 
@@ -224,7 +192,7 @@ def _missing_bias(args, want, got):
 def _cost_hints(args, want, got):
     A2, Y = args
     m = Y.shape[1]
-    g = _float_array(got)
+    g = as_float_array(got)
     if g is None or g.size != 1:
         return None
     g, w = float(g.reshape(())), float(want)
@@ -275,7 +243,7 @@ def _backward_case(seed: int, n_x: int, n_h: int, m: int, labels) -> tuple:
 
 def _recovered_dZ1(grads, X) -> np.ndarray | None:
     """dZ1 (n_h, m) such that dW1 = dZ1 Xᵀ / m and db1 = Σ dZ1 / m, when the cases make it unique."""
-    dW1, db1 = _float_array(_item(grads, "dW1")), _float_array(_item(grads, "db1"))
+    dW1, db1 = as_float_array(item(grads, "dW1")), as_float_array(item(grads, "db1"))
     n_x, m = X.shape
     if dW1 is None or db1 is None or dW1.ndim != 2 or dW1.shape[1] != n_x or db1.size != dW1.shape[0]:
         return None
@@ -288,7 +256,7 @@ def _recovered_dZ1(grads, X) -> np.ndarray | None:
 def _hidden_derivative(args, want, got):
     parameters, cache, X, Y = args
     dZ1, dZ1w = _recovered_dZ1(got, X), _recovered_dZ1(want, X)
-    if dZ1 is None or dZ1.shape != dZ1w.shape or _close(dZ1, dZ1w):
+    if dZ1 is None or dZ1.shape != dZ1w.shape or close(dZ1, dZ1w):
         return None
     A1, Z1 = cache["A1"], cache["Z1"]
     slope = 1 - A1 ** 2          # what the expected dZ1 was multiplied by
@@ -300,33 +268,33 @@ def _hidden_derivative(args, want, got):
         (dZ1w / slope, "dZ1 is missing the factor g'(Z1) = 1 − A1**2 (element-wise `*`)"),
     ]
     for candidate, message in relations:
-        if _factor(dZ1, candidate) is not None:
+        if factor(dZ1, candidate) is not None:
             return message
     return None
 
 
 def _dW2_hints(args, want, got):
     parameters, cache, X, Y = args
-    dW2, dW2w = _float_array(_item(got, "dW2")), _float_array(_item(want, "dW2"))
-    if dW2 is None or dW2w is None or dW2.shape != dW2w.shape or _close(dW2, dW2w):
+    dW2, dW2w = as_float_array(item(got, "dW2")), as_float_array(item(want, "dW2"))
+    if dW2 is None or dW2w is None or dW2.shape != dW2w.shape or close(dW2, dW2w):
         return None
     A1, Z1 = cache["A1"], cache["Z1"]
     inv_A1T, inv_A1, inv_Z1T = _square_inverse(A1.T), _square_inverse(A1), _square_inverse(Z1.T)
     if inv_A1T is None:
         return None
     per_example = dW2w @ inv_A1T    # the expected dZ2 / m
-    if inv_A1 is not None and _factor(dW2 @ inv_A1, per_example) is not None:
+    if inv_A1 is not None and factor(dW2 @ inv_A1, per_example) is not None:
         return ("dW2 = (1/m) dZ2 A1ᵀ needs A1 transposed: np.dot(dZ2, A1.T). Without .T the shapes "
                 "only fit because n_h = m in this case")
-    if inv_Z1T is not None and _factor(dW2 @ inv_Z1T, per_example) is not None:
+    if inv_Z1T is not None and factor(dW2 @ inv_Z1T, per_example) is not None:
         return "dW2 uses the hidden layer's output A1 (cache['A1']), not Z1"
     return None
 
 
 def _dZ2_from_Z2(args, want, got):
     parameters, cache, X, Y = args
-    db2, db2w = _float_array(_item(got, "db2")), _float_array(_item(want, "db2"))
-    if db2 is None or db2.size != 1 or _close(db2.reshape(-1), db2w.reshape(-1)):
+    db2, db2w = as_float_array(item(got, "db2")), as_float_array(item(want, "db2"))
+    if db2 is None or db2.size != 1 or close(db2.reshape(-1), db2w.reshape(-1)):
         return None
     if np.isclose(float(db2.reshape(())) - float(db2w.reshape(())), float(np.mean(cache["Z2"] - cache["A2"])),
                   rtol=1e-6, atol=1e-12):
@@ -339,7 +307,7 @@ def _backward_scale_and_sign(args, want, got):
     m = X.shape[1]
     if not isinstance(got, dict):
         return None
-    factors = {k: _factor(got.get(k), want[k]) for k in want if k in got}
+    factors = {k: factor(got.get(k), want[k]) for k in want if k in got}
     too_large = [k for k, c in factors.items() if c is not None and np.isclose(c, m)]
     if too_large:
         return (f"{', '.join(too_large)} {'is' if len(too_large) == 1 else 'are'} m = {m} times too "
@@ -352,7 +320,7 @@ def _backward_scale_and_sign(args, want, got):
 
 def _bias_shapes(args, want, got):
     for key in ("db1", "db2"):
-        value = _item(got, key)
+        value = item(got, key)
         expected = want[key].shape
         if isinstance(value, (float, int, np.number)) or (isinstance(value, np.ndarray) and value.shape != expected
                                                            and value.size == int(np.prod(expected))):
@@ -379,7 +347,7 @@ def _update_hints(args, want, got):
     factors = []
     for k in PARAMETER_KEYS:
         if k in got and k in want:
-            factors.append(_factor(_float_array(got[k]) - parameters[k], want[k] - parameters[k]))
+            factors.append(factor(as_float_array(got[k]) - parameters[k], want[k] - parameters[k]))
     if not factors or any(c is None for c in factors) or not np.allclose(factors, factors[0]):
         return None
     c = factors[0]
@@ -406,14 +374,14 @@ def _nn_case(seed: int, n_x: int, m: int, n_h: int, num_iterations: int) -> tupl
 
 def _nn_hints(args, want, got):
     X, Y, n_h, num_iterations = args
-    W1 = _float_array(_item(got, "W1"))
+    W1 = as_float_array(item(got, "W1"))
     if W1 is None or W1.ndim != 2:
         return None
     if W1.shape[0] != n_h:
         return f"W1 has {W1.shape[0]} rows but n_h = {n_h}: use the n_h argument for the hidden layer"
-    if num_iterations == 0 and W1.shape == want["W1"].shape and not _close(W1, want["W1"]):
+    if num_iterations == 0 and W1.shape == want["W1"].shape and not close(W1, want["W1"]):
         for seed in _COMMON_SEEDS:
-            if seed != 3 and _close(W1, np.random.RandomState(seed).randn(*W1.shape) * 0.01):
+            if seed != 3 and close(W1, np.random.RandomState(seed).randn(*W1.shape) * 0.01):
                 return (f"the initial parameters are what np.random.seed({seed}) gives: nn_model must call "
                         f"np.random.seed(3) as its first line")
         return ("with 0 iterations nn_model returns its initial parameters, and they differ: call "
@@ -433,14 +401,14 @@ def _predict_case(seed: int, n_x: int, n_h: int, m: int) -> tuple:
 
 
 def _predict_hints(args, want, got):
-    g = _float_array(got)
+    g = as_float_array(got)
     w = want.astype(np.float64)
     if g is None or g.size != w.size:
         return None
     g = g.reshape(w.shape)
     if np.any((g > 0) & (g < 1)):
         return "predict returns labels, not probabilities: class 1 where A2 > 0.5, else 0"
-    if _close(g, 1 - w):
+    if close(g, 1 - w):
         return "every prediction is flipped: class 1 is where A2 > 0.5, class 0 where A2 <= 0.5"
     return None
 
