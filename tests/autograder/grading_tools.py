@@ -189,3 +189,59 @@ def corpus_run(assignment: str, notebook: str, mistakes: list[tuple], variants: 
     jobs = str(max(1, min(4, os.cpu_count() or 1)))
     proc = grade_cli(course, "--jobs", jobs)
     return SharedRun(course, proc, list(submissions))
+
+
+def corpus_tests(assignment: str, notebook: str, functions: list[str], points: float,
+                 mistakes: list[tuple], variants: list[tuple]) -> dict:
+    """The questions every assignment's corpus answers in one grading run, as pytest tests.
+
+    A test module installs them with ``globals().update(corpus_tests(...))``. ``mistakes`` are
+    ``(function, implementation, words the diagnosis must contain)``, ``variants`` are
+    ``(function, correct implementation)``; every other function holds the reference solution.
+    """
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def run():
+        return corpus_run(assignment, notebook, mistakes, variants)
+
+    def result_of(run, student):
+        return results(run.course, student, assignment)
+
+    def test_the_run_succeeds(run):
+        assert run.proc.returncode == 0, run.proc.stderr[-3000:]
+
+    def test_the_source_notebook_gets_full_marks(run):
+        result = result_of(run, "reference")
+        assert result["score"] == result["max_score"] == points
+        assert set(result["functions"]) == set(functions)
+        for name, f in result["functions"].items():
+            assert f["score"] == f["max_score"] and f["passed"] == f["cases"], (name, f["messages"])
+        assert result["errors"] == []
+
+    def test_the_untouched_release_gets_zero(run):
+        result = result_of(run, "untouched")
+        assert result["score"] == 0 and result["max_score"] == points
+        for name in functions:
+            assert "not implemented yet" in messages(result, name)
+
+    @pytest.mark.parametrize("i, name, words", [pytest.param(i, m[0], m[2], id=f"{m[0]}-{m[2][:30]}")
+                                                for i, m in enumerate(mistakes)])
+    def test_a_common_mistake_loses_points_with_its_diagnosis(run, i, name, words):
+        result = result_of(run, f"mistake{i}")
+        function = result["functions"][name]
+        assert function["score"] < function["max_score"]
+        assert words in messages(result, name)
+
+    @pytest.mark.parametrize("i, name", [pytest.param(i, v[0], id=f"{v[0]}-{i}")
+                                         for i, v in enumerate(variants)])
+    def test_a_correct_but_different_solution_gets_full_marks(run, i, name):
+        result = result_of(run, f"variant{i}")
+        assert result["score"] == result["max_score"], {
+            n: f["messages"] for n, f in result["functions"].items() if f["score"] < f["max_score"]}
+
+    def test_the_corpus_is_big_enough():
+        assert len(mistakes) >= 6 and len(variants) >= 3
+        assert {m[0] for m in mistakes} == set(functions)
+
+    return {name: value for name, value in locals().items() if name == "run" or name.startswith("test_")}

@@ -8,13 +8,12 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-import pytest
 
 from autograder import cases as hidden_cases
 from autograder.grading.plan import build_plan
 from autograder.source import SourceNotebook
 from grading_corpus import fn
-from grading_tools import REPO, corpus_run, messages, results
+from grading_tools import REPO, corpus_tests
 from layerlab import plaindata
 from layerlab.checks import planar_classification as public
 
@@ -232,51 +231,4 @@ def test_no_expected_probability_is_0_or_1():
 
 # ----------------------------------------------------------------------------- one grading run
 
-@pytest.fixture(scope="module")
-def run():
-    return corpus_run(ASSIGNMENT, NOTEBOOK, MISTAKES, VARIANTS)
-
-
-def _result(run, student):
-    return results(run.course, student, ASSIGNMENT)
-
-
-def test_the_run_succeeds(run):
-    assert run.proc.returncode == 0, run.proc.stderr[-3000:]
-
-
-def test_the_source_notebook_gets_full_marks(run):
-    result = _result(run, "reference")
-    assert result["score"] == result["max_score"] == 11
-    assert set(result["functions"]) == set(FUNCTIONS)
-    for name, f in result["functions"].items():
-        assert f["score"] == f["max_score"] and f["passed"] == f["cases"], (name, f["messages"])
-    assert result["errors"] == []
-
-
-def test_the_untouched_release_gets_zero(run):
-    result = _result(run, "untouched")
-    assert result["score"] == 0 and result["max_score"] == 11
-    for name in FUNCTIONS:
-        assert "not implemented yet" in messages(result, name)
-
-
-@pytest.mark.parametrize("i, name, words", [pytest.param(i, m[0], m[2], id=f"{m[0]}-{m[2][:30]}")
-                                            for i, m in enumerate(MISTAKES)])
-def test_a_common_mistake_loses_points_with_its_diagnosis(run, i, name, words):
-    result = _result(run, f"mistake{i}")
-    function = result["functions"][name]
-    assert function["score"] < function["max_score"]
-    assert words in messages(result, name)
-
-
-@pytest.mark.parametrize("i, name", [pytest.param(i, v[0], id=f"{v[0]}-{i}") for i, v in enumerate(VARIANTS)])
-def test_a_correct_but_different_solution_gets_full_marks(run, i, name):
-    result = _result(run, f"variant{i}")
-    assert result["score"] == result["max_score"], {n: f["messages"] for n, f in result["functions"].items()
-                                                    if f["score"] < f["max_score"]}
-
-
-def test_the_corpus_is_big_enough():
-    assert len(MISTAKES) >= 6 and len(VARIANTS) >= 3
-    assert {m[0] for m in MISTAKES} == set(FUNCTIONS)
+globals().update(corpus_tests(ASSIGNMENT, NOTEBOOK, FUNCTIONS, 11, MISTAKES, VARIANTS))
