@@ -245,3 +245,39 @@ def corpus_tests(assignment: str, notebook: str, functions: list[str], points: f
         assert {m[0] for m in mistakes} == set(functions)
 
     return {name: value for name, value in locals().items() if name == "run" or name.startswith("test_")}
+
+
+def hidden_case_tests(notebook: str, source: Path, functions: list[str], public, min_cases: int,
+                      other_shapes: bool = True) -> dict:
+    """The questions every assignment's hidden cases answer without running a worker, as pytest
+    tests; install them with ``globals().update(hidden_case_tests(...))``. ``public`` is the
+    notebook's public-check module."""
+    import numpy as np
+
+    from autograder import cases as hidden_cases
+    from autograder.grading.plan import build_plan
+    from autograder.source import SourceNotebook
+    from layerlab import plaindata
+
+    def test_every_graded_function_has_hidden_cases():
+        graded = [g.name for g in SourceNotebook(source).graded_functions]
+        specs = hidden_cases.load(notebook)
+        assert sorted(graded) == sorted(functions) == sorted(specs)
+        for name, spec in specs.items():
+            assert len(spec.cases) >= min_cases, name
+            assert spec.isolation_case is None or 0 <= spec.isolation_case < len(spec.cases)
+
+    def test_hidden_inputs_are_not_the_public_ones():
+        for f in build_plan(SourceNotebook(source)).functions:
+            public_cases = [tuple(c.make()) for c in public.SPECS[f.name].cases]
+            public_inputs = {plaindata.dumps(args) for args in public_cases}
+            hidden_inputs = [plaindata.dumps(c.args) for c in f.cases]
+            assert not public_inputs & set(hidden_inputs), f.name
+            assert len(set(hidden_inputs)) == len(hidden_inputs), f"{f.name} has duplicate hidden cases"
+            if other_shapes:
+                public_shapes = {tuple(np.shape(a)) for args in public_cases for a in args}
+                hidden_shapes = {tuple(np.shape(a)) for c in f.cases for a in c.args}
+                if public_shapes != {()}:
+                    assert hidden_shapes - public_shapes, f"{f.name}: no hidden case has a new shape"
+
+    return {name: value for name, value in locals().items() if name.startswith("test_")}

@@ -9,12 +9,10 @@ import functools
 
 import numpy as np
 
-from autograder import cases as hidden_cases
 from autograder.grading.plan import build_plan
 from autograder.source import SourceNotebook
 from grading_corpus import fn
-from grading_tools import REPO, corpus_tests
-from layerlab import plaindata
+from grading_tools import REPO, corpus_tests, hidden_case_tests
 from layerlab.checks import logistic_regression as public
 
 ASSIGNMENT = "week2_logistic_regression"
@@ -132,26 +130,7 @@ def plan():
     return build_plan(SourceNotebook(SOURCE))
 
 
-def test_every_graded_function_has_hidden_cases():
-    graded = [g.name for g in SourceNotebook(SOURCE).graded_functions]
-    specs = hidden_cases.load(NOTEBOOK)
-    assert sorted(graded) == sorted(FUNCTIONS) == sorted(specs)
-    for name, spec in specs.items():
-        assert len(spec.cases) >= 4, name
-        assert spec.isolation_case is None or 0 <= spec.isolation_case < len(spec.cases)
-
-
-def test_hidden_inputs_are_not_the_public_ones_and_have_other_shapes():
-    for f in plan().functions:
-        public_cases = [tuple(c.make()) for c in public.SPECS[f.name].cases]
-        public_inputs = {plaindata.dumps(args) for args in public_cases}
-        hidden_inputs = [plaindata.dumps(c.args) for c in f.cases]
-        assert not public_inputs & set(hidden_inputs), f.name
-        assert len(set(hidden_inputs)) == len(hidden_inputs), f"{f.name} has duplicate hidden cases"
-        public_shapes = {tuple(np.shape(a)) for args in public_cases for a in args}
-        hidden_shapes = {tuple(np.shape(a)) for c in f.cases for a in c.args}
-        if public_shapes != {()}:
-            assert hidden_shapes - public_shapes, f.name
+globals().update(hidden_case_tests(NOTEBOOK, SOURCE, FUNCTIONS, public, min_cases=4))
 
 
 def test_no_expected_probability_is_0_or_1_and_every_cost_is_finite():

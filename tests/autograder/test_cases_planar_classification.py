@@ -13,8 +13,7 @@ from autograder import cases as hidden_cases
 from autograder.grading.plan import build_plan
 from autograder.source import SourceNotebook
 from grading_corpus import fn
-from grading_tools import REPO, corpus_tests
-from layerlab import plaindata
+from grading_tools import REPO, corpus_tests, hidden_case_tests
 from layerlab.checks import planar_classification as public
 
 ASSIGNMENT = "week3_planar_classification"
@@ -172,22 +171,7 @@ def plan():
     return build_plan(SourceNotebook(SOURCE))
 
 
-def test_every_graded_function_has_hidden_cases():
-    graded = [g.name for g in SourceNotebook(SOURCE).graded_functions]
-    specs = hidden_cases.load(NOTEBOOK)
-    assert sorted(graded) == sorted(FUNCTIONS) == sorted(specs)
-    for name, spec in specs.items():
-        assert len(spec.cases) >= 5, name
-        assert spec.isolation_case is None or 0 <= spec.isolation_case < len(spec.cases)
-
-
-def test_hidden_inputs_are_not_the_public_ones_and_have_other_shapes():
-    for f in plan().functions:
-        public_cases = [tuple(c.make()) for c in public.SPECS[f.name].cases]
-        public_inputs = {plaindata.dumps(args) for args in public_cases}
-        hidden_inputs = [plaindata.dumps(c.args) for c in f.cases]
-        assert not public_inputs & set(hidden_inputs), f.name
-        assert len(set(hidden_inputs)) == len(hidden_inputs), f"{f.name} has duplicate hidden cases"
+globals().update(hidden_case_tests(NOTEBOOK, SOURCE, FUNCTIONS, public, min_cases=5, other_shapes=False))
 
 
 def test_seeding_conventions_are_graded():
