@@ -1,9 +1,12 @@
 """``python -m autograder grade``: grade the submissions of an nbgrader course.
 
     python -m autograder grade [--course DIR] [--assignment ID]... [--student NAME]... [--jobs N]
+                               [--force] [--scheduler tcp://HOST:PORT] [--insecure] [limits]
 
 Shows a progress bar, then a summary table. Exit status 0 when every submission was graded
-(whatever the students scored), 1 when the grader failed on at least one, 2 on bad usage.
+(whatever the students scored), 1 when the grader failed on at least one or could not start,
+2 on bad usage. Submissions whose results are current are kept (``--force`` grades them again), so
+an interrupted run is finished by running the same command again.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import argparse
 import sys
 
 from autograder.grading.course import Course, CourseError
-from autograder.grading.grade import RunReport, Settings, grade_course
+from autograder.grading.grade import GraderError, RunReport, Settings, grade_course
+from autograder.grading.sandbox import UNPROTECTED, Limits
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -34,13 +38,26 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                        help="grade N submissions at the same time (default 1)")
     grade.add_argument("--timeout", metavar="SECONDS", type=float, default=Settings.notebook_seconds,
                        help=f"time limit of one notebook (default {Settings.notebook_seconds:g})")
+    grade.add_argument("--call-timeout", metavar="SECONDS", type=float, default=Settings.call_seconds,
+                       help=f"time limit of one call of a graded function (default {Settings.call_seconds:g})")
+    grade.add_argument("--memory", metavar="MiB", type=int, default=Limits.memory // 2**20,
+                       help=f"memory limit of a worker (default {Limits.memory // 2**20})")
+    grade.add_argument("--force", action="store_true",
+                       help="grade again submissions whose results.json is current")
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the workers on an existing Dask cluster (e.g. tcp://10.0.0.5:8786); "
+                            "needs pip install 'layerlab[dask]' and bubblewrap on its machines")
+    grade.add_argument("--insecure", action="store_true",
+                       help="run student code WITHOUT the bubblewrap sandbox (only where bubblewrap "
+                            "cannot be installed, for submissions you trust)")
     return grade
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``grade`` command parsed by :func:`add_parser`."""
-    if args.jobs < 1 or args.timeout <= 0:
-        print("error: --jobs must be at least 1 and --timeout positive", file=sys.stderr)
+    if args.jobs < 1 or args.timeout <= 0 or args.call_timeout <= 0 or args.memory < 256:
+        print("error: --jobs must be at least 1, --timeout and --call-timeout positive, and "
+              "--memory at least 256 (MiB)", file=sys.stderr)
         return 2
     try:
         course = Course.open(args.course)
@@ -54,8 +71,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"No submissions to grade in {course.submitted_dir} "
               f"(expected submitted/<student>/<assignment>/<notebook>.ipynb).")
         return 0
-    settings = Settings(notebook_seconds=args.timeout, jobs=args.jobs)
-    report = _grade_with_progress(course, args, settings, total)
+    settings = Settings(notebook_seconds=args.timeout, call_seconds=args.call_timeout, jobs=args.jobs,
+                        limits=Limits(memory=args.memory * 2**20), insecure=args.insecure,
+                        scheduler=args.scheduler, force=args.force)
+    if args.insecure:
+        print(f"WARNING: --insecure: {UNPROTECTED}", file=sys.stderr)
+    try:
+        report = _grade_with_progress(course, args, settings, total)
+    except GraderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(summary(report))
     return 0 if report.ok else 1
 
@@ -82,12 +107,19 @@ def summary(report: RunReport) -> str:
         elif partial:
             notes.append(f"lost points in {len(partial)} functions")
         rows.append((r.student, r.assignment, f"{_num(r.score)} / {_num(r.max_score)}", "; ".join(notes)))
+    for submission, kept in sorted(report.unchanged, key=lambda k: (k[0].assignment, k[0].student)):
+        rows.append((submission.student, submission.assignment,
+                     f"{_num(kept.get('score', 0))} / {_num(kept.get('max_score', 0))}",
+                     "unchanged: result kept"))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3] for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  -----")
     n = len(report.results)
     per = f", {report.seconds / n:.1f} s per submission" if n else ""
     lines.append(f"\nGraded {n} submission{'s' if n != 1 else ''} in {report.seconds:.1f} s{per}.")
+    if report.unchanged:
+        lines.append(f"Kept the current results of {len(report.unchanged)} unchanged submission"
+                     f"{'s' if len(report.unchanged) != 1 else ''} (--force grades them again).")
     if report.failures:
         lines.append(f"The grader failed on {len(report.failures)}:")
         lines += [f"  {s.student}/{s.assignment}: {why}" for s, why in report.failures]

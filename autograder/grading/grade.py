@@ -14,8 +14,11 @@ by the main thread of this process, one submission at a time.
 
 from __future__ import annotations
 
+import json
 import shutil
+import signal
 import time
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,7 +26,7 @@ from typing import Callable
 
 import nbformat
 
-from autograder.grading import gradebook, launcher, protocol
+from autograder.grading import execute, fingerprints, gradebook, launcher, protocol, sandbox
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan
@@ -40,12 +43,25 @@ class GraderError(RuntimeError):
 
 @dataclass
 class Settings:
-    """Time limits (seconds) and parallelism of a run."""
+    """Time and resource limits, isolation and parallelism of a run."""
 
-    notebook_seconds: float = 300.0   # the whole worker of one notebook
+    notebook_seconds: float = 300.0   # all the workers of one notebook together
     cell_seconds: float = 60.0        # one cell of the notebook
     call_seconds: float = 10.0        # one call of a graded function
     jobs: int = 1                     # workers running at the same time
+    limits: sandbox.Limits = field(default_factory=sandbox.Limits)
+    insecure: bool = False            # run without the sandbox (only where bubblewrap is missing)
+    scheduler: str | None = None      # a Dask scheduler's address: run the workers on its cluster
+    force: bool = False               # grade again even submissions whose results are current
+
+    def fingerprint(self) -> str:
+        """What of these settings can change a grade."""
+        return json.dumps([self.notebook_seconds, self.cell_seconds, self.call_seconds,
+                           vars(self.limits), self.insecure])
+
+
+#: a worker that stops early is started again for the rest of the notebook at most this often.
+MAX_ROUNDS = 6
 
 
 @dataclass
@@ -54,6 +70,7 @@ class RunReport:
 
     results: list[AssignmentResult] = field(default_factory=list)
     failures: list[tuple[Submission, str]] = field(default_factory=list)
+    unchanged: list[tuple[Submission, dict]] = field(default_factory=list)  # results.json kept
     seconds: float = 0.0
 
     @property
@@ -64,10 +81,19 @@ class RunReport:
 class Grader:
     """Grades submissions of one course; plans (reference outputs) are built once per notebook."""
 
-    def __init__(self, course: Course, settings: Settings | None = None):
+    def __init__(self, course: Course, settings: Settings | None = None,
+                 run: Callable[[execute.Job], launcher.WorkerRun] = execute.execute):
         self.course = course
         self.settings = settings or Settings()
         self._plans: dict[str, list[NotebookPlan]] = {}
+        self._versions: dict[str, str] = {}
+        self._run = run
+        if not self.settings.insecure:
+            why = sandbox.probe()
+            if why:
+                raise GraderError(f"{why}. To grade anyway, without isolation, pass --insecure "
+                                  f"(then {sandbox.UNPROTECTED})")
+        self.isolation = "none (--insecure)" if self.settings.insecure else "bubblewrap"
 
     # ------------------------------------------------------------------ planning (main thread)
 
@@ -84,7 +110,25 @@ class Grader:
                 raise GraderError(str(exc)) from exc
             gradebook.register_assignment(self.course, assignment, sources)
             self._plans[assignment] = plans
+            self._versions[assignment] = fingerprints.grader_version(
+                [s.path for s in sources], self.course.assignment_files(assignment),
+                self.settings.fingerprint())
         return self._plans[assignment]
+
+    def fingerprint(self, submission: Submission) -> str:
+        """The submission's content and the grader's version: equal fingerprints, equal results."""
+        return fingerprints.submission(submission.folder, self._versions[submission.assignment])
+
+    def current(self, submission: Submission) -> dict | None:
+        """The submission's results.json if it was written for this very fingerprint, else None."""
+        path = self.course.folder("autograded", submission.student, submission.assignment) / "results.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, dict) and data.get("grader", {}).get("fingerprint") == self.fingerprint(submission):
+            return data
+        return None
 
     # ------------------------------------------------------------------ grading (any thread)
 
@@ -94,7 +138,8 @@ class Grader:
         plans = self._plans[submission.assignment]
         notebooks = [self.grade_notebook(plan, submission) for plan in plans]
         result = AssignmentResult(submission.student, submission.assignment, notebooks,
-                                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                                  datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                  fingerprint=self.fingerprint(submission), sandbox=self.isolation)
         extra = submission.other_notebooks([p.name for p in plans])
         if extra and any(not n.found for n in notebooks):
             result.errors.append(f"The submission holds {', '.join(extra)}, which the grader did not "
@@ -117,20 +162,11 @@ class Grader:
         if not plan.functions:  # nothing to grade: no need to run anything
             result.seconds = time.perf_counter() - start
             return result
-        limits = {"cell_seconds": self.settings.cell_seconds, "call_seconds": self.settings.call_seconds}
-        request = protocol.request(clean.cells, plan.calls(skip=set(clean.missing)), limits)
-        workdir = launcher.make_workdir(result.sanitized, f"{plan.name}.ipynb",
-                                        self.course.assignment_files(submission.assignment))
-        try:
-            run = launcher.run_worker(launcher.worker_command(workdir), request,
-                                      self.settings.notebook_seconds)
-        finally:
-            launcher.remove_workdir(workdir)
-        response = protocol.parse_messages(run.stdout)
-        if not response.ready and not run.timed_out:
-            raise GraderError(f"the worker did not start (exit status {run.returncode}):\n{run.log[-2000:]}")
+        calls = plan.calls(skip=set(clean.missing))
+        files = {rel: Path(path).read_bytes()
+                 for rel, path in self.course.assignment_files(submission.assignment).items()}
+        response, run, stopped = self._run_rounds(plan.name, result.sanitized, files, clean.cells, calls)
         result.cells_run = len(response.cells)
-        stopped = self._why_stopped(run, response)
         if stopped:
             result.errors.append(stopped)
         result.functions = score_notebook(plan, response, clean.missing, stopped)
@@ -149,14 +185,111 @@ class Grader:
         result.seconds = time.perf_counter() - start
         return result
 
-    def _why_stopped(self, run: launcher.WorkerRun, response: protocol.Response) -> str | None:
-        if run.timed_out:
-            return (f"Your notebook did not finish within {self.settings.notebook_seconds:g} s and "
-                    f"was stopped: a cell or a function runs too long (an endless loop?).")
-        if not response.done:
-            return (f"The Python process running your notebook stopped early (exit status "
-                    f"{run.returncode}): does a cell call exit(), os._exit() or crash Python?")
-        return None
+    def _run_rounds(self, name: str, text: str, files: dict[str, bytes], cells: list[dict],
+                    calls: list[dict]) -> tuple[protocol.Response, launcher.WorkerRun, str | None]:
+        """Run the notebook's cells and calls in a worker; when the worker stops early (an endless
+        loop past its time limit, a crash, exit(), a resource limit), report the cell or call it
+        was in with the reason, and start a new worker for the rest, at most :data:`MAX_ROUNDS`
+        times and within the notebook's time limit. Returns the merged response, the last run and,
+        if the notebook could not be finished, why (a sentence for the student)."""
+        settings = self.settings
+        merged = protocol.Response()
+        todo_cells = list(enumerate(cells))   # (index in the notebook's cells, cell)
+        todo_calls = list(calls)
+        budget = settings.notebook_seconds
+        limits = {"cell_seconds": settings.cell_seconds, "call_seconds": settings.call_seconds}
+        log = []
+        for attempt in range(MAX_ROUNDS):
+            job = execute.Job((f"{name}.ipynb", text), files,
+                              protocol.request([c for _, c in todo_cells], todo_calls, limits),
+                              len(todo_cells), budget, settings.cell_seconds, settings.call_seconds,
+                              None if settings.insecure else settings.limits)
+            run = self._run(job)
+            budget -= run.seconds
+            log.append(run.log)
+            response = protocol.parse_messages(run.stdout)
+            if not response.ready and not (run.timed_out or run.stalled) and attempt == 0:
+                raise GraderError(f"the worker did not start (exit status {run.returncode}):\n"
+                                  f"{run.log[-2000:]}")
+            merged.ready |= response.ready
+            merged.malformed += response.malformed
+            merged.conflicting |= response.conflicting
+            for index, report in response.cells.items():
+                if index < len(todo_cells):
+                    original = todo_cells[index][0]
+                    merged.cells.setdefault(original, protocol.CellReport(original, report.seconds,
+                                                                          report.error))
+            wanted = {c["id"] for c in todo_calls}
+            for call_id, report in response.calls.items():
+                if call_id in wanted:
+                    merged.calls[call_id] = report
+            if response.done:
+                merged.done = True
+                break
+            if run.timed_out or budget <= 1 or not response.ready:
+                merged.done = False
+                run.log = "\n".join(part for part in log if part)
+                return merged, run, self._why_stopped(run, "notebook")
+            in_cells = len(response.cells) < len(todo_cells)
+            why = self._why_stopped(run, "cell" if in_cells else "call")
+            stop = protocol.ErrorInfo("Stopped", [], why, [])
+            if in_cells:
+                culprit = min(set(range(len(todo_cells))) - set(response.cells))
+                original = todo_cells[culprit][0]
+                merged.cells[original] = protocol.CellReport(original, 0.0, stop)
+                del todo_cells[culprit]
+            else:
+                left = [c for c in todo_calls if c["id"] not in response.calls]
+                merged.calls[left[0]["id"]] = protocol.CallReport(left[0]["id"], "timeout", 0.0, error=stop)
+                todo_calls = left[1:]  # a new worker runs the cells again, then the calls left
+            if not todo_calls:
+                merged.done = True
+                break
+        else:
+            run.log = "\n".join(part for part in log if part)
+            return merged, run, (f"Your notebook was stopped {MAX_ROUNDS} times (see the messages "
+                                 f"above); the rest of it was not graded.")
+        run.log = "\n".join(part for part in log if part)
+        self._explain_memory(merged)
+        return merged, run, None
+
+    def _why_stopped(self, run: launcher.WorkerRun, where: str) -> str:
+        """Why a worker ended early, in plain words; ``where`` is "cell", "call" or "notebook"."""
+        s, limits = self.settings, self.settings.limits
+        this = {"cell": "this cell", "call": "this call", "notebook": "your notebook"}[where]
+        if run.timed_out or where == "notebook" and run.stalled:
+            return (f"Your notebook did not finish within {s.notebook_seconds:g} s and was stopped: "
+                    f"a cell or a function runs too long (an endless loop?).")
+        if run.stalled:
+            seconds = s.cell_seconds if where == "cell" else s.call_seconds
+            return f"{this.capitalize()} took longer than {seconds:g} s and was stopped (an endless loop?)."
+        if run.flooded:
+            return (f"{this.capitalize()} sent more than {launcher.MAX_MESSAGE_BYTES // 2**20} MiB "
+                    f"of output and was stopped.")
+        code = run.returncode
+        if code is not None and code < 0:
+            sig = -code
+            if sig == signal.SIGXCPU or (sig == signal.SIGKILL and run.seconds >= limits.cpu_seconds):
+                return f"{this.capitalize()} used more than {limits.cpu_seconds} s of CPU time and was stopped."
+            if sig == signal.SIGXFSZ:
+                return (f"{this.capitalize()} wrote a file larger than the "
+                        f"{sandbox._size(limits.file_size)} limit and was stopped.")
+            if sig in (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGKILL):
+                return (f"{this.capitalize()} crashed Python (signal {signal.Signals(sig).name}); "
+                        f"running out of the {limits.describe_memory()} memory limit can do that.")
+        return (f"The Python process running {this} stopped early (exit status {code}): does it "
+                f"call exit(), os._exit() or crash Python?")
+
+    def _explain_memory(self, response: protocol.Response) -> None:
+        """A MemoryError under the sandbox's limit says which limit it hit."""
+        if self.settings.insecure:
+            return
+        reports = [*response.cells.values(), *response.calls.values()]
+        for report in reports:
+            if report.error is not None and report.error.type == "MemoryError":
+                report.error.message = (f"ran out of the {self.settings.limits.describe_memory()} "
+                                        f"memory limit" + (f" ({report.error.message})"
+                                                           if report.error.message else ""))
 
     # ------------------------------------------------------------------ writing (main thread)
 
@@ -192,39 +325,78 @@ def grade_course(course: Course, assignments: list[str] | None = None,
                  progress: Callable[[AssignmentResult | None], None] | None = None) -> RunReport:
     """Grade every submission in ``submitted/`` (optionally only some assignments and students).
 
-    ``progress`` is called after each submission (with its result, or None when the grader failed
-    on it). The run goes on past bad submissions and past grader failures of single submissions.
+    Submissions whose ``results.json`` is current (same fingerprint) are kept, unless
+    ``settings.force``. ``progress`` is called after each submission (with its result, or None when
+    it was kept or the grader failed on it). The run goes on past bad submissions and past grader
+    failures of single submissions. :class:`GraderError` when the run cannot start at all (no
+    sandbox, no Dask scheduler).
     """
     start = time.perf_counter()
     settings = settings or Settings()
-    grader = Grader(course, settings)
-    report = RunReport()
-    todo = []
-    for submission in find_submissions(course.submitted_dir, assignments, students):
-        try:
-            grader.plans(submission.assignment)
-        except Exception as exc:  # no plan, a failing reference, no gradebook: nothing to grade with
-            report.failures.append((submission, str(exc) if isinstance(
-                exc, (GraderError, gradebook.GradebookError)) else f"{type(exc).__name__}: {exc}"))
-            if progress:
-                progress(None)
-            continue
-        todo.append(submission)
-    with ThreadPoolExecutor(max_workers=max(1, settings.jobs)) as pool:
-        futures = {pool.submit(grader.grade, s): s for s in todo}
-        for future in as_completed(futures):
-            submission = futures[future]
+    client = _dask_client(settings.scheduler) if settings.scheduler else None
+    try:
+        run = execute.execute if client is None else _on_cluster(client)
+        grader = Grader(course, settings, run)
+        jobs = settings.jobs if client is None else max(settings.jobs, _cluster_threads(client))
+        report = RunReport()
+        todo = []
+        for submission in find_submissions(course.submitted_dir, assignments, students):
             try:
-                result = future.result()
-                grader.write(submission, result)
-            except Exception as exc:  # the grader failed on this one: say so, go on with the rest
-                report.failures.append((submission, f"{type(exc).__name__}: {exc}"))
+                grader.plans(submission.assignment)
+                kept = None if settings.force else grader.current(submission)
+            except Exception as exc:  # no plan, a failing reference, no gradebook: nothing to grade with
+                report.failures.append((submission, str(exc) if isinstance(
+                    exc, (GraderError, gradebook.GradebookError)) else f"{type(exc).__name__}: {exc}"))
                 if progress:
                     progress(None)
                 continue
-            report.results.append(result)
-            if progress:
-                progress(result)
+            if kept is not None:
+                report.unchanged.append((submission, kept))
+                if progress:
+                    progress(None)
+                continue
+            todo.append(submission)
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(grader.grade, s): s for s in todo}
+            for future in as_completed(futures):
+                submission = futures[future]
+                try:
+                    result = future.result()
+                    grader.write(submission, result)
+                except Exception as exc:  # the grader failed on this one: say so, go on with the rest
+                    report.failures.append((submission, f"{type(exc).__name__}: {exc}"))
+                    if progress:
+                        progress(None)
+                    continue
+                report.results.append(result)
+                if progress:
+                    progress(result)
+    finally:
+        if client is not None:
+            client.close()
     report.results.sort(key=lambda r: (r.assignment, r.student))
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _dask_client(address: str):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise GraderError("--scheduler needs Dask: pip install 'layerlab[dask]'") from None
+    try:
+        return Client(address, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise GraderError(f"could not connect to the Dask scheduler at {address} ({exc}): is it "
+                          f"running, and is the address right?") from None
+
+
+def _on_cluster(client) -> Callable[[execute.Job], launcher.WorkerRun]:
+    """Run jobs on the cluster's workers (each sandboxes its own worker processes)."""
+    def run(job: execute.Job) -> launcher.WorkerRun:
+        return client.submit(execute.execute, job, pure=False).result()
+    return run
+
+
+def _cluster_threads(client) -> int:
+    return sum(client.nthreads().values()) or 1

@@ -1,44 +1,56 @@
-"""Start the worker: its command line, its environment, and running it under a time limit.
+"""Start the worker: its command line, its environment, and running it under time limits.
 
-The interface is deliberately small so that a sandbox can wrap it without touching the rest:
+The interface is deliberately small so that the sandbox wraps it without touching the rest:
 
-    command = worker_command(workdir)            # argv, env and cwd of one worker
-    run = run_worker(command, request, timeout)  # bytes in on stdin, messages out on stdout
+    command = worker_command(workdir, limits=Limits(), data_dir=...)  # argv, env, cwd (sandboxed)
+    run = run_worker(command, request, timeout, step_seconds)       # bytes in, messages out
 
 ``workdir`` is a private temporary directory holding only the sanitized submission, the files the
-assignment ships (helper modules, as nbgrader copies them) and the worker's matplotlib/IPython
-settings; it is the worker's home and cwd. The worker sees a minimal
-environment (no variable of the grader's is passed on except the data-set locations layerlab
-reads), runs with ``python -I`` (no user site, no PYTHON* variables, no script directory on
-``sys.path``) and in its own process group, which is killed when it finishes or times out.
-What the notebook prints goes to an anonymous file, of which a bounded excerpt is kept.
+assignment ships (helper modules, as nbgrader copies them) and the worker's matplotlib settings.
+Sandboxed (:mod:`sandbox`), these files are all the worker sees of the machine's data, read-only, in
+a home of its own. The worker's environment is minimal (no variable of the grader's is passed on
+except the data-set locations layerlab reads), it runs with ``python -I`` (no user site, no
+PYTHON* variables, no script directory on ``sys.path``) in a process group that is killed when it
+finishes, stalls or times out. What the notebook prints is read as it comes; a bounded excerpt of
+its beginning and end is kept.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+from autograder.grading import sandbox
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 
 #: how much of what the notebook printed is kept (its beginning and its end).
 LOG_EXCERPT = 8_000
+#: the most the grader reads of one worker's messages, and of one message.
+MAX_MESSAGE_BYTES = 256 * 2**20
+MAX_LINE_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
 class WorkerCommand:
-    """How to start one worker: ``subprocess.Popen(argv, env=env, cwd=cwd)``."""
+    """How to start one worker: ``subprocess.Popen(argv, env=env, cwd=cwd, **popen)``."""
 
     argv: list[str]
     env: dict[str, str]
     cwd: Path
+    popen: dict = field(default_factory=dict)
+    sandboxed: bool = False
 
 
 @dataclass
@@ -47,9 +59,12 @@ class WorkerRun:
 
     stdout:      the worker's messages (one JSON object per line, see protocol.py)
     returncode:  the exit status (negative: killed by that signal), None if it could not start
-    timed_out:   it ran past the time limit and was killed
+    timed_out:   it ran past the notebook's time limit and was killed
+    stalled:     it sent no message for longer than a cell or a call may take, and was killed
+    flooded:     it sent more than MAX_MESSAGE_BYTES of messages, and was killed
     seconds:     wall-clock time
     log:         an excerpt of what the notebook printed (its stdout and stderr)
+    log_bytes:   how much it printed in all
     """
 
     stdout: str
@@ -57,18 +72,26 @@ class WorkerRun:
     timed_out: bool
     seconds: float
     log: str
+    stalled: bool = False
+    flooded: bool = False
+    log_bytes: int = 0
 
 
 def make_workdir(notebook_text: str, name: str = "submission.ipynb",
-                 files: dict[str, Path] | None = None) -> Path:
+                 files: dict[str, Path | bytes] | None = None) -> Path:
     """A fresh private directory holding only the sanitized submission, the files that ship with
-    the assignment (``files``: relative path -> source path, e.g. a helper module) and the
-    worker's settings folders."""
+    the assignment (``files``: relative path -> source path or content, e.g. a helper module) and
+    the worker's settings folders."""
     workdir = Path(tempfile.mkdtemp(prefix="layerlab-worker-"))
     for relative, source in (files or {}).items():
         target = workdir / relative
+        if workdir not in target.resolve().parents:
+            raise ValueError(f"{relative!r} is not a path inside the work directory")
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if isinstance(source, bytes):
+            target.write_bytes(source)
+        else:
+            shutil.copyfile(source, target)
     (workdir / name).write_text(notebook_text, encoding="utf-8")
     _seed_matplotlib_cache(workdir / ".matplotlib")
     return workdir
@@ -78,8 +101,10 @@ def remove_workdir(workdir: Path) -> None:
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-def worker_command(workdir: Path, python: str = sys.executable) -> WorkerCommand:
-    """The argv, environment and cwd of a worker that grades the submission in ``workdir``."""
+def worker_command(workdir: Path, python: str = sys.executable,
+                   limits: sandbox.Limits | None = None, data_dir: Path | None = None) -> WorkerCommand:
+    """The argv, environment and cwd of a worker that grades the submission in ``workdir``;
+    with ``limits``, sandboxed (see :mod:`sandbox`), ``data_dir`` holding its data sets."""
     workdir = Path(workdir)
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -93,36 +118,125 @@ def worker_command(workdir: Path, python: str = sys.executable) -> WorkerCommand
         "OMP_NUM_THREADS": "1",
         "OPENBLAS_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
+        "LAYERLAB_BLAS_THREADS": "1",
     }
     env.update(_data_locations())
-    return WorkerCommand([python, "-I", str(WORKER_SCRIPT)], env, workdir)
+    argv = [python, "-I", str(WORKER_SCRIPT)]
+    if limits is None:
+        return WorkerCommand(argv, env, workdir)
+    sandbox.make_readable(workdir)
+    files = {str(p.relative_to(workdir)): p for p in sorted(workdir.rglob("*")) if p.is_file()}
+    argv, env, popen = sandbox.wrap(argv, env, files, data_dir, limits)
+    return WorkerCommand(argv, env, workdir, popen, sandboxed=True)
 
 
-def run_worker(command: WorkerCommand, request: bytes, timeout: float) -> WorkerRun:
-    """Run the worker with ``request`` on its stdin; kill its process group after ``timeout`` s."""
+def run_worker(command: WorkerCommand, request: bytes, timeout: float,
+               step_seconds: Callable[[int], float] | None = None) -> WorkerRun:
+    """Run the worker with ``request`` on its stdin and collect its messages as they come.
+
+    It is killed (with every process it started) when it runs past ``timeout`` seconds, when it
+    sends no message for ``step_seconds(n)`` seconds after its n-th message (so one endless cell
+    or call costs its own time limit, not the notebook's), or when it floods its message channel.
+    What it prints is read as it comes, and only an excerpt is kept.
+    """
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as log:
+    try:
+        proc = subprocess.Popen(command.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=command.cwd, env=command.env,
+                                start_new_session=True, **command.popen)
+    except OSError as exc:
+        return WorkerRun("", None, False, time.perf_counter() - start, f"could not start: {exc}")
+    lines: queue.Queue = queue.Queue()
+    log = _Excerpt(LOG_EXCERPT)
+    threads = [threading.Thread(target=_feed, args=(proc.stdin, request), daemon=True),
+               threading.Thread(target=_read_lines, args=(proc.stdout, lines), daemon=True),
+               threading.Thread(target=log.read_from, args=(proc.stderr,), daemon=True)]
+    for thread in threads:
+        thread.start()
+    received: list[str] = []
+    size = 0
+    timed_out = stalled = flooded = False
+    deadline = start + timeout
+    while True:
+        now = time.perf_counter()
+        wait = deadline - now
+        if step_seconds is not None:
+            wait = min(wait, step_seconds(len(received)))
         try:
-            proc = subprocess.Popen(command.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    stderr=log, cwd=command.cwd, env=command.env,
-                                    start_new_session=True)
-        except OSError as exc:
-            return WorkerRun("", None, False, time.perf_counter() - start, f"could not start: {exc}")
-        timed_out = False
-        try:
-            stdout, _ = proc.communicate(request, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc)
-            try:
-                stdout, _ = proc.communicate(timeout=10)
-            except subprocess.TimeoutExpired:  # a descendant outside the group holds the pipe
-                proc.kill()
-                stdout = b""
-        _kill_group(proc)  # whatever the notebook left running
+            line = lines.get(timeout=max(0.0, wait))
+        except queue.Empty:
+            if time.perf_counter() >= deadline:
+                timed_out = True
+            else:
+                stalled = True
+            break
+        if line is None:  # end of the worker's output
+            break
+        size += len(line)
+        if size > MAX_MESSAGE_BYTES:
+            flooded = True
+            break
+        received.append(line)
+    _kill_group(proc)  # whatever the notebook left running
+    try:
+        returncode = proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
         returncode = proc.wait()
-        return WorkerRun(stdout.decode("utf-8", "replace"), returncode, timed_out,
-                         time.perf_counter() - start, _excerpt(log))
+    for thread in threads[1:]:
+        thread.join(timeout=5)
+    return WorkerRun("".join(received), returncode, timed_out, time.perf_counter() - start,
+                     log.text(), stalled=stalled, flooded=flooded, log_bytes=log.total)
+
+
+def _feed(pipe, data: bytes) -> None:
+    try:
+        pipe.write(data)
+        pipe.close()
+    except (BrokenPipeError, OSError, ValueError):
+        pass
+
+
+def _read_lines(pipe, lines: queue.Queue) -> None:
+    try:
+        for line in iter(functools.partial(pipe.readline, MAX_LINE_BYTES), b""):
+            lines.put(line.decode("utf-8", "replace"))
+    except (OSError, ValueError):
+        pass
+    finally:
+        lines.put(None)
+
+
+class _Excerpt:
+    """The beginning and the end of a byte stream of any length, in bounded memory."""
+
+    def __init__(self, keep: int):
+        self.keep = keep
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.total = 0
+
+    def read_from(self, pipe) -> None:
+        try:
+            for chunk in iter(functools.partial(pipe.read1, 65536), b""):
+                self.total += len(chunk)
+                room = self.keep - len(self.head)
+                if room > 0:
+                    self.head += chunk[:room]
+                    chunk = chunk[room:]
+                if chunk:
+                    self.tail += chunk
+                    del self.tail[:-self.keep]
+        except (OSError, ValueError):
+            pass
+
+    def text(self) -> str:
+        head = self.head.decode("utf-8", "replace")
+        left_out = self.total - len(self.head) - len(self.tail)
+        if left_out <= 0:
+            return head + self.tail.decode("utf-8", "replace")
+        return (f"{head}\n[... {left_out} bytes left out ...]\n"
+                f"{self.tail.decode('utf-8', 'replace')}")
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
@@ -130,17 +244,6 @@ def _kill_group(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-
-
-def _excerpt(log) -> str:
-    size = log.seek(0, os.SEEK_END)
-    log.seek(0)
-    if size <= 2 * LOG_EXCERPT:
-        return log.read().decode("utf-8", "replace")
-    head = log.read(LOG_EXCERPT).decode("utf-8", "replace")
-    log.seek(size - LOG_EXCERPT)
-    tail = log.read().decode("utf-8", "replace")
-    return f"{head}\n[... {size - 2 * LOG_EXCERPT} bytes left out ...]\n{tail}"
 
 
 def _data_locations() -> dict[str, str]:

@@ -69,6 +69,8 @@ class AssignmentResult:
     graded_at: str
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)      # about the submission folder itself
+    fingerprint: str = ""      # the submission's content and the grader's version (see grade.py)
+    sandbox: str = ""          # how student code was isolated
 
     @property
     def score(self) -> float:
@@ -104,7 +106,8 @@ class AssignmentResult:
                                    "cell_errors": [vars(c) for c in n.cell_errors],
                                    "seconds": round(n.seconds, 3), "output_excerpt": n.log}
                           for n in self.notebooks},
-            "grader": {"graded_at": self.graded_at, "seconds": round(self.seconds, 3)},
+            "grader": {"graded_at": self.graded_at, "seconds": round(self.seconds, 3),
+                       "fingerprint": self.fingerprint, "sandbox": self.sandbox},
         }
 
 

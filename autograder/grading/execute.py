@@ -1,0 +1,83 @@
+"""One run of one worker, as a self-contained job: here, or on a machine of a Dask cluster.
+
+A :class:`Job` carries everything the run needs as plain values (the sanitized notebook, the files
+the assignment ships, the request, the limits), so it can be pickled to a Dask worker;
+:func:`execute` builds the private work directory, starts the (sandboxed) worker, watches it and
+returns a :class:`launcher.WorkerRun`. Nothing here judges the student's answers: the grader decodes
+and scores what comes back in its own process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.grading import launcher, sandbox
+
+#: seconds a worker may take to start (import NumPy, IPython) before its first message.
+STARTUP_SECONDS = 60.0
+#: extra seconds over a cell's or a call's own limit before the worker counts as stalled.
+GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Job:
+    """What one worker run needs.
+
+    notebook:   file name and text of the sanitized notebook (it lies in the worker's home)
+    files:      the assignment's other files, relative path -> content (e.g. a helper module)
+    request:    the request document (protocol.py)
+    cells:      how many cells the request holds (the first ``cells`` messages after "ready")
+    limits:     the sandbox's resource limits; None runs without a sandbox (``--insecure``)
+    """
+
+    notebook: tuple[str, str]
+    files: dict[str, bytes]
+    request: bytes
+    cells: int
+    timeout: float
+    cell_seconds: float
+    call_seconds: float
+    limits: sandbox.Limits | None
+
+
+def execute(job: Job) -> launcher.WorkerRun:
+    """Run one worker for ``job`` and return what it sent."""
+    name, text = job.notebook
+    workdir = launcher.make_workdir(text, name, job.files)
+    try:
+        data = data_dir() if job.limits is not None else None
+        command = launcher.worker_command(workdir, limits=job.limits, data_dir=data)
+        return launcher.run_worker(command, job.request, job.timeout,
+                                   functools.partial(_step_seconds, job))
+    finally:
+        launcher.remove_workdir(workdir)
+
+
+def _step_seconds(job: Job, received: int) -> float:
+    """How long the worker may stay silent after its ``received``-th message."""
+    if received == 0:
+        return STARTUP_SECONDS
+    if received <= job.cells:
+        return job.cell_seconds + GRACE_SECONDS
+    return job.call_seconds + GRACE_SECONDS
+
+
+@functools.lru_cache(maxsize=None)
+def data_dir() -> Path:
+    """This process's private, read-only-to-workers copy of the data sets (made once)."""
+    cache_dirs = []
+    try:
+        from layerlab.datasets import cache
+
+        cache_dirs.append(Path(cache.cached_pictures_dir()))  # draws and caches them if needed
+    except Exception:  # no cached pictures: a notebook that loads them draws its own (slower)
+        pass
+    folder = Path(tempfile.mkdtemp(prefix="layerlab-data-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return sandbox.prepare_data(folder, os.environ.get("LAYERLAB_CAT_DATA"), cache_dirs)

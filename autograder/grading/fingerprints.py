@@ -1,0 +1,51 @@
+"""Fingerprints that make grading runs resumable and idempotent.
+
+A submission's fingerprint hashes every file of its folder (names and bytes) together with the
+grader's version for its assignment: the code of the grader and of layerlab (checks, expected
+values, plain-data codec), the hidden cases, the assignment's source notebooks and shipped files,
+and the settings that can change a grade. ``results.json`` records it; a later run that finds the
+same fingerprint there keeps that result instead of grading again. ``results.json`` is written last
+and atomically, so a run killed at any moment leaves each submission either done (with a current
+fingerprint) or to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import autograder
+import layerlab
+
+#: source trees whose content is part of the grader's version.
+_TREES = (Path(autograder.__file__).parent, Path(layerlab.__file__).parent)
+_SUFFIXES = {".py", ".json"}
+
+
+def grader_version(sources: list[Path], shipped: dict[str, Path], settings: str) -> str:
+    """A hash of the grader's code, the assignment's source notebooks and shipped files, and the
+    grading settings."""
+    digest = hashlib.sha256()
+    for tree in _TREES:
+        for path in sorted(p for p in tree.rglob("*") if p.suffix in _SUFFIXES and p.is_file()
+                           and "__pycache__" not in p.parts):
+            _add(digest, f"{tree.name}/{path.relative_to(tree).as_posix()}", path.read_bytes())
+    for path in sources:
+        _add(digest, f"source/{Path(path).name}", Path(path).read_bytes())
+    for relative, path in sorted(shipped.items()):
+        _add(digest, f"shipped/{relative}", Path(path).read_bytes())
+    _add(digest, "settings", settings.encode())
+    return digest.hexdigest()
+
+
+def submission(folder: Path, version: str) -> str:
+    """A hash of every file in the submission folder (recursively) and the grader's version."""
+    digest = hashlib.sha256(version.encode())
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        _add(digest, path.relative_to(folder).as_posix(), path.read_bytes())
+    return digest.hexdigest()
+
+
+def _add(digest, name: str, data: bytes) -> None:
+    digest.update(len(name).to_bytes(8, "little") + name.encode("utf-8", "surrogateescape"))
+    digest.update(len(data).to_bytes(8, "little") + data)

@@ -1,0 +1,247 @@
+"""The worker's sandbox: bubblewrap namespaces, an unprivileged user, and resource limits.
+
+What one sandboxed worker sees and may do:
+
+- its own mount namespace holding, read-only, the system (``/usr``, ``/etc`` and the ``/bin``,
+  ``/lib*`` links), the Python installation and virtual environment that run the grader, the
+  ``layerlab`` package, the worker's two files (``worker.py``, ``protocol.py``) and a private copy
+  of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
+  systems, the home holding the submission's files read-only. Nothing else of the machine exists
+  in it: not ``source/``, not the ``autograder`` package (hidden cases), not the gradebook, not
+  ``submitted/``, ``autograded/`` or ``feedback/``;
+- its own network namespace (no interface but an unconnected loopback), PID namespace (it cannot
+  see or signal the grader; every process it starts dies with it), IPC and UTS namespaces;
+- an unprivileged user: when the grader runs as root, the worker runs as ``nobody`` with no
+  capabilities (``setpriv`` inside the sandbox, after bubblewrap has set it up), and ``no_new_privs``;
+- resource limits (``setrlimit``): address space, CPU time, processes, file size, open files, no
+  core dumps.
+
+bubblewrap must be installed (Debian: ``apt-get install bubblewrap``). :func:`probe` tries it once;
+where it is missing or does not work the grader refuses to run unless the instructor asks for an
+``--insecure`` run (see :data:`UNPROTECTED`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HOME = "/home/student"
+WORKER_DIR = "/opt/layerlab-worker"
+DATA_DIR = "/opt/layerlab-data"
+NOBODY = 65534
+
+#: what an ``--insecure`` run does not protect, said loudly at its start.
+UNPROTECTED = (
+    "the student's code runs with YOUR permissions: it can read the solutions in source/, the hidden "
+    "cases and the gradebook, write any of your files (other students' results included), open "
+    "network connections and signal your processes. Only the time limits and the plain-data "
+    "boundary still hold. Use --insecure only for submissions you trust, or install bubblewrap "
+    "(Debian/Ubuntu: apt-get install bubblewrap).")
+
+
+class SandboxError(RuntimeError):
+    """The sandbox cannot be used on this machine (the message says why and what to do)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one worker (bytes and seconds)."""
+
+    memory: int = 2 * 2**30        # address space of each process
+    cpu_seconds: int = 600         # CPU time of each process
+    processes: int = 256           # processes and threads of the worker user
+    file_size: int = 64 * 2**20    # largest file it may write
+    open_files: int = 256
+    home_size: int = 256 * 2**20   # its home and its /tmp (each)
+
+    def describe_memory(self) -> str:
+        return _size(self.memory)
+
+
+def _size(n: int) -> str:
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if n >= factor:
+            return f"{n / factor:g} {unit}"
+    return f"{n} bytes"
+
+
+@functools.lru_cache(maxsize=None)
+def probe() -> str | None:
+    """None when bubblewrap works here, else why not (a sentence for the instructor)."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        return ("bubblewrap (bwrap) is not installed, so student code cannot be isolated: install it "
+                "(Debian/Ubuntu: apt-get install bubblewrap)")
+    argv = _bwrap_argv(bwrap, {}, Path(HOME), []) + ["--", *_drop_privileges(), "true"]
+    try:
+        proc = subprocess.run(argv, capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap could not be started ({exc})"
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip()[-500:]
+        return (f"bubblewrap is installed but cannot create a sandbox here ({err}); it needs user "
+                f"namespaces, or to be run as root")
+    return None
+
+
+def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data_dir: Path | None,
+         limits: Limits) -> tuple[list[str], dict[str, str], dict]:
+    """The sandboxed form of a worker command.
+
+    argv:        the worker's own command, ``[python, "-I", WORKER_SCRIPT]``; the script and the
+                 ``protocol.py`` next to it are mounted at :data:`WORKER_DIR`
+    env:         the worker's environment (paths in it are rewritten for the sandbox)
+    home_files:  path inside the home -> file on this machine (mounted read-only)
+    data_dir:    a directory of data sets, mounted read-only at :data:`DATA_DIR`
+    returns      (argv, env, keyword arguments for ``subprocess.Popen``)
+    """
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise SandboxError(probe() or "bubblewrap is not installed")
+    script = Path(argv[2])
+    binds = {str(script): f"{WORKER_DIR}/{script.name}",
+             str(script.with_name("protocol.py")): f"{WORKER_DIR}/protocol.py"}
+    for relative, source in home_files.items():
+        binds[str(source)] = f"{HOME}/{relative}"
+    if data_dir is not None:
+        binds[str(data_dir)] = DATA_DIR
+    dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
+    inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
+    inner = [*_drop_privileges(), *inner]
+    full = _bwrap_argv(bwrap, binds, Path(HOME), dirs, limits) + ["--"] + inner
+    new_env = dict(env)
+    new_env.update({"HOME": HOME, "TMPDIR": "/tmp", "MPLCONFIGDIR": f"{HOME}/.matplotlib",
+                    "IPYTHONDIR": f"{HOME}/.ipython"})
+    if data_dir is not None:
+        new_env["LAYERLAB_CACHE"] = f"{DATA_DIR}/cache"
+        if (data_dir / "cat").is_dir():
+            new_env["LAYERLAB_CAT_DATA"] = f"{DATA_DIR}/cat"
+        else:
+            new_env.pop("LAYERLAB_CAT_DATA", None)
+    # the process limit counts every process of the worker's user: as nobody that is the workers
+    # only; as the instructor's own user, their other programs count too
+    processes = limits.processes if _as_root() else limits.processes + _processes_of(os.getuid())
+    return full, new_env, {"preexec_fn": functools.partial(_apply_limits, limits, processes)}
+
+
+def _bwrap_argv(bwrap: str, binds: dict[str, str], home: Path, dirs: list[str],
+                limits: Limits | None = None) -> list[str]:
+    """bubblewrap's options: namespaces, the read-only system, the mounts in ``binds``."""
+    limits = limits or Limits()
+    argv = [bwrap, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+            "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    system = ["/usr", "/etc"]
+    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        path = Path(name)
+        if path.is_symlink():
+            argv += ["--symlink", os.readlink(path), name]
+        elif path.is_dir():
+            system.append(name)
+    readonly = system + _python_dirs()
+    argv += ["--proc", "/proc", "--dev", "/dev",
+             "--size", str(limits.home_size), "--perms", "1777", "--tmpfs", "/tmp"]
+    # parents of the mount points readable by the unprivileged user (bubblewrap makes them 0700)
+    parents = sorted({str(p) for target in [*readonly, *binds.values(), WORKER_DIR, DATA_DIR]
+                      for p in Path(target).parents} - {"/", "/tmp", str(home)})
+    for parent in parents:
+        if not parent.startswith(str(home) + "/"):
+            argv += ["--perms", "0755", "--dir", parent]
+    for path in readonly:
+        argv += ["--ro-bind", path, path]
+    argv += ["--size", str(limits.home_size), "--perms", "1777", "--tmpfs", str(home)]
+    for folder in dirs:
+        argv += ["--perms", "1777", "--dir", folder]
+    for source, target in binds.items():
+        argv += ["--ro-bind", source, target]
+    argv += ["--chdir", str(home)]
+    return argv
+
+
+@functools.lru_cache(maxsize=None)
+def _python_dirs() -> list[str]:
+    """The Python installation, the virtual environment and the layerlab package, outside /usr."""
+    import layerlab
+
+    candidates = {sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix,
+                  str(Path(os.path.realpath(sys.executable)).parent.parent),
+                  str(Path(layerlab.__file__).resolve().parent)}
+    dirs = []
+    for path in sorted(candidates, key=len):
+        if path.startswith(("/usr/", "/etc/")) or path == "/usr":
+            continue
+        if any(path == d or path.startswith(d + "/") for d in dirs):
+            continue
+        dirs.append(path)
+    return dirs
+
+
+def _drop_privileges() -> list[str]:
+    """The command prefix that runs the worker as ``nobody`` without capabilities, when the grader
+    runs as root (bubblewrap itself needs root's rights to set the sandbox up without user
+    namespaces); nothing otherwise (the worker then runs as the instructor's own unprivileged user,
+    in a user namespace bubblewrap makes)."""
+    if not _as_root():
+        return []
+    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+            "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+
+
+def _as_root() -> bool:
+    return os.geteuid() == 0
+
+
+def _processes_of(uid: int) -> int:
+    """How many processes (threads included) the user ``uid`` runs now."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    count += len(os.listdir(entry / "task"))
+            except OSError:
+                pass
+    return count
+
+
+def _apply_limits(limits: Limits, processes: int) -> None:
+    """In the child, before bubblewrap starts (the limits are inherited by everything it runs)."""
+    for which, value in ((resource.RLIMIT_AS, limits.memory),
+                         (resource.RLIMIT_CPU, limits.cpu_seconds),
+                         (resource.RLIMIT_NPROC, processes),
+                         (resource.RLIMIT_FSIZE, limits.file_size),
+                         (resource.RLIMIT_NOFILE, limits.open_files),
+                         (resource.RLIMIT_CORE, 0)):
+        resource.setrlimit(which, (value, value))
+
+
+def prepare_data(folder: Path, cat_data: str | None, cache_dirs: list[Path]) -> Path:
+    """A private, world-readable copy of the data sets a worker may load, in ``folder``:
+    ``cache/<name>`` for each generated-data cache directory and ``cat/`` for a course-format data
+    directory (``LAYERLAB_CAT_DATA``). The copy keeps the instructor's own files out of reach and
+    readable by the unprivileged worker."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cache").mkdir(exist_ok=True)
+    for source in cache_dirs:
+        if source.is_dir():
+            shutil.copytree(source, folder / "cache" / source.name, dirs_exist_ok=True)
+    if cat_data and Path(cat_data).is_dir():
+        shutil.copytree(cat_data, folder / "cat", dirs_exist_ok=True)
+    make_readable(folder)
+    return folder
+
+
+def make_readable(root: Path) -> None:
+    """Let any user read ``root`` and everything below it (the worker runs as ``nobody``)."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            os.chmod(path, os.stat(path).st_mode | stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
