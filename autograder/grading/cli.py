@@ -38,6 +38,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                        help="grade N submissions at the same time (default 1)")
     grade.add_argument("--timeout", metavar="SECONDS", type=float, default=Settings.notebook_seconds,
                        help=f"time limit of one notebook (default {Settings.notebook_seconds:g})")
+    grade.add_argument("--cell-timeout", metavar="SECONDS", type=float, default=Settings.cell_seconds,
+                       help=f"time limit of one cell (default {Settings.cell_seconds:g})")
     grade.add_argument("--call-timeout", metavar="SECONDS", type=float, default=Settings.call_seconds,
                        help=f"time limit of one call of a graded function (default {Settings.call_seconds:g})")
     grade.add_argument("--memory", metavar="MiB", type=int, default=Limits.memory // 2**20,
@@ -55,8 +57,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Run the ``grade`` command parsed by :func:`add_parser`."""
-    if args.jobs < 1 or args.timeout <= 0 or args.call_timeout <= 0 or args.memory < 256:
-        print("error: --jobs must be at least 1, --timeout and --call-timeout positive, and "
+    if args.jobs < 1 or args.timeout <= 0 or args.call_timeout <= 0 or args.cell_timeout <= 0 \
+            or args.memory < 256:
+        print("error: --jobs must be at least 1, the time limits positive, and "
               "--memory at least 256 (MiB)", file=sys.stderr)
         return 2
     try:
@@ -71,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"No submissions to grade in {course.submitted_dir} "
               f"(expected submitted/<student>/<assignment>/<notebook>.ipynb).")
         return 0
-    settings = Settings(notebook_seconds=args.timeout, call_seconds=args.call_timeout, jobs=args.jobs,
+    settings = Settings(notebook_seconds=args.timeout, cell_seconds=args.cell_timeout,
+                        call_seconds=args.call_timeout, jobs=args.jobs,
                         limits=Limits(memory=args.memory * 2**20), insecure=args.insecure,
                         scheduler=args.scheduler, force=args.force)
     if args.insecure:

@@ -51,10 +51,13 @@ def execute(job: Job) -> launcher.WorkerRun:
     name, text = job.notebook
     workdir = launcher.make_workdir(text, name, job.files)
     try:
-        data = data_dir() if job.limits is not None else None
-        command = launcher.worker_command(workdir, limits=job.limits, data_dir=data)
-        return launcher.run_worker(command, job.request, job.timeout,
-                                   functools.partial(_step_seconds, job))
+        if job.limits is None:
+            return launcher.run_worker(launcher.worker_command(workdir), job.request, job.timeout,
+                                       functools.partial(_step_seconds, job))
+        with sandbox.worker_user() as uid:
+            command = launcher.worker_command(workdir, limits=job.limits, data_dir=data_dir(), uid=uid)
+            return launcher.run_worker(command, job.request, job.timeout,
+                                       functools.partial(_step_seconds, job))
     finally:
         launcher.remove_workdir(workdir)
 

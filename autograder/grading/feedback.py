@@ -7,6 +7,8 @@ graded function, the points, the hidden cases passed, and for each failing case 
 (which output, expected vs got type and shape, the largest differences), the likely mistake and
 the student's own traceback lines; never the hidden inputs' values or source, the reference or
 the test code.
+For a quiz it shows each question's answer and points and, when the answer is not fully right, the
+notes on the options the student got wrong and the right answer with its explanation.
 """
 
 from __future__ import annotations
@@ -68,11 +70,13 @@ TEMPLATE = r"""<!DOCTYPE html>
 <div class="box error">{{ e | code }}</div>
 {% endfor %}
 
-{% if nb.functions %}
+{% set functions = nb.functions | rejectattr("kind", "equalto", "question") | list %}
+{% set questions = nb.functions | selectattr("kind", "equalto", "question") | list %}
+{% if functions %}
 <h2>Graded functions</h2>
 <table>
   <tr><th>Function</th><th>Hidden cases passed</th><th class="num">Points</th><th></th></tr>
-  {% for f in nb.functions %}
+  {% for f in functions %}
   <tr>
     <td><code>{{ f.name }}</code></td>
     <td>{{ f.passed }} of {{ f.total }}</td>
@@ -85,7 +89,7 @@ TEMPLATE = r"""<!DOCTYPE html>
 </table>
 {% endif %}
 
-{% for f in nb.functions if f.passed < f.total %}
+{% for f in functions if f.passed < f.total %}
 <h2 id="{{ f.name }}"><code>{{ f.name }}</code>: {{ fmt(f.score) }} / {{ fmt(f.max_score) }}</h2>
 <p>{{ f.summary | code }}</p>
 {% set groups = f.groups %}
@@ -103,6 +107,29 @@ TEMPLATE = r"""<!DOCTYPE html>
 <p>… and other failing cases: fix the ones above first, they often share the cause.</p>
 {% endif %}
 {% endfor %}
+
+{% if questions %}
+<h2>Questions</h2>
+<table>
+  <tr><th>Question</th><th>Your answer</th><th class="num">Points</th><th></th></tr>
+  {% for q in questions %}
+  <tr>
+    <td><a href="#{{ q.name }}"><code>{{ q.name }}</code></a></td>
+    <td><code>{{ q.answer }}</code></td>
+    <td class="num">{{ fmt(q.score) }} / {{ fmt(q.max_score) }}</td>
+    <td>{% if q.score >= q.max_score %}<span class="ok">✓ right</span>
+        {% elif q.score > 0 %}<span class="partial">partly right</span>
+        {% else %}<span class="bad">✗ no points</span>{% endif %}</td>
+  </tr>
+  {% endfor %}
+</table>
+{% for q in questions %}
+<h3 id="{{ q.name }}"><code>{{ q.name }}</code>: {{ fmt(q.score) }} / {{ fmt(q.max_score) }}</h3>
+<p>{{ q.summary | code }}</p>
+{% for line in q.explanation[:-1] %}<div class="hint">{{ line | code }}</div>{% endfor %}
+{% if q.explanation %}<div class="box note">{{ q.explanation[-1] | code }}</div>{% endif %}
+{% endfor %}
+{% endif %}
 
 {% if nb.cell_errors %}
 <h2>Cells that raised an error</h2>
@@ -127,12 +154,20 @@ cells still ran). A function defined after a failing line may be missing.</p>
 {% endif %}
 
 <footer>
+{% if questions and not functions %}
+How this was graded: your notebook ran from top to bottom in a fresh Python process (the locked
+cells as released; the format checks skipped). Then each answer variable was read back as plain
+data and compared with the answer key. A "check all that apply" question earns an equal share of
+its points for each right option checked and loses the same share for each wrong option checked,
+never below 0; the other questions are right or wrong.
+{% else %}
 How this was graded: your notebook ran from top to bottom in a fresh Python process (the locked
 cells as released; test cells and long demonstrations skipped). Then each graded function was
 called on hidden inputs of other shapes and sizes than the public checks use, and its outputs
 were compared with the reference solution's. A function's points are shared equally among its
 hidden cases; a case passes when the output is right, has the promised type and shape, the inputs
 are left unchanged and (for one case) the function does not depend on notebook variables.
+{% endif %}
 </footer>
 </body>
 </html>

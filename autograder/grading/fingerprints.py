@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import autograder
 import layerlab
 
-#: source trees whose content is part of the grader's version.
-_TREES = (Path(autograder.__file__).parent, Path(layerlab.__file__).parent)
+#: source trees whose content is part of the grader's version: the autograder package (found from
+#: this file: a folder named ``autograder`` elsewhere on sys.path may shadow the package name) and
+#: layerlab.
+_TREES = (Path(__file__).resolve().parents[1], Path(layerlab.__file__).resolve().parent)
 _SUFFIXES = {".py", ".json"}
 
 

@@ -267,8 +267,9 @@ class Grader:
             return (f"{this.capitalize()} sent more than {launcher.MAX_MESSAGE_BYTES // 2**20} MiB "
                     f"of output and was stopped.")
         code = run.returncode
-        if code is not None and code < 0:
-            sig = -code
+        # killed by a signal: a negative status, or 128 + the signal through bubblewrap
+        sig = (-code if code < 0 else code - 128 if code > 128 else 0) if code is not None else 0
+        if sig in set(signal.Signals):
             if sig == signal.SIGXCPU or (sig == signal.SIGKILL and run.seconds >= limits.cpu_seconds):
                 return f"{this.capitalize()} used more than {limits.cpu_seconds} s of CPU time and was stopped."
             if sig == signal.SIGXFSZ:

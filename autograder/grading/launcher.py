@@ -101,8 +101,8 @@ def remove_workdir(workdir: Path) -> None:
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-def worker_command(workdir: Path, python: str = sys.executable,
-                   limits: sandbox.Limits | None = None, data_dir: Path | None = None) -> WorkerCommand:
+def worker_command(workdir: Path, python: str = sys.executable, limits: sandbox.Limits | None = None,
+                   data_dir: Path | None = None, uid: int = sandbox.NOBODY) -> WorkerCommand:
     """The argv, environment and cwd of a worker that grades the submission in ``workdir``;
     with ``limits``, sandboxed (see :mod:`sandbox`), ``data_dir`` holding its data sets."""
     workdir = Path(workdir)
@@ -126,7 +126,7 @@ def worker_command(workdir: Path, python: str = sys.executable,
         return WorkerCommand(argv, env, workdir)
     sandbox.make_readable(workdir)
     files = {str(p.relative_to(workdir)): p for p in sorted(workdir.rglob("*")) if p.is_file()}
-    argv, env, popen = sandbox.wrap(argv, env, files, data_dir, limits)
+    argv, env, popen = sandbox.wrap(argv, env, files, data_dir, limits, uid)
     return WorkerCommand(argv, env, workdir, popen, sandboxed=True)
 
 

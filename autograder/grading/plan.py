@@ -4,6 +4,8 @@ For each graded function of a source notebook: its points (from the test cell), 
 (:mod:`autograder.cases`), the public check's spec (hints and properties, reused on the hidden
 cases) and, for every case, the reference output computed here, in the trusted process, from the
 notebook's solution cells. A plan is built once per notebook and run, and serves every student.
+A quiz notebook's plan holds :class:`~autograder.grading.quiz.QuestionPlan` entries instead (their
+key and explanations also come from the source; see :mod:`autograder.grading.quiz`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 
 from autograder import cases as hidden_cases
 from autograder.cases import HiddenSpec
+from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
 from autograder.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
 from layerlab.checks.compare import ATOL, RTOL, describe
@@ -60,7 +63,7 @@ class FunctionPlan:
 @dataclass
 class NotebookPlan:
     source: SourceNotebook
-    functions: list[FunctionPlan]
+    functions: list[FunctionPlan | QuestionPlan]   # graded functions, then quiz questions
 
     @property
     def name(self) -> str:
@@ -76,6 +79,9 @@ class NotebookPlan:
         for fplan in self.functions:
             if fplan.name in skip:
                 continue
+            if isinstance(fplan, QuestionPlan):  # a quiz answer: read, not called
+                calls.append(fplan.call())
+                continue
             for case in fplan.cases:
                 calls.append(_call(case, case.call_id, isolated=False))
             if fplan.isolation is not None:
@@ -89,10 +95,14 @@ def isolation_id(case: PlannedCase) -> str:
 
 def build_plan(source: SourceNotebook) -> NotebookPlan:
     """The plan of one source notebook; :class:`PlanError` when a graded function has no hidden
-    cases or the reference fails on one."""
+    cases or the reference fails on one (or a quiz question has no format, key or explanation)."""
+    try:
+        questions = plan_questions(source)
+    except QuizError as exc:
+        raise PlanError(f"{source.assignment}/{exc}") from exc
     graded = source.graded_functions
     if not graded:
-        return NotebookPlan(source, [])
+        return NotebookPlan(source, questions)
     specs = hidden_cases.load(source.name) or {}
     missing = [g.name for g in graded if g.name not in specs]
     if missing:
@@ -114,7 +124,7 @@ def build_plan(source: SourceNotebook) -> NotebookPlan:
             g, spec, public, planned, isolation,
             rtol=_pick(spec.rtol, public and public.rtol, RTOL),
             atol=_pick(spec.atol, public and public.atol, ATOL)))
-    return NotebookPlan(source, functions)
+    return NotebookPlan(source, functions + questions)
 
 
 def _plan_case(source: SourceNotebook, name: str, fn, number: int, case) -> PlannedCase:

@@ -11,7 +11,7 @@ Request, grader → worker, one JSON document on the worker's stdin::
     {"protocol": 1,
      "cells":  [{"filename": "<cell 3>", "source": "..."}, ...],          # run in this order
      "calls":  [{"id": "softmax/2", "function": "softmax", "args": PLAIN, "kwargs": PLAIN,
-                 "seed": null or int, "isolated": false}, ...],
+                 "seed": null or int, "isolated": false, "read": false}, ...],
      "limits": {"cell_seconds": 60.0, "call_seconds": 10.0}}
 
 Messages, worker → grader, one JSON object per line on the worker's stdout::
@@ -26,9 +26,11 @@ Messages, worker → grader, one JSON object per line on the worker's stdout::
     ERROR   {"type": "ValueError", "bases": ["ValueError", "Exception"], "message": "...",
              "traceback": ["File \"<cell 5>\", line 3, in softmax", "    return x / s", ...]}
 
-``removed`` lists the notebook variables taken away during an ``isolated`` call. A line that is not
-a well-formed message is counted and ignored, so whatever the student's code prints or forges
-can only make its own results missing, never wrong in its favour.
+``removed`` lists the notebook variables taken away during an ``isolated`` call. A ``read`` call
+(a quiz answer) calls nothing: its ``output`` is the value of the variable named ``function``, as
+``("set", [items])`` for a set and ``("value", x)`` otherwise, and ``args_after`` is ``((), {})``.
+A line that is not a well-formed message is counted and ignored, so whatever the student's code
+prints or forges can only make its own results missing, never wrong in its favour.
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ def request(cells: list[dict], calls: list[dict], limits: dict) -> bytes:
     (encoded here); ``cells`` are ``{"filename", "source"}`` dicts."""
     encoded_calls = [{"id": c["id"], "function": c["function"], "args": plaindata.encode(tuple(c["args"])),
                       "kwargs": plaindata.encode(dict(c.get("kwargs", {}))), "seed": c.get("seed"),
-                      "isolated": bool(c.get("isolated", False))} for c in calls]
+                      "isolated": bool(c.get("isolated", False)), "read": bool(c.get("read", False))}
+                     for c in calls]
     doc = {"protocol": PROTOCOL, "cells": [{"filename": c["filename"], "source": c["source"]} for c in cells],
            "calls": encoded_calls, "limits": {k: float(v) for k, v in limits.items()}}
     return json.dumps(doc).encode("utf-8")

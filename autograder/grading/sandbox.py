@@ -11,8 +11,9 @@ What one sandboxed worker sees and may do:
   ``submitted/``, ``autograded/`` or ``feedback/``;
 - its own network namespace (no interface but an unconnected loopback), PID namespace (it cannot
   see or signal the grader; every process it starts dies with it), IPC and UTS namespaces;
-- an unprivileged user: when the grader runs as root, the worker runs as ``nobody`` with no
-  capabilities (``setpriv`` inside the sandbox, after bubblewrap has set it up), and ``no_new_privs``;
+- an unprivileged user: when the grader runs as root, the worker runs as a user id of its own that
+  no account owns (:func:`worker_user`), with no capabilities and ``no_new_privs`` (``setpriv``
+  inside the sandbox, after bubblewrap has set it up);
 - resource limits (``setrlimit``): address space, CPU time, processes, file size, open files, no
   core dumps.
 
@@ -23,6 +24,7 @@ where it is missing or does not work the grader refuses to run unless the instru
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import resource
@@ -30,6 +32,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,10 @@ HOME = "/home/student"
 WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
 NOBODY = 65534
+#: workers that run at the same time get different unprivileged user ids from this range (the
+#: process limit counts per user, so one worker's fork bomb cannot starve another); no account
+#: owns them.
+UID_BASE = 1_500_000_000
 
 #: what an ``--insecure`` run does not protect, said loudly at its start.
 UNPROTECTED = (
@@ -92,8 +99,25 @@ def probe() -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def worker_user():
+    """An unprivileged user id no other worker of this machine uses meanwhile (when root)."""
+    with _uid_lock:
+        slot = next(i for i in range(len(_uids_taken) + 1) if i not in _uids_taken)
+        _uids_taken.add(slot)
+    try:
+        yield UID_BASE + (os.getpid() % 100_000) * 1000 + slot if _as_root() else os.getuid()
+    finally:
+        with _uid_lock:
+            _uids_taken.discard(slot)
+
+
+_uid_lock = threading.Lock()
+_uids_taken: set[int] = set()
+
+
 def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data_dir: Path | None,
-         limits: Limits) -> tuple[list[str], dict[str, str], dict]:
+         limits: Limits, uid: int = NOBODY) -> tuple[list[str], dict[str, str], dict]:
     """The sandboxed form of a worker command.
 
     argv:        the worker's own command, ``[python, "-I", WORKER_SCRIPT]``; the script and the
@@ -115,7 +139,7 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
-    inner = [*_drop_privileges(), *inner]
+    inner = [*_drop_privileges(uid), *inner]
     full = _bwrap_argv(bwrap, binds, Path(HOME), dirs, limits) + ["--"] + inner
     new_env = dict(env)
     new_env.update({"HOME": HOME, "TMPDIR": "/tmp", "MPLCONFIGDIR": f"{HOME}/.matplotlib",
@@ -126,8 +150,8 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
             new_env["LAYERLAB_CAT_DATA"] = f"{DATA_DIR}/cat"
         else:
             new_env.pop("LAYERLAB_CAT_DATA", None)
-    # the process limit counts every process of the worker's user: as nobody that is the workers
-    # only; as the instructor's own user, their other programs count too
+    # the process limit counts every process of the worker's user: as a user id of its own that is
+    # this worker only; as the instructor's own user, their other programs count too
     processes = limits.processes if _as_root() else limits.processes + _processes_of(os.getuid())
     return full, new_env, {"preexec_fn": functools.partial(_apply_limits, limits, processes)}
 
@@ -183,14 +207,14 @@ def _python_dirs() -> list[str]:
     return dirs
 
 
-def _drop_privileges() -> list[str]:
-    """The command prefix that runs the worker as ``nobody`` without capabilities, when the grader
+def _drop_privileges(uid: int = NOBODY) -> list[str]:
+    """The command prefix that runs the worker as ``uid`` without capabilities, when the grader
     runs as root (bubblewrap itself needs root's rights to set the sandbox up without user
     namespaces); nothing otherwise (the worker then runs as the instructor's own unprivileged user,
     in a user namespace bubblewrap makes)."""
     if not _as_root():
         return []
-    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
             "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
 
 

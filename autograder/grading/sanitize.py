@@ -102,6 +102,11 @@ def sanitize(submitted: nbformat.NotebookNode, source: SourceNotebook) -> Saniti
                                 f"(deleted, or its nbgrader metadata was changed), so `{fn.name}` "
                                 f"could not be graded. Copy your code into that cell of a fresh copy "
                                 f"of the assignment and submit again.")
+    for answer in source.graded_answers:  # quiz answers
+        if answer.solution_cell not in seen:
+            missing[answer.name] = (f"The cell where you answer `{answer.name}` is missing from your "
+                                    f"notebook (deleted, or its nbgrader metadata was changed), so "
+                                    f"`{answer.name}` could not be graded.")
 
     for cell in kept:
         if cell.get("cell_type") == "code":
@@ -114,8 +119,10 @@ def sanitize(submitted: nbformat.NotebookNode, source: SourceNotebook) -> Saniti
 
 
 def _choose_cells(result: SanitizedNotebook, heavy_ids: set, source: SourceNotebook) -> None:
-    graded_by_solution = {fn.solution_cell: fn.name for fn in source.graded_functions}
-    graded_by_test = {fn.test_cell: fn.name for fn in source.graded_functions}
+    graded = source.graded_functions + source.graded_answers
+    graded_by_solution = {fn.solution_cell: fn.name for fn in graded}
+    graded_by_test = {fn.test_cell: fn.name for fn in graded}
+    answers = {a.name for a in source.graded_answers}
     for number, cell in enumerate(result.nb.cells, start=1):
         if cell.cell_type != "code":
             continue
@@ -125,7 +132,8 @@ def _choose_cells(result: SanitizedNotebook, heavy_ids: set, source: SourceNoteb
         if meta.get("grade") and not meta.get("solution"):
             name = graded_by_test.get(meta.get("grade_id"))
             result.skipped.append(f"cell {number}: the public checks" + (f" of {name}" if name else "")
-                                  + " (the hidden cases replace them)")
+                                  + (" (the answer key replaces them)" if name in answers
+                                     else " (the hidden cases replace them)"))
             continue
         if not meta.get("solution") and (HEAVY_TAG in _tags(cell) or cell.get("id") in heavy_ids):
             result.skipped.append(f"{label}: a long demonstration, not needed for grading")

@@ -7,6 +7,8 @@ case a function passes when its output matches the reference's, the output contr
 same output without the notebook's variables. A function earns its points in proportion to the
 cases it passes. Failures are explained with the public checks' words (``compare``, the specs'
 hints) and never show the hidden inputs' values, the reference or the hidden test code.
+A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
+:class:`QuestionResult` (its feedback names the right answer and explains it).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from __future__ import annotations
 import builtins
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
+from autograder.grading import quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
 from autograder.grading.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
@@ -60,6 +63,7 @@ class FunctionResult:
     total: int
     summary: str                         # one sentence about the whole function
     cases: list[CaseOutcome] = field(default_factory=list)
+    kind: ClassVar[str] = "function"
 
     @property
     def failures(self) -> list[CaseOutcome]:
@@ -84,6 +88,34 @@ class FunctionResult:
         return [self.summary] + shown
 
 
+@dataclass
+class QuestionResult(FunctionResult):
+    """A quiz question: ``passed`` is 1 for full marks (``total`` is 1); ``answer`` is the
+    student's answer as written; ``explanation``: why the right answer is right, and notes on
+    the options the student got wrong."""
+
+    answer: str = ""
+    explanation: list[str] = field(default_factory=list)
+    kind: ClassVar[str] = "question"
+
+    @property
+    def messages(self) -> list[str]:
+        return [self.summary] + self.explanation
+
+
+def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Response | None,
+                   missing: dict[str, str], stopped: str | None) -> QuestionResult:
+    """Mark one quiz answer (rebuilt strictly from the worker's plain data) against the key."""
+    report = response.calls.get(qplan.call_id) if response is not None else None
+    conflicting = response is not None and qplan.call_id in response.conflicting
+    if response is None and not stopped:
+        stopped = "your notebook could not be run"
+    mark = quiz.mark_report(qplan, report, missing.get(qplan.name), stopped, conflicting)
+    points = qplan.graded.points
+    return QuestionResult(qplan.name, plan.name, points, round(points * mark.fraction, 4),
+                          int(mark.fraction == 1.0), 1, mark.summary, [], mark.answer, mark.explanation)
+
+
 def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[str, str],
                    stopped: str | None) -> list[FunctionResult]:
     """Score every graded function of ``plan``.
@@ -94,7 +126,9 @@ def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[
     """
     results = []
     for fplan in plan.functions:
-        if fplan.name in missing:
+        if isinstance(fplan, quiz.QuestionPlan):
+            results.append(score_question(plan, fplan, response, missing, stopped))
+        elif fplan.name in missing:
             results.append(_all_failed(plan, fplan, missing[fplan.name]))
         elif response is None:
             results.append(_all_failed(plan, fplan, stopped or "your notebook could not be run"))

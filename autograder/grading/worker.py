@@ -12,6 +12,8 @@ stdout, as :mod:`protocol` (the file next to this one) describes; it needs nothi
 2. Each requested call gets fresh copies of its inputs (plain data), optionally with NumPy's global
    generator seeded, and its output (or the exception, with the student's own traceback lines
    only) goes back as plain data, together with the inputs as they are after the call.
+3. A ``read`` request (a quiz answer) calls nothing: the variable's value goes back as plain data
+   (a set as ``("set", [items])``, anything else as ``("value", x)``).
 
 Nothing this process reports is trusted: the grader decodes it strictly and compares it with the
 reference in its own process. Student code can make its own report wrong or missing, no more.
@@ -129,6 +131,8 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
 
     message = {"type": "call", "id": call["id"], "status": "ok", "seconds": 0.0, "output": None,
                "args_after": None, "error": None, "removed": []}
+    if call.get("read"):
+        return _read(shell, call["function"], message, plaindata)
     fn = shell.user_ns.get(call["function"], _MISSING)
     if fn is _MISSING:
         message["status"] = "missing"
@@ -170,6 +174,25 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
     message["seconds"] = time.perf_counter() - start
     if message["status"] != "ok":
         message["output"] = message["args_after"] = None
+    return message
+
+
+def _read(shell, name: str, message: dict, plaindata) -> dict:
+    """A quiz answer: the variable ``name`` as plain data. Only a set or frozenset of exactly that
+    type becomes ``("set", [items])`` (plain data has no sets); anything else goes as it is, and
+    whatever is not plain data (an object of the student's making) is reported, not sent."""
+    value = shell.user_ns.get(name, _MISSING)
+    if value is _MISSING:
+        message["status"] = "missing"
+        return message
+    try:
+        envelope = ("set", list(value)) if type(value) in (set, frozenset) else ("value", value)
+        message["output"] = plaindata.encode(envelope)
+        message["args_after"] = plaindata.encode(((), {}))
+    except BaseException as exc:  # not plain data, or a set item that fails on the way
+        message.update(status="not_plain", output=None, args_after=None,
+                       error={"type": type(value).__name__[:100], "bases": [], "traceback": [],
+                              "message": _text(exc)})
     return message
 
 
