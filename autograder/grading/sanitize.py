@@ -15,6 +15,7 @@ hidden cases replace them) and cells tagged ``heavy`` in the source or the submi
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 import nbformat
@@ -82,7 +83,10 @@ def sanitize(submitted: nbformat.NotebookNode, source: SourceNotebook) -> Saniti
         if gid in locked:
             is_test = nbgrader_meta(original).get("grade") and not nbgrader_meta(original).get("solution")
             changed = cell.get("source") != original.source or cell.get("cell_type") != original.cell_type
-            if changed and not is_test:  # (a released test cell may lack the source's hidden tests)
+            if changed and is_test:  # (the released test cell lacks the source's hidden tests)
+                changed = (str(cell.get("source")).strip()
+                           != _without_hidden_tests(original.source).strip())
+            if changed:
                 warnings.append(f"The locked cell {gid!r} was changed; the original was restored.")
             kept.append(_fresh_copy(original))
         else:
@@ -108,6 +112,14 @@ def sanitize(submitted: nbformat.NotebookNode, source: SourceNotebook) -> Saniti
                                     f"notebook (deleted, or its nbgrader metadata was changed), so "
                                     f"`{answer.name}` could not be graded.")
 
+    kernel = submitted.get("metadata", {}).get("kernelspec", {})
+    language = str(kernel.get("language") or submitted.get("metadata", {}).get("language_info", {})
+                   .get("name") or "python")
+    if language.lower() != "python":
+        warnings.append(f"Your notebook's kernel is {kernel.get('display_name') or language!r}, not "
+                        f"Python; it was graded with Python anyway. In JupyterLab choose Kernel → "
+                        f"Change Kernel… → Python 3 before you work on it again.")
+
     for cell in kept:
         if cell.get("cell_type") == "code":
             cell["outputs"], cell["execution_count"] = [], None
@@ -116,6 +128,15 @@ def sanitize(submitted: nbformat.NotebookNode, source: SourceNotebook) -> Saniti
     result = SanitizedNotebook(nb, warnings=warnings, missing=missing)
     _choose_cells(result, heavy_ids, source)
     return result
+
+
+_HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[^\n]*\n?",
+                           re.MULTILINE | re.DOTALL)
+
+
+def _without_hidden_tests(text: str) -> str:
+    """A test cell's text as nbgrader releases it (without its hidden-tests regions)."""
+    return _HIDDEN_TESTS.sub("", text)
 
 
 def _choose_cells(result: SanitizedNotebook, heavy_ids: set, source: SourceNotebook) -> None:
