@@ -34,7 +34,8 @@ from autograder.grading.results import (AssignmentResult, CellError, NotebookRes
                                         write_results)
 from autograder.grading.sanitize import sanitize
 from autograder.grading.score import score_notebook
-from autograder.grading.submission import Submission, SubmissionError, find_submissions, read_notebook
+from autograder.grading.submission import (LARGE_BYTES, Submission, SubmissionError, find_submissions,
+                                          read_notebook)
 
 
 class GraderError(RuntimeError):
@@ -158,6 +159,11 @@ class Grader:
                                   errors=[str(exc)], seconds=time.perf_counter() - start)
         clean = sanitize(nb, plan.source)
         result = NotebookResult(plan.name, True, warnings=clean.warnings, skipped=clean.skipped)
+        size = path.stat().st_size
+        if size > LARGE_BYTES:
+            result.warnings.append(f"{path.name} is {size / 2**20:.0f} MB, mostly outputs; the grader "
+                                   f"ignores outputs. Clear them before you submit (Edit → Clear "
+                                   f"Outputs of All Cells), so your notebook stays small.")
         result.sanitized = nbformat.writes(clean.nb)
         if not plan.functions:  # nothing to grade: no need to run anything
             result.seconds = time.perf_counter() - start

@@ -16,7 +16,9 @@ from pathlib import Path
 import nbformat
 
 #: larger notebooks are refused (a notebook of this course is well under 1 MB without outputs).
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 256 * 1024 * 1024
+#: larger notebooks are graded (their outputs are ignored anyway) with a warning.
+LARGE_BYTES = 20 * 1024 * 1024
 
 CELL_TYPES = frozenset(["code", "markdown", "raw"])
 

@@ -60,6 +60,11 @@ def _huge_outputs(nb):
     return nb
 
 
+def _absurd_file() -> str:
+    """Over the 256 MB the grader reads at all."""
+    return '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5, "pad": "' + "z" * 257 * 2**20 + '"}'
+
+
 def _big_but_fine_outputs(nb):
     cell = next(c for c in nb.cells if c.cell_type == "code")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="y" * 5 * 2**20)]
@@ -84,7 +89,8 @@ CASES = {
     "duplicated_locked_cell": (_duplicated(_completed(), "setup"), 10, None),
     "edited_test_cell": (_edited_test(_completed()), 10, "restored"),
     "renamed_function": (_renamed(_completed()), 8, "softmax"),
-    "huge_outputs": (_huge_outputs(_completed()), 0, "Clear Outputs"),
+    "huge_outputs": (_huge_outputs(_completed()), 10, "Clear Outputs"),
+    "absurdly_large_file": (_absurd_file, 0, "too large to grade"),   # made when needed
     "big_outputs_fine": (_big_but_fine_outputs(_completed()), 10, None),
     "wrong_kernel": (_r_kernel(_completed()), 10, "kernel"),
 }
@@ -95,6 +101,8 @@ def graded():
     course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-malformed-")))
     submit(course, "control", nbformat.read(SOURCE, 4))
     for student, (content, _, _) in CASES.items():
+        if callable(content):
+            content = content()
         if content is None:
             folder = course / "submitted" / student / ASSIGNMENT
             folder.mkdir(parents=True)
