@@ -2,18 +2,24 @@
 (see :mod:`autograder.cases`).
 
 Other sizes than the public checks use: one unit or one example, wide and tall layers, and deeper
-networks (L = 4 and 5 layers where the public checks stop at 4) for ``initialize_parameters_deep``,
-``L_model_forward``, ``L_model_backward`` and ``update_parameters``.
+networks (L = 5, and 6 for the initialiser, where the public checks stop at 4) as well as L = 1 for
+``initialize_parameters_deep``, ``L_model_forward``, ``L_model_backward`` and ``update_parameters``.
 
 Seeding conventions are graded: both initialisers seed NumPy themselves (1 and 3); the grader sets
 another global seed right before every call (``seed``), so a seed set outside the function, or no
 seed at all, gives other numbers.
 
 The networks of the forward and backward cases come from a real forward pass (the caches are
-consistent with AL, so a correct backward pass that starts from dZ = AL - Y passes), with unit 0
-of every hidden layer dead (Z < 0 for every example): a correct ReLU backward step gives that unit
-a zero row in dW and a sigmoid step does not, which lets the hints tell the two apart. The
-probabilities AL stay well inside (0, 1).
+consistent with AL, so a correct backward pass that starts from dZ = AL - Y passes). In every
+hidden layer unit 0 is dead (Z < 0 for every example) and the last unit alive (Z > 0): a correct
+ReLU backward step gives the dead unit a zero row in dW and a sigmoid step does not, which lets the
+hints tell the two apart, and the signal always reaches the output. The probabilities AL stay well
+inside (0, 1). ``linear_backward`` has cases with a square W (a missing ``.T`` keeps the shape)
+and cases with n_prev != m (m taken from the wrong axis shows).
+
+Recognisers added to the public check's: gradients returned in the wrong order, m read from
+A_prev.shape[0], a backward loop that stops before layer 1, an update loop that misses layer L,
+and an update with another step size than the learning_rate argument.
 """
 
 from __future__ import annotations
@@ -153,7 +159,7 @@ def _exact_parameter_keys(L_of):
     return check
 
 
-def _float_zero_biases(args, got):
+def _float_biases(args, got):
     if not isinstance(got, dict):
         return None
     for key, value in got.items():
@@ -268,7 +274,7 @@ CASES = {
         _case(lambda: (2, 9, 1), seed=0),
         _case(lambda: (12, 3, 3), seed=2024),
         _case(lambda: (7, 10, 1), seed=5),
-    ], properties=[_exact_parameter_keys(lambda args: 2), _float_zero_biases]),
+    ], properties=[_exact_parameter_keys(lambda args: 2), _float_biases]),
     "initialize_parameters_deep": HiddenSpec([
         _case(lambda: ([6, 5, 4, 3, 1],), seed=1),                # L = 4
         _case(lambda: ([3, 7, 1],), seed=11),
@@ -276,7 +282,7 @@ CASES = {
         _case(lambda: ([4, 4],), seed=5),                         # L = 1, a square W1
         _case(lambda: ([1, 2, 1],), seed=21),                     # one input feature
         _case(lambda: ([10, 9, 8, 7, 6, 5, 1],), seed=2),         # L = 6
-    ], properties=[_exact_parameter_keys(lambda args: len(args[0]) - 1), _float_zero_biases]),
+    ], properties=[_exact_parameter_keys(lambda args: len(args[0]) - 1), _float_biases]),
     "linear_forward": HiddenSpec([
         _case(lambda: _linear_case(301, 4, 6, 7)),
         _case(lambda: _linear_case(302, 1, 1, 1)),                 # one unit, one example
