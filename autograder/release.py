@@ -3,6 +3,10 @@
 ``nbgrader generate_assignment`` replaces every solution region with a stub, locks the read-only
 and test cells and clears outputs. ``assignments/`` is committed so students can clone and start;
 :func:`stale_release` regenerates into a temporary folder and lists what differs.
+
+Quiz answer cells are the one exception to nbgrader's stub (``raise NotImplementedError()``, which
+would stop the notebook at the first question): a quiz cell is released as the lines around its
+solution region, i.e. ``q3 = None  # your answer ...`` (:func:`release_answer_cells`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from autograder.source import ROOT, SOURCE_DIR
+import nbformat
+
+from autograder.source import ROOT, SOURCE_DIR, SourceNotebook
 
 RELEASE_DIR = ROOT / "assignments"
 
@@ -46,11 +52,49 @@ def generate(release_dir: Path = RELEASE_DIR, assignments: list[str] | None = No
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if proc.returncode != 0 or not (release_dir / aid).is_dir():
             raise ReleaseError(f"nbgrader generate_assignment {aid} failed:\n{proc.stdout}\n{proc.stderr}")
+        release_answer_cells(aid, release_dir / aid)
     if assignments is None:
         for stray in release_dir.iterdir():
             if stray.is_dir() and stray.name not in ids:
                 shutil.rmtree(stray)
     return ids
+
+
+def release_answer_cells(aid: str, folder: Path) -> None:
+    """In the released notebooks of ``aid``, replace nbgrader's stub in every quiz answer cell by
+    the cell's lines outside its solution region (and update nbgrader's checksum of the cell)."""
+    from nbgrader.utils import compute_checksum
+
+    for source in (SourceNotebook(p) for p in sorted((SOURCE_DIR / aid).glob("*.ipynb"))):
+        answers = {a.solution_cell for a in source.graded_answers}
+        path = folder / source.path.name
+        if not answers or not path.is_file():
+            continue
+        originals = {SourceNotebook.nbgrader_meta(c).get("grade_id"): c.source for c in source.nb.cells}
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            meta = SourceNotebook.nbgrader_meta(cell)
+            if meta.get("grade_id") in answers and meta.get("solution"):
+                original = originals[meta["grade_id"]]
+                if "BEGIN SOLUTION" not in original:  # the whole cell is the answer: nothing to show
+                    raise ReleaseError(f"{source.path.name}: the answer cell {meta['grade_id']!r} has no "
+                                       f"### BEGIN SOLUTION region (write `q = None` above it)")
+                cell.source = without_solution(original)
+                meta["checksum"] = compute_checksum(cell)
+        path.write_text(nbformat.writes(nb) + "\n")  # as nbgrader writes it
+
+
+def without_solution(text: str) -> str:
+    """``text`` without its ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` regions."""
+    kept, inside = [], False
+    for line in text.split("\n"):
+        if "BEGIN SOLUTION" in line:
+            inside = True
+        elif "END SOLUTION" in line:
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept).rstrip("\n")
 
 
 def stale_release(release_dir: Path = RELEASE_DIR) -> list[str]:

@@ -3,6 +3,11 @@
 The reference solution of every graded function is the code of its solution cell in the source
 notebook, and nowhere else. :meth:`SourceNotebook.reference` executes the notebook's imports and
 its solution cells (nothing else: no demos, no training) in a fresh namespace and returns it.
+
+A solution cell either defines one graded function or, in a quiz, sets one answer variable
+(``q3 = "b"``): a :class:`GradedAnswer`, whose reference (the answer key) is that variable in the
+same namespace, and whose explanation is the hidden-tests region of its test cell (stripped from
+the release by nbgrader).
 """
 
 from __future__ import annotations
@@ -31,6 +36,19 @@ class GradedFunction:
     points: float
 
 
+@dataclass(frozen=True)
+class GradedAnswer:
+    """A quiz answer: a variable set in a solution cell, checked (format only) by the locked test
+    cell after it. ``hidden`` is the source of that test cell's ``### BEGIN HIDDEN TESTS`` region,
+    which explains the answer and never reaches the release."""
+
+    name: str
+    solution_cell: str
+    test_cell: str
+    points: float
+    hidden: str = ""
+
+
 class SourceError(ValueError):
     """A source notebook that breaks the course's conventions."""
 
@@ -57,25 +75,38 @@ class SourceNotebook:
 
     @property
     def graded_functions(self) -> list[GradedFunction]:
-        """Each solution cell defines one function; the next graded cell is its test cell."""
-        found = []
+        """Each solution cell defines one function (or sets one quiz answer, see
+        :attr:`graded_answers`); the next graded cell is its test cell."""
+        return [GradedFunction(name, meta.get("grade_id"), tmeta.get("grade_id"),
+                               float(tmeta.get("points", 0)))
+                for name, is_answer, meta, test, tmeta in self._graded_cells() if not is_answer]
+
+    @property
+    def graded_answers(self) -> list[GradedAnswer]:
+        """The quiz answers: solution cells that define no function and set one variable."""
+        return [GradedAnswer(name, meta.get("grade_id"), tmeta.get("grade_id"),
+                             float(tmeta.get("points", 0)), hidden_tests(test.source))
+                for name, is_answer, meta, test, tmeta in self._graded_cells() if is_answer]
+
+    def _graded_cells(self):
+        """(name, is_answer, solution metadata, test cell, test metadata) per solution cell."""
         cells = self.nb.cells
         for i, cell in enumerate(cells):
             meta = self.nbgrader_meta(cell)
             if cell.cell_type != "code" or not meta.get("solution"):
                 continue
             names = _defined_functions(cell.source)
-            if len(names) != 1:
+            answer = _answer_variable(cell.source) if not names else None
+            if len(names) != 1 and answer is None:
                 raise SourceError(f"{self.path.name}: solution cell {meta.get('grade_id')!r} must "
-                                  f"define exactly one function, it defines {names or 'none'}")
+                                  f"define exactly one function (or, in a quiz, set exactly one answer "
+                                  f"variable), it defines {names or 'none'}")
+            name = answer or names[0]
             test = next((c for c in cells[i + 1:] if self.nbgrader_meta(c).get("grade")
                          and not self.nbgrader_meta(c).get("solution")), None)
             if test is None:
-                raise SourceError(f"{self.path.name}: no test cell after the solution of {names[0]}")
-            tmeta = self.nbgrader_meta(test)
-            found.append(GradedFunction(names[0], meta.get("grade_id"), tmeta.get("grade_id"),
-                                        float(tmeta.get("points", 0))))
-        return found
+                raise SourceError(f"{self.path.name}: no test cell after the solution of {name}")
+            yield name, answer is not None, meta, test, self.nbgrader_meta(test)
 
     def reference(self) -> SimpleNamespace:
         """A namespace holding the notebook's imports, the functions its locked cells provide to
@@ -134,3 +165,28 @@ def _parse(source: str) -> ast.Module:
 
 def _defined_functions(source: str) -> list[str]:
     return [n.name for n in _parse(source).body if isinstance(n, ast.FunctionDef)]
+
+
+def _answer_variable(source: str) -> str | None:
+    """The one variable a quiz answer cell sets (every statement is ``name = value`` with the
+    same name, e.g. ``q3 = None`` then ``q3 = "b"``), else None."""
+    body = _parse(source).body
+    names = {t.id for node in body if isinstance(node, ast.Assign) for t in node.targets
+             if isinstance(t, ast.Name)}
+    simple = all(isinstance(node, ast.Assign) and len(node.targets) == 1
+                 and isinstance(node.targets[0], ast.Name) for node in body)
+    return names.pop() if body and simple and len(names) == 1 else None
+
+
+def hidden_tests(source: str) -> str:
+    """The lines of a test cell between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS``
+    (nbgrader's delimiters; the release does not have them), joined; "" when there are none."""
+    lines, inside = [], False
+    for line in source.splitlines():
+        if "BEGIN HIDDEN TESTS" in line:
+            inside = True
+        elif "END HIDDEN TESTS" in line:
+            inside = False
+        elif inside:
+            lines.append(line)
+    return "\n".join(lines)

@@ -86,9 +86,12 @@ def test_release_contains_no_solution_code_and_no_hidden_tests(notebook):
 def test_solution_cells_become_stubs_and_test_cells_are_locked(notebook):
     path = REPO / "assignments" / notebook.assignment / f"{notebook.name}.ipynb"
     cells = nbformat.read(path, as_version=4).cells
+    answers = {a.solution_cell: a.name for a in notebook.graded_answers}  # quiz answer cells
     for cell in cells:
         meta = grade_meta(cell)
-        if meta.get("solution"):
+        if meta.get("solution") and meta["grade_id"] in answers:
+            assert re.fullmatch(rf"{answers[meta['grade_id']]} = None(  #.*)?", cell.source), cell.source
+        elif meta.get("solution"):
             assert "raise NotImplementedError()" in cell.source
         if meta.get("grade"):
             assert meta.get("locked") and meta.get("points", 0) > 0, meta["grade_id"]

@@ -5,8 +5,10 @@ Modules, in the order a submission meets them:
     submission   find submitted/<student>/<assignment>/<nb>.ipynb, read it safely
     sanitize     restore locked cells from source/, choose the cells to run
     plan         per notebook: hidden cases, their reference outputs, points
+    quiz         quiz questions: the key and explanations from source/, marking one answer
     launcher     the worker's command line, environment, and running it with a time limit
-    worker       (untrusted, a separate process) runs the notebook and calls its functions
+    worker       (untrusted, a separate process) runs the notebook, calls its functions, reads
+                 its quiz answers
     protocol     the plain-data messages between the two, checked strictly
     score        compare with the reference, diagnose, score
     results      results.json;  feedback: the student's HTML page;  gradebook: nbgrader

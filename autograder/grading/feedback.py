@@ -7,8 +7,8 @@ graded function, the points, the hidden cases passed, and for each failing case 
 (which output, expected vs got type and shape, the largest differences), the likely mistake and
 the student's own traceback lines; never the hidden inputs' values or source, the reference or
 the test code.
-For a quiz it shows each question's answer and points and, when the answer is not fully right, the
-notes on the options the student got wrong and the right answer with its explanation.
+For a quiz it shows each question's answer, points and explanation; when the answer is not fully
+right, also the right answer and the notes on the options the student got wrong.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ The explanation is the hidden-tests region of the question's test cell, which nb
 the release; it holds Python literals only, read with :func:`ast.literal_eval` (never executed)::
 
     ### BEGIN HIDDEN TESTS
-    WHY = "Why the right answer is right (shown to every student who did not get full marks)."
+    WHY = "Why the right answer is right (every student reads it, with the right answer if missed)."
     NOTES = {"a": "Why option a is wrong.", "c": "...", "d": "..."}   # per option, or per
     TOLERANCE = 1e-3                                                 # anticipated wrong answer
     ### END HIDDEN TESTS
@@ -20,8 +20,9 @@ then compared with the key, in this process.
 Marking: a single choice, a shape and a number (within ``TOLERANCE``, default 1e-6 relative) are
 right or wrong. "Check all that apply" gives partial credit: each right option checked earns
 1/k of the points, each wrong option checked costs 1/k (k: the number of right options), floored
-at 0; so every right option and nothing else is full marks, an empty set or "check everything" is
-at most what the right options outweigh.
+at 0. So the right options and nothing else earn full marks, and checking every option earns only
+(k - w)/k, w being the number of wrong options (0 when w >= k). The source must explain every
+option of such a question and every wrong option of a single-choice one (the plan checks it).
 """
 
 from __future__ import annotations

@@ -112,7 +112,8 @@ def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Respo
         stopped = "your notebook could not be run"
     mark = quiz.mark_report(qplan, report, missing.get(qplan.name), stopped, conflicting)
     points = qplan.graded.points
-    return QuestionResult(qplan.name, plan.name, points, round(points * mark.fraction, 4),
+    # 6 decimals: thirds of points then add up to whole totals (results round totals to 4)
+    return QuestionResult(qplan.name, plan.name, points, round(points * mark.fraction, 6),
                           int(mark.fraction == 1.0), 1, mark.summary, [], mark.answer, mark.explanation)
 
 
