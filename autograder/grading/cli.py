@@ -17,6 +17,7 @@ import sys
 from autograder.grading.course import Course, CourseError
 from autograder.grading.grade import GraderError, RunReport, Settings, grade_course
 from autograder.grading.sandbox import UNPROTECTED, Limits
+from autograder.grading.score import QuestionResult
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -109,7 +110,8 @@ def summary(report: RunReport) -> str:
         if partial and len(partial) <= 3:
             notes.append("lost points in " + ", ".join(partial))
         elif partial:
-            notes.append(f"lost points in {len(partial)} functions")
+            quiz = all(isinstance(f, QuestionResult) for f in r.functions)
+            notes.append(f"lost points in {len(partial)} {'questions' if quiz else 'functions'}")
         rows.append((r.student, r.assignment, f"{_num(r.score)} / {_num(r.max_score)}", "; ".join(notes)))
     for submission, kept in sorted(report.unchanged, key=lambda k: (k[0].assignment, k[0].student)):
         rows.append((submission.student, submission.assignment,
