@@ -1,13 +1,18 @@
 # layerlab: every target creates (or refreshes) the virtual environment first.
 #   make lab    set up, then open the course in JupyterLab
 #   make test   set up, then run the whole test suite (what CI runs)
+#   make bench  set up, then measure notebook run times and training speed (benchmarks/speed.py)
+#   make demo   set up, then serve the widgets as a page (voila) on http://127.0.0.1:8866
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.layerlab-installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
+DEMO ?= demos/widgets.ipynb
+DEMO_PORT ?= 8866
 
-.PHONY: env lab test release fixtures generated check-generated clean
+.PHONY: env lab test bench demo release fixtures generated check-generated clean
 
 env: $(STAMP)
 
@@ -29,6 +34,14 @@ lab: env
 
 test: env
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Prints a table and writes benchmarks/results/speed.json; e.g. make bench BENCH_ARGS=--quick
+bench: env
+	$(BIN)/python benchmarks/speed.py $(BENCH_ARGS)
+
+# The widgets as a standalone page for a lecture: voila runs DEMO in its own kernel, on 127.0.0.1.
+demo: env
+	$(BIN)/voila $(DEMO) --Voila.ip=127.0.0.1 --port=$(DEMO_PORT) --no-browser
 
 # Regenerate everything derived from source/: public-check fixtures, then the student release.
 generated: env

@@ -26,6 +26,26 @@ def test_import_limits_blas_to_one_thread():
     assert set(eval(out.stdout)) == {1}
 
 
+def test_a_blas_loaded_after_layerlab_also_runs_one_thread():
+    # scikit-learn loads SciPy's own OpenBLAS, after layerlab has limited NumPy's
+    out = subprocess.run([sys.executable, "-c", "import layerlab, sklearn.linear_model, layerlab.threads as t; "
+                          "print(t.current_blas_threads())"],
+                         env={k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")
+                              and k != "LAYERLAB_BLAS_THREADS"}, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert set(eval(out.stdout)) == {1}
+
+
+def test_blas_threads_none_restores_the_environment():
+    probe = ("import os, layerlab, layerlab.threads as t; before = os.environ.get('OPENBLAS_NUM_THREADS'); "
+             "t.blas_threads(None); print(before, os.environ.get('OPENBLAS_NUM_THREADS'), "
+             "os.environ.get('MKL_NUM_THREADS'))")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS") and k != "LAYERLAB_BLAS_THREADS"}
+    out = subprocess.run([sys.executable, "-c", probe], env={**env, "OPENBLAS_NUM_THREADS": "3"},
+                         capture_output=True, text=True)
+    assert out.stdout.split() == ["1", "3", "None"], out.stderr
+
+
 def test_a_number_sets_that_many_threads():
     out = _threads_after_import("2")
     assert set(eval(out.stdout)) == {2}
@@ -34,6 +54,7 @@ def test_a_number_sets_that_many_threads():
 def test_default_leaves_blas_alone():
     baseline = subprocess.run([sys.executable, "-c", "import numpy, threadpoolctl as t; "
                                "print([i['num_threads'] for i in t.threadpool_info() if i['user_api']=='blas'])"],
+                              env={k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")},
                               capture_output=True, text=True).stdout
     assert _threads_after_import("default").stdout == baseline
 
