@@ -39,9 +39,12 @@ def register_assignment(course: Course, assignment: str, sources: list[SourceNot
     try:
         with Gradebook(course.db_url, course.course_id) as gb:
             gb.update_or_create_assignment(assignment)
+            current = {s.name for s in sources if _cells_recorded(gb, assignment, s)}
     except Exception as exc:
         raise GradebookError(f"could not open the gradebook {course.db_url}: {exc}") from exc
     for source in sources:
+        if source.name in current:  # e.g. nbgrader generate_assignment recorded them already
+            continue
         nb = copy.deepcopy(source.nb)
         resources = {"nbgrader": {"notebook": source.name, "assignment": assignment,
                                   "db_url": course.db_url}}
@@ -52,6 +55,27 @@ def register_assignment(course: Course, assignment: str, sources: list[SourceNot
         except Exception as exc:
             raise GradebookError(f"could not record {assignment}/{source.name} in the gradebook: "
                                  f"{exc}") from exc
+
+
+def _cells_recorded(gb, assignment: str, source: SourceNotebook) -> bool:
+    """Whether the gradebook already holds every grade cell of ``source`` with its points and
+    every solution cell, so saving the cells again would change nothing the grader uses."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        notebook = gb.find_notebook(source.name, assignment)
+    except MissingEntry:
+        return False
+    grade_cells = {c.name: c.max_score for c in notebook.grade_cells}
+    solution_cells = {c.name for c in notebook.solution_cells}
+    for cell in source.nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        name = meta.get("grade_id")
+        if meta.get("grade") and grade_cells.get(name) != float(meta.get("points", 0)):
+            return False
+        if meta.get("solution") and name not in solution_cells:
+            return False
+    return True
 
 
 def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str], tuple[str, str]],
