@@ -9,7 +9,7 @@ the Agg rendering of the whole figure and the PNG diff image it sends.
 
 Setting measured (the issue's target: at least 10 frames per second): the flower (400 points),
 the 2-layer network with 4 tanh hidden units, 20 steps per frame. Also reported: the same with
-50 hidden units, and a ReLU hidden layer (the widget-side passes).
+50 hidden units, and a ReLU hidden layer (widget-side forward pass, two backward_propagation calls).
 
 Usage:
     python benchmarks/widget_frames.py                 # 60 frames per setting after 5 warm-up frames

@@ -32,7 +32,8 @@ Headless (tests, benchmarks): pass ``headless=True`` to draw on a plain Agg canv
 Modules: :mod:`.logistic` (week 2), :mod:`.planar_playground` (week 3), :mod:`.deep` (week 4);
 :mod:`.figure` (the ipympl or Agg figure), :mod:`.runner` (the asyncio training loop),
 :mod:`.student` (calling the student's functions), :mod:`.controls`, :mod:`.planar_data`,
-:mod:`.other_activations` (the playground's non-tanh passes, widget-side).
+:mod:`.other_activations` (the playground's non-tanh forward pass; gradients from two calls of the
+student's backward_propagation).
 """
 
 from .deep import DeepNetworkExplorer, explore_deep_network

@@ -21,9 +21,14 @@ Whose code runs:
   ``backward_propagation`` and ``update_parameters``, one call each per gradient step, exactly the
   loop of ``nn_model``; with the default settings (flower, 4 units, learning rate 1.2, small random
   start seeded with 3) the playground follows ``nn_model``'s run step by step.
-* ReLU, leaky ReLU, sigmoid: the student's functions hard-wire tanh, so the two passes come from
-  :mod:`layerlab.widgets.other_activations` (widget-side, documented there); the cost and the
-  gradient step are still the student's ``compute_cost`` and ``update_parameters``.
+* ReLU, leaky ReLU, sigmoid: the student's ``forward_propagation`` hard-wires tanh, so the forward
+  pass is a short widget-side one; the gradients are the student's ``backward_propagation``,
+  called twice per step with adjusted caches (no backward pass is written in layerlab), then the
+  student's ``compute_cost`` and ``update_parameters`` as for tanh. How and why:
+  :mod:`layerlab.widgets.other_activations`. The two calls need ``backward_propagation`` to take
+  tanh's slope from the cache's A1 (as the notebook's equations do); this is checked by finite
+  differences whenever such a network starts, and if it does not hold the playground goes back
+  to tanh and says why in the status line (``notice``).
 * starting weights: "small random" is the student's ``initialize_parameters`` (seeded); "zeros"
   and "large random" are set by the widget, to show symmetry and saturation.
 
@@ -48,7 +53,7 @@ from layerlab.plotting.cost import plot_costs
 from . import planar_data
 from .controls import Status, button, dropdown, float_slider, int_slider, log_slider
 from .figure import new_figure, refresh, style_cost_axes
-from .other_activations import variant_forward, variant_gradients
+from .other_activations import TOLERANCE, check_tanh, check_two_calls, variant_forward, variant_gradients
 from .runner import Runner
 from .student import NotReady, StudentFunctions
 
@@ -78,7 +83,9 @@ class Playground:
     State, for tests and curious students: ``parameters`` (dict "W1" (n_h, 2), "b1" (n_h, 1),
     "W2" (1, n_h), "b2" (1, 1), or None before a start could be made), ``iteration``, ``costs``
     (one per iteration), ``train_accuracy`` and ``test_accuracy`` (None until known), ``data``
-    (:class:`~layerlab.widgets.planar_data.PlanarData`), ``problem`` (the message shown, or None).
+    (:class:`~layerlab.widgets.planar_data.PlanarData`), ``problem`` (the message shown, or None),
+    ``notice`` (why the playground went back to tanh from another activation, or None; shown above
+    the status line until the next start).
     Controls: ``dataset``, ``noise``, ``hidden_units``, ``learning_rate``, ``activation``,
     ``initialization``, ``steps_per_frame``, ``show_test``; buttons ``run_button``,
     ``pause_button``, ``step_button``, ``reset_button``. Drawn: ``figure``, ``boundary`` (a
@@ -103,6 +110,7 @@ class Playground:
         self.train_accuracy: float | None = None
         self.test_accuracy: float | None = None
         self._blocked: NotReady | None = None  # what keeps the current settings from training
+        self.notice: str | None = None         # why another activation fell back to tanh
         self._quiet = False                    # True while one control sets another
 
         key = planar_data.DATASETS.get(dataset, dataset)
@@ -188,7 +196,20 @@ class Playground:
         """New starting weights for the current settings; clears the cost curve."""
         self.iteration, self.costs = 0, []
         self.train_accuracy = self.test_accuracy = None
+        self.notice = None
         self._blocked = self._probe()
+        if self._blocked is None and self._activation != "tanh":
+            try:
+                self.notice = self._check_two_calls()
+            except NotReady as problem:
+                self._blocked = problem
+            if self.notice is not None:  # back to tanh: the student's own network
+                self._quiet = True
+                try:
+                    self.activation.value = "tanh"
+                finally:
+                    self._quiet = False
+                self._blocked = self._probe()
         try:
             self.parameters = self._initial_parameters()
         except NotReady as problem:
@@ -246,12 +267,61 @@ class Playground:
                 cost = call("compute_cost", output, Y)
                 gradients = call("backward_propagation", current, cache, X, Y)
             else:
-                output, stored = variant_forward(X, current, self._activation)
+                output, cache = variant_forward(X, current, self._activation)
                 cost = call("compute_cost", output, Y)
-                gradients = variant_gradients(current, stored, X, Y, self._activation)
+                gradients = self._two_call_gradients(current, cache, X, Y)
             current = call("update_parameters", current, gradients, learning_rate=learning_rate)
             costs.append(_number(cost, "compute_cost"))
         return current, costs
+
+    def _backward(self, *args) -> dict:
+        return self.functions.call("backward_propagation", *args)
+
+    def _two_call_gradients(self, parameters: dict, cache: dict, X, Y) -> dict:
+        """Gradients for a non-tanh hidden layer: two calls of the student's backward_propagation
+        (see :func:`~layerlab.widgets.other_activations.variant_gradients`)."""
+        try:
+            return variant_gradients(self._backward, parameters, cache, X, Y, self._activation)
+        except (KeyError, TypeError, IndexError):
+            raise NotReady("`backward_propagation` returned something that is not a dict with the "
+                           "gradients \"dW1\", \"db1\", \"dW2\", \"db2\".",
+                           "backward_propagation") from None
+
+    def _check_two_calls(self) -> str | None:
+        """Check once, on a small fixed network, that two calls of the student's backward_propagation
+        give the gradient of their compute_cost for the chosen activation. Returns None if they do,
+        else the notice that says why the playground goes back to tanh (raises NotReady if one of
+        the student's functions raises)."""
+        call, activation = self.functions.call, self._activation
+        label = {v: k for k, v in ACTIVATIONS.items()}[activation]
+        try:
+            with np.errstate(all="ignore"):
+                mismatch = check_two_calls(lambda A2, Y: call("compute_cost", A2, Y), self._backward,
+                                           activation)
+        except NotReady:
+            raise
+        except Exception:  # noqa: BLE001 (e.g. a cost that is not a number: the check fails)
+            mismatch = float("inf")
+        if mismatch < TOLERANCE:
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                tanh_mismatch = check_tanh(lambda X, p: call("forward_propagation", X, p),
+                                           lambda A2, Y: call("compute_cost", A2, Y), self._backward)
+        except Exception:  # noqa: BLE001 (NotReady too: the tanh network reports it itself)
+            tanh_mismatch = 0.0
+        if tanh_mismatch >= TOLERANCE:
+            return (f"The {label} hidden layer is trained with gradients from your "
+                    "`backward_propagation`, but they do not match the slope of your `compute_cost` "
+                    "(checked with finite differences on a small network, for tanh too), so the "
+                    "playground went back to tanh. Check `backward_propagation` with its graded test "
+                    "above, run its cell, then run the cell of this widget again.")
+        return ("The ReLU, leaky ReLU and sigmoid hidden layers need your `backward_propagation` to "
+                "compute tanh's slope as 1 - A1² from the cache's A1, as the notebook's equations do: "
+                f"the playground passes it an A1 that turns this slope into {label}'s. Yours seems to compute the slope from "
+                "Z1, so the playground went back to tanh (your functions). To try "
+                f"{label}, take the slope from cache[\"A1\"], run its cell, then run the cell of this "
+                "widget again.")
 
     def _initial_parameters(self) -> dict:
         n_h, scheme = self.hidden_units.value, self.initialization.value
@@ -285,9 +355,8 @@ class Playground:
         if tanh:
             checks.append(("forward_propagation", lambda: self.functions.call("forward_propagation", X, params)))
         checks.append(("compute_cost", lambda: self.functions.call("compute_cost", A2, Y)))
-        if tanh:
-            checks.append(("backward_propagation",
-                           lambda: self.functions.call("backward_propagation", params, cache, X, Y)))
+        checks.append(("backward_propagation",
+                       lambda: self.functions.call("backward_propagation", params, cache, X, Y)))
         checks.append(("update_parameters",
                        lambda: self.functions.call("update_parameters", params, grads, learning_rate=0.1)))
         missing, other = [], None
@@ -414,6 +483,12 @@ class Playground:
         if self.runner.running:
             parts.append("running")
         self.status.show(" · ".join(parts))
+        if self.notice is not None:  # a hint above the usual line (training goes on, with tanh)
+            self.status.text = f"{self.notice}\n{self.status.text}"
+            self.status.widget.value = (
+                "<div style='border-left: 4px solid #e08214; background: #fdf3e6; padding: 0.3em "
+                f"0.6em; margin-bottom: 0.2em; max-width: 60em'>{NotReady(self.notice).html()}</div>"
+                + self.status.widget.value)
 
     def _fail(self, problem: NotReady) -> None:
         self.status.fail(str(problem), problem.html())

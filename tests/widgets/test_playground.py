@@ -12,8 +12,7 @@ import pytest
 from layerlab.datasets import load_planar_dataset
 from layerlab.widgets import NotReady, Playground
 from layerlab.widgets import planar_data
-from layerlab.widgets.other_activations import (OTHER_ACTIVATIONS, variant_forward,
-                                                variant_gradients)
+from layerlab.widgets.other_activations import variant_forward
 from layerlab.widgets.planar_playground import LARGE_SCALE
 
 from .conftest import reference, stub
@@ -112,7 +111,7 @@ def count_calls(functions):
     return {name: counted(name, fn) for name, fn in functions.items()}, calls
 
 
-def test_tanh_trains_with_the_students_functions_and_relu_with_the_widget_passes(week3):
+def test_tanh_trains_with_the_students_functions_and_relu_with_two_backward_calls(week3):
     spied, calls = count_calls(week3)
     playground = build(spied, steps_per_frame=10)
     calls.update({name: 0 for name in calls})
@@ -123,33 +122,9 @@ def test_tanh_trains_with_the_students_functions_and_relu_with_the_widget_passes
     playground.activation.value = "relu"
     calls.update({name: 0 for name in calls})
     assert playground.step()
-    assert calls["forward_propagation"] == 0 and calls["backward_propagation"] == 0
+    assert calls["forward_propagation"] == 0 and calls["backward_propagation"] == 20
     assert calls["compute_cost"] == 10 and calls["update_parameters"] == 10
-    assert "ReLU" in playground.status.text
-
-
-@pytest.mark.parametrize("activation", sorted(OTHER_ACTIVATIONS))
-def test_widget_side_gradients_agree_with_finite_differences(activation):
-    rng = np.random.RandomState(1)
-    X, Y = rng.randn(2, 7), (rng.rand(1, 7) > 0.5).astype(float)
-    params = {"W1": rng.randn(5, 2), "b1": rng.randn(5, 1), "W2": rng.randn(1, 5), "b2": rng.randn(1, 1)}
-
-    def cost(p):
-        A2, _ = variant_forward(X, p, activation)
-        return float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
-
-    A2, stored = variant_forward(X, params, activation)
-    grads = variant_gradients(params, stored, X, Y, activation)
-    eps = 1e-6
-    for name, value in params.items():
-        numeric = np.zeros_like(value)
-        for index in np.ndindex(value.shape):
-            plus = {k: v.copy() for k, v in params.items()}
-            minus = {k: v.copy() for k, v in params.items()}
-            plus[name][index] += eps
-            minus[name][index] -= eps
-            numeric[index] = (cost(plus) - cost(minus)) / (2 * eps)
-        np.testing.assert_allclose(grads["d" + name], numeric, rtol=1e-5, atol=1e-8)
+    assert "ReLU" in playground.status.text and playground.notice is None
 
 
 def test_the_widget_side_passes_refuse_tanh():
@@ -238,9 +213,14 @@ def test_unimplemented_functions_are_named_without_a_traceback(week3):
     assert playground.step() is False and playground.iteration == 0
     assert playground.train_accuracy is None
     assert "cannot train yet" in playground.boundary_title.value
-    # the widget-side activations need only compute_cost and update_parameters: those work
+    # the other activations need backward_propagation (called twice per step): still named
     playground.activation.value = "relu"
-    assert playground.problem is None and playground.step()
+    assert "Not implemented yet: `backward_propagation`" in playground.problem
+    assert "with a relu hidden layer" in playground.problem
+    assert playground.step() is False
+    # ... but not forward_propagation: with that one alone missing, ReLU trains
+    only_forward = build(dict(week3, forward_propagation=stub("forward_propagation")), activation="relu")
+    assert only_forward.problem is None and only_forward.step()
 
 
 def test_every_released_stub_is_listed(week3):
