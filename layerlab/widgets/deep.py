@@ -32,6 +32,7 @@ import numpy as np
 from layerlab.plotting.cost import plot_costs
 from layerlab.plotting.images import WRONG_COLOUR, mislabeled_indices
 
+from .base import TrainingWidget
 from .controls import Status, button, int_slider, log_slider
 from .figure import new_figure, refresh, style_cost_axes
 from .runner import Runner
@@ -46,7 +47,7 @@ GALLERY_COLUMNS, GALLERY_ROWS = 5, 3
 STUDENT_FUNCTIONS = ("L_model_forward", "compute_cost", "L_model_backward", "update_parameters")
 
 
-class DeepNetworkExplorer:
+class DeepNetworkExplorer(TrainingWidget):
     """The week-4 explorer (see the module's docstring). Display it as the last expression of a
     cell; ``explorer.widget`` is the ipywidgets box.
 
@@ -128,33 +129,12 @@ class DeepNetworkExplorer:
         self._update_buttons()
 
     # ------------------------------------------------------------------ display
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    @property
-    def problem(self) -> str | None:
-        return self.status.problem
-
     @property
     def layers_dims(self) -> list[int]:
         """[n_x, n_1, ..., 1]: the input size, the hidden layers chosen, one output unit."""
         return [self.X.shape[0]] + [w.value for w in self.widths[:self.depth.value]] + [1]
 
     # ------------------------------------------------------------------ actions
-    def run(self) -> None:
-        """Train until the iterations are done or Pause (as an asyncio task)."""
-        if self._blocked is not None:
-            self._fail(self._blocked)
-            return
-        self.runner.start()
-
-    def pause(self) -> None:
-        self.runner.stop()
-
-    def step(self) -> bool:
-        """Train one frame now (synchronously) and redraw; False when done or when it could not."""
-        return self.frame()
-
     def reset(self) -> None:
         """New starting weights for the current layers; clears the cost curve."""
         for k, slider in enumerate(self.widths):

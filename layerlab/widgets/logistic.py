@@ -32,6 +32,7 @@ from matplotlib.ticker import MultipleLocator
 
 from layerlab.plotting.cost import plot_costs
 
+from .base import WidgetDisplay
 from .controls import Status, button, int_slider, log_slider
 from .figure import new_figure, refresh, style_cost_axes
 from .runner import Runner
@@ -79,7 +80,7 @@ class Run:
         return text
 
 
-class LogisticRegressionExplorer:
+class LogisticRegressionExplorer(WidgetDisplay):
     """The week-2 explorer (see the module's docstring). Display it as the last expression of a
     cell; ``explorer.widget`` is the ipywidgets box.
 
@@ -154,13 +155,6 @@ class LogisticRegressionExplorer:
         self._update_buttons()
 
     # ------------------------------------------------------------------ display
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    @property
-    def problem(self) -> str | None:
-        return self.status.problem
-
     @property
     def current(self) -> Run | None:
         return self.runs[-1] if self.runs else None

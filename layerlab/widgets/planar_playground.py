@@ -51,6 +51,7 @@ from layerlab.plotting.boundary import Grid, plot_decision_boundary
 from layerlab.plotting.cost import plot_costs
 
 from . import planar_data
+from .base import TrainingWidget
 from .controls import Status, button, dropdown, float_slider, int_slider, log_slider
 from .figure import new_figure, refresh, style_cost_axes
 from .other_activations import TOLERANCE, check_tanh, check_two_calls, variant_forward, variant_gradients
@@ -76,7 +77,7 @@ STUDENT_FUNCTIONS = ("initialize_parameters", "forward_propagation", "compute_co
                      "backward_propagation", "update_parameters")
 
 
-class Playground:
+class Playground(TrainingWidget):
     """The week-3 playground (see the module's docstring). Display it as the last expression of a
     cell; ``playground.widget`` is the ipywidgets box.
 
@@ -167,31 +168,7 @@ class Playground:
         self.reset()
         self._update_buttons()
 
-    # ------------------------------------------------------------------ display
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    @property
-    def problem(self) -> str | None:
-        """The message in the status line when something keeps the playground from training."""
-        return self.status.problem
-
-    # ------------------------------------------------------------------ actions
-    def run(self) -> None:
-        """Train until Pause (as an asyncio task; needs the running event loop of Jupyter)."""
-        if self._blocked is not None:
-            self._fail(self._blocked)
-            return
-        self.runner.start()
-
-    def pause(self) -> None:
-        """Stop training after the current frame; the network is kept."""
-        self.runner.stop()
-
-    def step(self) -> bool:
-        """Train one frame now ('steps per frame' gradient steps) and redraw; False if it could not."""
-        return self.frame()
-
+    # ------------------------------------------------------------------ actions (run, pause, step: TrainingWidget)
     def reset(self) -> None:
         """New starting weights for the current settings; clears the cost curve."""
         self.iteration, self.costs = 0, []

@@ -12,20 +12,16 @@ import nbformat
 import pytest
 
 import grading_corpus as corpus
-from grading_tools import ASSIGNMENT, RELEASE, SOURCE, grade_cli, new_course, release_with, submit
+from grading_tools import (ASSIGNMENT, RELEASE, SOURCE, VOLATILE, grade_cli, new_course,
+                           release_with, stable, submit)
 
 distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")
 
-VOLATILE = {"graded_at", "seconds", "slowest_cells", "output_excerpt", "fingerprint"}  # (not compared here)
 
-
-def _stable(value):
-    if isinstance(value, dict):
-        return {k: _stable(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_stable(v) for v in value]
-    return value
+def _same(document):
+    """The results without what differs between gradings (the fingerprint: not compared here)."""
+    return stable(document, VOLATILE | {"fingerprint"})
 
 
 def _fill(course: Path) -> list[str]:
@@ -56,8 +52,8 @@ def test_grading_on_a_dask_cluster_gives_the_local_results(cluster):
         assert grade_cli(local, "--jobs", "2", *args).returncode == 0
         for student in students:
             path = Path("autograded") / student / ASSIGNMENT / "results.json"
-            got = _stable(json.loads((remote / path).read_text()))
-            assert got == _stable(json.loads((local / path).read_text())), student
+            got = _same(json.loads((remote / path).read_text()))
+            assert got == _same(json.loads((local / path).read_text())), student
         assert json.loads((remote / "autograded/reference" / ASSIGNMENT / "results.json").read_text())["score"] == 10
     finally:
         shutil.rmtree(base, ignore_errors=True)

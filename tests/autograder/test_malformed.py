@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grading_tools import (ASSIGNMENT, NOTEBOOK, RELEASE, SOURCE, grade_cli, grade_id, new_course,
+from grading_tools import (ASSIGNMENT, NOTEBOOK, SOURCE, grade_cli, grade_id, new_course,
                            reference_solutions, release_with, results, submit)
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")

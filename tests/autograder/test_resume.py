@@ -20,13 +20,11 @@ import nbformat
 import pytest
 
 import grading_corpus as corpus
-from grading_tools import ASSIGNMENT, SOURCE, grade_cli, new_course, release_with, submit
+from grading_tools import ASSIGNMENT, SOURCE, grade_cli, new_course, release_with, stable, submit
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed")
 
 SUBMISSIONS = 50
-#: what differs between two gradings of the same submission: times and dates
-VOLATILE = {"graded_at", "seconds", "slowest_cells", "output_excerpt"}
 
 
 def _fill(course: Path) -> None:
@@ -37,16 +35,10 @@ def _fill(course: Path) -> None:
         submit(course, f"s{i:02d}", release_with({function: code}))
 
 
-def _stable(value):
-    if isinstance(value, dict):
-        return {k: _stable(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_stable(v) for v in value]
-    return value
 
 
 def _all_results(course: Path) -> dict:
-    return {p.parts[-3]: _stable(json.loads(p.read_text()))
+    return {p.parts[-3]: stable(json.loads(p.read_text()))
             for p in sorted((course / "autograded").glob(f"*/{ASSIGNMENT}/results.json"))}
 
 
