@@ -392,7 +392,7 @@ def _dask_client(address: str):
     except ImportError:
         raise GraderError("--scheduler needs Dask: pip install 'layerlab[dask]'") from None
     try:
-        return Client(address, timeout=30)
+        return Client(address, timeout=10)  # seconds to connect
     except (OSError, TimeoutError) as exc:
         raise GraderError(f"could not connect to the Dask scheduler at {address} ({exc}): is it "
                           f"running, and is the address right?") from None
