@@ -22,6 +22,7 @@ The pictures are ``load_dataset()``'s unless ``data`` is given.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ from .base import WidgetDisplay
 from .controls import Status, button, int_slider, log_slider
 from .figure import new_figure, refresh, style_cost_axes
 from .runner import Runner
-from .student import NotReady, StudentFunctions
+from .student import NotReady, StudentFunctions, try_each
 
 __all__ = ["LogisticRegressionExplorer", "explore_logistic_regression", "COST_RECT", "PICTURE_RECT"]
 
@@ -258,16 +259,9 @@ class LogisticRegressionExplorer(WidgetDisplay):
         attempts = [("initialize_with_zeros", (2,), {}),
                     ("optimize", (w, b, X, Y), {"num_iterations": 1, "learning_rate": 0.1}),
                     ("predict", (w, b, X), {}), ("sigmoid", (np.zeros((1, 2)),), {})]
-        missing, other = [], None
-        for name, args, kwargs in attempts:
-            try:
-                with np.errstate(all="ignore"):
-                    self.functions.call(name, *args, **kwargs)
-            except NotReady as problem:
-                if problem.missing:
-                    missing.append(name)
-                elif other is None:
-                    other = problem
+        missing, other = try_each(
+            (name, functools.partial(self.functions.call, name, *args, **kwargs))
+            for name, args, kwargs in attempts)
         if missing:
             names = ", ".join(f"`{name}`" for name in missing)
             return NotReady(f"Not implemented yet: {names}. The explorer trains with your functions: "

@@ -56,7 +56,7 @@ from .controls import Status, button, dropdown, float_slider, int_slider, log_sl
 from .figure import new_figure, refresh, style_cost_axes
 from .other_activations import TOLERANCE, check_tanh, check_two_calls, variant_forward, variant_gradients
 from .runner import Runner
-from .student import NotReady, StudentFunctions
+from .student import NotReady, StudentFunctions, try_each
 
 __all__ = ["Playground", "playground", "ACTIVATIONS", "INITIALIZATIONS", "BOUNDARY_RECT", "COST_RECT"]
 
@@ -336,16 +336,7 @@ class Playground(TrainingWidget):
                        lambda: self.functions.call("backward_propagation", params, cache, X, Y)))
         checks.append(("update_parameters",
                        lambda: self.functions.call("update_parameters", params, grads, learning_rate=0.1)))
-        missing, other = [], None
-        for name, attempt in checks:
-            try:
-                with np.errstate(all="ignore"):
-                    attempt()
-            except NotReady as problem:
-                if problem.missing:
-                    missing.append(name)
-                elif other is None:
-                    other = problem
+        missing, other = try_each(checks)
         if missing:
             names = ", ".join(f"`{name}`" for name in missing)
             them = "it" if len(missing) == 1 else "them"

@@ -94,3 +94,21 @@ def describe_failure(name: str, exc: BaseException) -> str:
     message = str(exc).strip() or "(no message)"
     return (f"`{name}` raised {type(exc).__name__}{where}: {message}. Fix it, run its cell, then run "
             "the cell of this widget again.")
+
+
+def try_each(attempts) -> tuple[list[str], "NotReady | None"]:
+    """Run each ``(name, attempt)`` (``attempt`` a no-argument callable, NumPy warnings off) and
+    return the names whose function is still a stub, and the first other problem (or None)."""
+    import numpy as np
+
+    missing, other = [], None
+    for name, attempt in attempts:
+        try:
+            with np.errstate(all="ignore"):
+                attempt()
+        except NotReady as problem:
+            if problem.missing:
+                missing.append(name)
+            elif other is None:
+                other = problem
+    return missing, other
