@@ -121,6 +121,8 @@ def worker_command(workdir: Path, python: str = sys.executable, limits: sandbox.
         "LAYERLAB_BLAS_THREADS": "1",
     }
     env.update(_data_locations())
+    if data_dir is not None:
+        env["LAYERLAB_FONT_CACHE"] = str(Path(data_dir) / sandbox.FONT_CACHE)
     argv = [python, "-I", str(WORKER_SCRIPT)]
     if limits is None:
         return WorkerCommand(argv, env, workdir)

@@ -39,6 +39,8 @@ from pathlib import Path
 HOME = "/home/student"
 WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
+#: the folder of the data directory that holds matplotlib's font list (see execute.py)
+FONT_CACHE = "matplotlib"
 NOBODY = 65534
 #: workers that run at the same time get different unprivileged user ids from this range (the
 #: process limit counts per user, so one worker's fork bomb cannot starve another); no account
@@ -146,6 +148,7 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
                     "IPYTHONDIR": f"{HOME}/.ipython"})
     if data_dir is not None:
         new_env["LAYERLAB_CACHE"] = f"{DATA_DIR}/cache"
+        new_env["LAYERLAB_FONT_CACHE"] = f"{DATA_DIR}/{FONT_CACHE}"
         if (data_dir / "cat").is_dir():
             new_env["LAYERLAB_CAT_DATA"] = f"{DATA_DIR}/cat"
         else:

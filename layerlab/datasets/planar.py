@@ -4,7 +4,6 @@ Points are columns, as everywhere in the course: ``X`` has shape (2, m) and ``Y`
 """
 
 import numpy as np
-from sklearn import datasets as skd
 
 
 def load_planar_dataset():
@@ -56,6 +55,8 @@ def load_extra_datasets(n=200, noise=None, random_state=3):
         dict name -> (X, Y) for "noisy_circles", "noisy_moons", "blobs" and "gaussian_quantiles";
         X has shape (2, n) float64, Y shape (1, n) int64 with labels 0 and 1.
     """
+    from sklearn import datasets as skd  # here, not at the top: importing scikit-learn takes ~1 s
+
     levels = dict(EXTRA_NOISE)
     if isinstance(noise, dict):
         unknown = set(noise) - set(levels)
