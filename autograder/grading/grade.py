@@ -88,6 +88,7 @@ class Grader:
         self.settings = settings or Settings()
         self._plans: dict[str, list[NotebookPlan]] = {}
         self._versions: dict[str, str] = {}
+        self._files: dict[str, dict[str, bytes]] = {}
         self._run = run
         if not self.settings.insecure:
             why = sandbox.probe()
@@ -111,6 +112,8 @@ class Grader:
                 raise GraderError(str(exc)) from exc
             gradebook.register_assignment(self.course, assignment, sources)
             self._plans[assignment] = plans
+            self._files[assignment] = {rel: Path(path).read_bytes()  # shipped with the notebook
+                                       for rel, path in self.course.assignment_files(assignment).items()}
             self._versions[assignment] = fingerprints.grader_version(
                 [s.path for s in sources], self.course.assignment_files(assignment),
                 self.settings.fingerprint())
@@ -169,8 +172,7 @@ class Grader:
             result.seconds = time.perf_counter() - start
             return result
         calls = plan.calls(skip=set(clean.missing))
-        files = {rel: Path(path).read_bytes()
-                 for rel, path in self.course.assignment_files(submission.assignment).items()}
+        files = self._files[submission.assignment]
         response, run, stopped = self._run_rounds(plan.name, result.sanitized, files, clean.cells, calls)
         result.cells_run = len(response.cells)
         if stopped:

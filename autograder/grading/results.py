@@ -3,10 +3,13 @@
 ``autograded/<student>/<assignment>/results.json``::
 
     {"student": "ada", "assignment": "week2_numpy_basics", "score": 8.5, "max_score": 10.0,
-     "functions": {"softmax": {"notebook": "numpy_basics", "score": 1.0, "max_score": 2.0,
-                               "passed": 3, "cases": 6, "messages": ["...", ...],
+     "functions": {"softmax": {"kind": "function", "notebook": "numpy_basics", "score": 1.0,
+                               "max_score": 2.0, "passed": 3, "cases": 6, "messages": ["...", ...],
                                "failures": [{"case": 2, "input": "x = ...", "problems": [...],
                                              "hints": [...], "traceback": [...]}]}, ...},
+
+A quiz's questions are entries of ``"functions"`` too, with ``"kind": "question"`` and the
+student's ``"answer"`` as written (``"cases"`` is 1, ``"passed"`` 1 for full marks).
      "errors": ["numpy_basics.ipynb, cell 14: NameError: name 'y' is not defined", ...],
      "warnings": ["The locked cell 'setup' was changed; the original was restored.", ...],
      "notebooks": {"numpy_basics": {"found": true, "cells_run": 20, "skipped": [...],
@@ -25,7 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.grading.score import FunctionResult
+from autograder.grading.score import FunctionResult, QuestionResult
 
 
 @dataclass
@@ -112,10 +115,13 @@ class AssignmentResult:
 
 
 def _function_json(f: FunctionResult) -> dict:
-    return {"notebook": f.notebook, "score": f.score, "max_score": f.max_score, "passed": f.passed,
-            "cases": f.total, "messages": f.messages,
-            "failures": [{"case": c.number, "input": c.label, "problems": c.problems, "hints": c.hints,
-                          "traceback": c.traceback} for c in f.failures if c.problems or c.traceback]}
+    out = {"kind": f.kind, "notebook": f.notebook, "score": f.score, "max_score": f.max_score,
+           "passed": f.passed, "cases": f.total, "messages": f.messages,
+           "failures": [{"case": c.number, "input": c.label, "problems": c.problems, "hints": c.hints,
+                         "traceback": c.traceback} for c in f.failures if c.problems or c.traceback]}
+    if isinstance(f, QuestionResult):
+        out["answer"] = f.answer  # as the student wrote it
+    return out
 
 
 def atomic_write(path: Path, text: str) -> None:

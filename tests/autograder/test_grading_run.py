@@ -30,6 +30,8 @@ def test_the_source_notebook_gets_full_marks(run):
     result = results(run.course, "reference")
     assert result["score"] == result["max_score"] == 10
     assert set(result["functions"]) == set(FUNCTIONS)
+    assert {f["kind"] for f in result["functions"].values()} == {"function"}
+    assert not any("answer" in f for f in result["functions"].values())
     assert all(f["score"] == f["max_score"] and f["passed"] == f["cases"] for f in result["functions"].values())
     assert result["errors"] == [] and result["warnings"] == []
 

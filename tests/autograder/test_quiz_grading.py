@@ -153,6 +153,8 @@ def test_the_reference_answers_get_full_marks(run, assignment):
     for q in questions(assignment):
         summary, why = r["functions"][q.name]["messages"]
         assert summary.startswith(f"`{q.name}` = {show(q.key)}: right") and why == q.why
+        assert r["functions"][q.name]["kind"] == "question"
+        assert r["functions"][q.name]["answer"] == show(q.key)  # what the student answered
 
 
 @pytest.mark.parametrize("assignment", QUIZZES)
@@ -162,6 +164,7 @@ def test_empty_answers_get_zero_and_the_explanation(run, assignment):
     for q in questions(assignment):
         messages = r["functions"][q.name]["messages"]
         assert messages == [f"`{q.name}` is not answered.", f"The right answer is {show(q.key)}. {q.why}"]
+        assert r["functions"][q.name]["answer"] == "None"
 
 
 @pytest.mark.parametrize("assignment", QUIZZES)

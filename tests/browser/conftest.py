@@ -187,6 +187,11 @@ def _write_user_settings(settings_dir: Path) -> None:
     docmanager = settings_dir / "@jupyterlab" / "docmanager-extension"
     docmanager.mkdir(parents=True, exist_ok=True)
     (docmanager / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}))
+    # No "get notified about Jupyter news?" toast over the notebook in the screenshots.
+    notification = settings_dir / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True, exist_ok=True)
+    (notification / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
 
 
 def _stop(process: subprocess.Popen) -> None:
