@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -270,7 +271,26 @@ def _error_hint(exc: BaseException) -> str | None:
     if isinstance(exc, NameError):
         return ("a name is not defined: run the cells above this one (a function you call may live "
                 "in an earlier cell), and check its spelling")
+    if isinstance(exc, KeyError):
+        return _key_hint(str(exc.args[0]).strip("'\"") if exc.args else "")
+    if isinstance(exc, IndexError) and "list index out of range" in message:
+        return ("a list index is past its end: a list of n items has the indices 0 to n - 1 "
+                "(caches[l - 1] holds layer l's cache); check where your loop starts and stops")
     return None
+
+
+def _key_hint(key: str) -> str:
+    """Plain words for a missing dictionary entry (a KeyError), most often a layer number off by one."""
+    if re.fullmatch(r"[Wb]\d+", key):
+        return (f"there is no entry {key!r}: the layers are numbered 1 to L and the dict holds "
+                f"'W1', 'b1', ..., 'WL', 'bL', so L = len(parameters) // 2 (two entries per layer); "
+                f"check where your loop over the layers starts and stops")
+    if re.fullmatch(r"d[AWb]\d+", key):
+        return (f"grads has no entry {key!r} (yet): the backward pass goes from layer L down to 1 and "
+                f"stores dA{{l-1}}, dW{{l}} and db{{l}} at layer l, so layer l reads its dA{{l}} from "
+                f"the entry the layer above it stored")
+    return (f"a dictionary has no entry {key!r}: print its keys (`print(d.keys())`) and compare; "
+            f"keys are case-sensitive and must match exactly (f'W{{l}}' gives 'W1', 'W2', ...)")
 
 
 def _what(value: Any) -> str:

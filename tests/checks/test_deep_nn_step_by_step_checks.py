@@ -159,6 +159,25 @@ def forward_loop_one_layer_too_far(r):
     return L_model_forward
 
 
+def forward_counts_every_entry_as_a_layer(r):
+    def L_model_forward(X, parameters):
+        caches, A, L = [], X, len(parameters)  # two entries per layer: L is twice too large
+        for l in range(1, L):
+            A, cache = r.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+            caches.append(cache)
+        AL, cache = r.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
+        caches.append(cache)
+        return AL, caches
+    return L_model_forward
+
+
+def forward_reads_caches_past_the_end(r):
+    def L_model_forward(X, parameters):
+        AL, caches = r.L_model_forward(X, parameters)
+        return AL, [caches[l] for l in range(1, len(caches) + 1)]
+    return L_model_forward
+
+
 def forward_flat_caches(r):
     def L_model_forward(X, parameters):
         AL, caches = r.L_model_forward(X, parameters)
@@ -284,6 +303,19 @@ def model_backward_without_1_over_m(r):
     return L_model_backward
 
 
+def model_backward_reads_the_wrong_dA(r):
+    def L_model_backward(AL, Y, caches):
+        grads, L = {}, len(caches)
+        dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+        grads[f"dA{L-1}"], grads[f"dW{L}"], grads[f"db{L}"] = r.linear_activation_backward(
+            dAL, caches[L - 1], "sigmoid")
+        for l in reversed(range(1, L)):
+            grads[f"dA{l-1}"], grads[f"dW{l}"], grads[f"db{l}"] = r.linear_activation_backward(
+                grads[f"dA{l-1}"], caches[l - 1], "relu")  # the layer's own output, not yet stored
+        return grads
+    return L_model_backward
+
+
 def update_with_plus(r):
     def update_parameters(params, grads, learning_rate):
         return {k: v + learning_rate * grads["d" + k] for k, v in params.items()}
@@ -319,6 +351,8 @@ MISTAKES = [
     ("L_model_forward", forward_activations_swapped, 'the output layer L uses "sigmoid"'),
     ("L_model_forward", forward_forgets_the_output_cache, "caches must hold 2 caches (got 1)"),
     ("L_model_forward", forward_loop_one_layer_too_far, "matrix product don't match"),
+    ("L_model_forward", forward_counts_every_entry_as_a_layer, "L = len(parameters) // 2"),
+    ("L_model_forward", forward_reads_caches_past_the_end, "a list index is past its end"),
     ("L_model_forward", forward_flat_caches, "((A_prev, W, b), Z)"),
     ("L_model_forward", forward_caches_as_tuple, "caches must be a list"),
     ("compute_cost", cost_as_1_by_1, "np.squeeze"),
@@ -333,6 +367,7 @@ MISTAKES = [
     ("L_model_backward", model_backward_keys_from_zero, "number the gradients like the layers"),
     ("L_model_backward", model_backward_stores_dAL, "is where the backward pass starts"),
     ("L_model_backward", model_backward_without_1_over_m, "a missing division"),
+    ("L_model_backward", model_backward_reads_the_wrong_dA, "grads has no entry 'dA"),
     ("update_parameters", update_with_plus, "gradient descent subtracts"),
     ("update_parameters", update_in_place, "changed its input in place"),
     ("update_parameters", update_replaces_callers_entries, "changed its input in place"),
