@@ -24,7 +24,7 @@ from autograder.grading import quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
 from autograder.grading.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
-from layerlab.checks.runner import _error_hint, _mutations  # the public checks' own words
+from layerlab.checks.runner import _error_hint, _mutations, condensed  # the public checks' own words
 
 #: how many failing cases of one function the messages spell out.
 SHOWN_FAILURES = 3
@@ -206,7 +206,8 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOu
                                 f"return numbers, NumPy arrays, or tuples/lists/dicts of those")
         outcome.kind = "not plain " + got
         return outcome
-    problems = compare(case.expected, report.output, rtol=fplan.rtol, atol=fplan.atol)
+    problems = condensed(fplan.public, compare(case.expected, report.output, rtol=fplan.rtol,
+                                               atol=fplan.atol), case.expected, report.output)
     problems += _broken_properties(fplan, case, report.output)
     problems += _changed_inputs(fplan.name, case, report.args_after)
     if not problems:

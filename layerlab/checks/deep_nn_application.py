@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.runner import Case, FunctionSpec, make_check
+from layerlab.checks.training_report import condense_training
 
 NOTEBOOK = "deep_nn_application"
 
@@ -114,7 +115,7 @@ SPECS = {
     ], hints=[_recording_rule, _training_does_not_move,
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
                               "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)"),
-              _later_costs]),
+              _later_costs], condense=condense_training),
     "L_layer_model": FunctionSpec("L_layer_model", [
         Case("X (5, 8), Y (1, 8), layers_dims = [5, 4, 3, 1], learning_rate = 0.1, num_iterations = 301",
              lambda: _case(0, 3, [5, 4, 3, 1], 8), {"learning_rate": 0.1, "num_iterations": 301}),
@@ -128,7 +129,7 @@ SPECS = {
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
                               "initialize_parameters_deep, which seeds 3"),
-              _later_costs]),
+              _later_costs], condense=condense_training),
 }
 
 check_two_layer_model = make_check(NOTEBOOK, SPECS["two_layer_model"])

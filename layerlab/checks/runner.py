@@ -64,6 +64,8 @@ class FunctionSpec:
     hints:         recognisers of common mistakes, tried in order on a failing case
     properties:    contracts checked on every case's output, whether or not the values match
     rtol, atol:    comparison tolerances
+    condense:      optional: rewrites a failing case's value problems into a shorter report
+                   (problems, expected, got) -> problems, e.g. ``training_report.condense_training``
     """
 
     name: str
@@ -72,6 +74,7 @@ class FunctionSpec:
     properties: Sequence[Property] = ()
     rtol: float = 1e-6
     atol: float = 1e-9
+    condense: Callable[[list, Any, Any], list] | None = None
 
 
 class CheckFailed(AssertionError):
@@ -141,7 +144,7 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
             hint = _error_hint(exc)
             failures.append(text + (f"\n  Likely mistake: {hint}" if hint else ""))
             continue
-        problems = compare(want, got, rtol=spec.rtol, atol=spec.atol)
+        problems = condensed(spec, compare(want, got, rtol=spec.rtol, atol=spec.atol), want, got)
         problems += _broken_properties(spec, case, got)
         problems += _mutations(before, (args, kwargs), spec.name)
         if problems:
@@ -151,6 +154,16 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
     if not failures:
         return ""
     return _report(spec, failures, total=len(spec.cases))
+
+
+def condensed(spec: FunctionSpec | None, problems: list[Problem], want: Any, got: Any) -> list[Problem]:
+    """``problems`` as the spec's ``condense`` summarises them (unchanged if it has none or fails)."""
+    if spec is None or spec.condense is None or not problems:
+        return problems
+    try:
+        return spec.condense(problems, want, got)
+    except Exception:  # a summary must never break the check
+        return problems
 
 
 def _not_implemented(name: str, exc: NotImplementedError) -> str:

@@ -140,3 +140,24 @@ def test_stub_says_not_implemented_yet():
         raise NotImplementedError()
     report = _diagnosis("L_layer_model", stub)
     assert "not implemented yet" in report and "Traceback" not in report
+
+
+def test_a_model_that_trains_another_way_gets_the_costs_not_every_weight(app):
+    """The report shows the recorded costs side by side and names the parameters once, instead of
+    listing every weight's differences."""
+    report = _diagnosis("L_layer_model", L_model(app, fixed_rate=0.0075))
+    assert "the costs: 3 of the 4 recorded costs differ, the first at entry 1 (iteration 100)" in report
+    assert re.search(r"expected \[0\.825386, .*\]\n\s+got      \[0\.825386, ", report), report
+    assert "the trained parameters: W1, b1, W2, b2, W3, b3 differ" in report
+    assert "['W1']" not in report
+    assert len(report.splitlines()) < 25, report
+
+
+def test_parameter_differences_stay_in_full_when_the_costs_match():
+    from layerlab.checks.compare import compare
+    from layerlab.checks.training_report import condense_training
+
+    want = ({"W1": np.ones((2, 2))}, [np.array(0.5), np.array(0.4)])
+    got = ({"W1": np.zeros((2, 2))}, [np.array(0.5), np.array(0.4)])
+    problems = compare(want, got)
+    assert condense_training(problems, want, got) == problems
