@@ -10,7 +10,9 @@ iterations, well under a second) and their returned ``(parameters, costs)`` comp
 reference's, generated into ``expected/deep_nn_application.json``. The recognisers read the cost
 history: a constant cost means training never moves (parameters initialised inside the loop, or
 the updated parameters thrown away), a different first cost means a different starting point
-(seed or initialisation), a different number of recorded costs means the wrong recording rule.
+(seed or initialisation), a cost that moves but hardly goes down while the expected one falls
+means parameters drawn anew inside the loop (or a fixed learning rate), a different number of
+recorded costs means the wrong recording rule.
 
 Decisions worth knowing:
   * Every case sets NumPy's global seed to something other than 1 before the call: the models
@@ -62,10 +64,34 @@ def _training_does_not_move(args, want, got):
     return None
 
 
+def _hardly_trains(want, got) -> bool:
+    """The expected costs fall below a third of the first, the student's never below half of
+    theirs, and they are not all equal: training moves, but gets nowhere."""
+    costs, expected = _costs(got), _costs(want)
+    if costs is None or expected is None or len(costs) < 2 or len(costs) != len(expected):
+        return False
+    if np.allclose(costs, costs[0], rtol=1e-10, atol=1e-12):  # _training_does_not_move's case
+        return False
+    return bool(expected[-1] < expected[0] / 3 and np.min(costs[1:]) > costs[0] / 2)
+
+
+def _training_gets_nowhere(args, want, got):
+    if not _hardly_trains(want, got):
+        return None
+    costs, expected = _costs(got), _costs(want)
+    what = (f"the cost does not come down (expected: from {expected[0]:.3g} to {expected[-1]:.3g}; "
+            f"yours ends at {costs[-1]:.3g})")
+    if not np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9):
+        what = "the very first cost already differs, and " + what
+    return (what + ": draw the parameters once, before the loop (new ones drawn inside it restart "
+            "training at every iteration), keep what update_parameters returns, and use the "
+            "learning_rate argument (not a fixed number)")
+
+
 def _starting_point(init_words: str):
     def hint(args, want, got):
         costs = _costs(got)
-        if costs is None or len(costs) == 0 or len(want[1]) == 0:
+        if costs is None or len(costs) == 0 or len(want[1]) == 0 or _hardly_trains(want, got):
             return None
         if not np.isclose(costs[0], float(np.squeeze(want[1][0])), rtol=1e-6, atol=1e-9):
             return ("the very first cost (iteration 0) already differs, so training starts from "
@@ -78,7 +104,7 @@ def _starting_point(init_words: str):
 def _later_costs(args, want, got):
     costs = _costs(got)
     expected = np.array([float(np.squeeze(c)) for c in want[1]])
-    if costs is None or len(costs) != len(expected) or len(costs) < 2:
+    if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
         return None
     if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
         if np.all(np.diff(costs) > 0):
@@ -112,7 +138,7 @@ SPECS = {
              lambda: _case(0, 1, (5, 4, 1), 8), {"learning_rate": 0.5, "num_iterations": 301}),
         Case("X (3, 6), Y (1, 6), layers_dims = (3, 2, 1), learning_rate = 1.0, num_iterations = 201",
              lambda: _case(5, 2, (3, 2, 1), 6), {"learning_rate": 1.0, "num_iterations": 201}),
-    ], hints=[_recording_rule, _training_does_not_move,
+    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
                               "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)"),
               _later_costs], condense=condense_training),
@@ -125,7 +151,7 @@ SPECS = {
         Case("X (6, 10), Y (1, 10), layers_dims = [6, 5, 4, 3, 1], learning_rate = 0.05, "
              "num_iterations = 301",
              lambda: _case(2, 5, [6, 5, 4, 3, 1], 10), {"learning_rate": 0.05, "num_iterations": 301}),
-    ], hints=[_recording_rule, _training_does_not_move,
+    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
                               "initialize_parameters_deep, which seeds 3"),

@@ -103,6 +103,7 @@ MISTAKES = [
      "not initialize_parameters_deep, which seeds 3"),
     ("L_layer_model", _L_layer(record="i % 50 == 0"), "record the cost when i % 100 == 0"),
     ("L_layer_model", _L_layer(rate="0.0075"), "use the learning_rate argument"),
+    ("L_layer_model", _L_layer(inside=DEEP_INIT), "draw the parameters once, before the loop"),
     ("L_layer_model", _L_layer().replace("return parameters, costs", "return parameters"), "expected a tuple of 2 items"),
 ]
 

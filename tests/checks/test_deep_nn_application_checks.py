@@ -53,16 +53,19 @@ def _deep_init(layers_dims, scale=None):
 
 
 def L_model(app, *, seed=True, scale=None, reinit_inside=False, keep_update=True, every=100,
-            fixed_rate=None):
+            fixed_rate=None, redraw_inside=False, init_before=True):
     """An L_layer_model with the given mistake switched on."""
     def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
         if seed:
             np.random.seed(1)
-        parameters = _deep_init(layers_dims, scale)
+        if init_before:
+            parameters = _deep_init(layers_dims, scale)
         costs = []
         for i in range(num_iterations):
             if reinit_inside:
                 np.random.seed(1)
+                parameters = _deep_init(layers_dims, scale)
+            if redraw_inside:  # new random parameters at every iteration, without a new seed
                 parameters = _deep_init(layers_dims, scale)
             AL, caches = app.L_model_forward(X, parameters)
             cost = app.compute_cost(AL, Y)
@@ -110,7 +113,17 @@ MISTAKES = [
     ("L_layer_model", dict(scale=0.01), "not ×0.01"),
     ("L_layer_model", dict(every=50), "record the cost when i % 100 == 0"),
     ("L_layer_model", dict(fixed_rate=0.0075), "use the learning_rate argument"),
+    ("L_layer_model", dict(redraw_inside=True, init_before=False), "draw the parameters once, before the loop"),
+    ("L_layer_model", dict(redraw_inside=True), "draw the parameters once, before the loop"),
 ]
+
+
+def test_parameters_drawn_anew_in_the_loop_do_not_get_the_seed_advice(app):
+    """Drawing twice before the first iteration changes the first cost too; the advice is still
+    about the loop, not about the seed."""
+    report = _diagnosis("L_layer_model", L_model(app, redraw_inside=True))
+    assert "the very first cost already differs, and the cost does not come down" in report, report
+    assert "call np.random.seed(1)" not in report, report
 
 
 @pytest.mark.parametrize("name, mistake, words", MISTAKES, ids=[str(m[1]) for m in MISTAKES])
