@@ -16,6 +16,7 @@ import ast
 import contextlib
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -156,11 +157,19 @@ def _beside(folder: Path):
         forget()
 
 
+#: CPython 3.11's ast.parse keeps its recursion depth in state shared by all threads; two threads
+#: parsing at once can fail with "SystemError: AST constructor recursion depth mismatch"
+#: (python/cpython#106905). The grader reads source cells from several threads: one at a time.
+_PARSE_LOCK = threading.Lock()
+
+
 def _parse(source: str) -> ast.Module:
     """Parse a code cell, first turning IPython syntax (``%magic``, ``!cmd``) into plain Python."""
     from IPython.core.inputtransformer2 import TransformerManager
 
-    return ast.parse(TransformerManager().transform_cell(source))
+    text = TransformerManager().transform_cell(source)
+    with _PARSE_LOCK:
+        return ast.parse(text)
 
 
 def _defined_functions(source: str) -> list[str]:

@@ -275,3 +275,51 @@ def test_files_are_written_atomically(tmp_path):
 def test_numbers_numpy_cannot_hold_are_not_plain_data():
     response = protocol.parse_messages(_call_line().replace("1.5", str(10 ** 400), 1))
     assert response.calls["f/1"].status == "not_plain"
+
+
+def test_source_cells_can_be_parsed_from_several_threads_at_once():
+    """The grader sanitizes submissions in several threads, each reading the source's cells.
+    CPython 3.11's ast.parse can fail with "AST constructor recursion depth mismatch" when another
+    thread runs in the middle of it (here: finalizers written in Python, run by the garbage
+    collector); autograder.source parses one cell at a time."""
+    import gc
+    import sys
+    import threading
+
+    from autograder.source import _parse
+
+    cell = "\n".join(f"def f{i}(x):\n    return [(a, {{b: (c, d)}}) for a in x if a for b in a]"
+                     for i in range(200))
+
+    class Finalized:
+        def __init__(self):
+            self.me = self  # a cycle: only the garbage collector frees it
+
+        def __del__(self):
+            time.sleep(0)  # Python code: lets the interpreter switch threads
+
+    errors = []
+
+    def parse_many():
+        for _ in range(30):
+            junk = [Finalized() for _ in range(50)]
+            del junk
+            try:
+                _parse(cell)
+            except SystemError as exc:
+                errors.append(str(exc))
+                return
+
+    thresholds, interval = gc.get_threshold(), sys.getswitchinterval()
+    gc.set_threshold(50, 5, 5)
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=parse_many) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        gc.set_threshold(*thresholds)
+        sys.setswitchinterval(interval)
+    assert errors == []
