@@ -259,13 +259,19 @@ def test_playground_trains_on_screen_in_jupyterlab(completed_notebook, lab_serve
 
 
 def test_playground_trains_on_screen_in_voila(voila_url, voila_page, screenshot):
-    """The lecture demo page served by voila (``make demo``)."""
+    """The lecture demo page served by voila (``make demo``), without errors in the browser's
+    console (voila.json keeps JupyterLab-only extensions, such as nbgrader's, off the page).
+    Resources the page cannot fetch from the internet (the icon font's CDN copy) do not count."""
     expect, page = _expect(), voila_page
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(voila_url)
     expect(_canvas(page)).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
     # the whole page has run once the last widget is there (the kernel is then free to train)
     expect(page.locator(".layerlab-deep-network .jupyter-matplotlib-canvas-div")).to_be_visible(
         timeout=KERNEL_TIMEOUT_MS)
     assert "Traceback" not in page.locator("body").inner_text()
+    assert [e for e in errors if not e.startswith("Failed to load resource")] == [], errors
     screenshot(page, "widgets-voila-0-page")
     _play(page, screenshot, "widgets-voila")
