@@ -112,11 +112,10 @@ class Grader:
                 raise GraderError(str(exc)) from exc
             gradebook.register_assignment(self.course, assignment, sources)
             self._plans[assignment] = plans
-            self._files[assignment] = {rel: Path(path).read_bytes()  # shipped with the notebook
-                                       for rel, path in self.course.assignment_files(assignment).items()}
+            shipped = self.course.assignment_files(assignment)  # e.g. a helper module
+            self._files[assignment] = {rel: Path(path).read_bytes() for rel, path in shipped.items()}
             self._versions[assignment] = fingerprints.grader_version(
-                [s.path for s in sources], self.course.assignment_files(assignment),
-                self.settings.fingerprint())
+                [s.path for s in sources], shipped, self.settings.fingerprint())
         return self._plans[assignment]
 
     def fingerprint(self, submission: Submission) -> str:
