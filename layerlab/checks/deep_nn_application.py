@@ -26,26 +26,15 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.runner import Case, FunctionSpec, make_check
-from layerlab.checks.training_report import condense_training
+from layerlab.checks.training_report import condense_training, recorded_costs
 
 NOTEBOOK = "deep_nn_application"
-
-
-# --------------------------------------------------------------------------- helpers
-
-def _costs(value):
-    """The student's cost history as a float array, or None when it is not a list of numbers."""
-    try:
-        costs = value[1]
-        return np.array([float(np.squeeze(c)) for c in costs], dtype=float)
-    except (TypeError, ValueError, IndexError, KeyError):
-        return None
 
 
 # --------------------------------------------------------------------------- hints
 
 def _recording_rule(args, want, got):
-    costs = _costs(got)
+    costs = recorded_costs(got)
     if costs is None or len(costs) == len(want[1]):
         return None
     n = len(want[1])
@@ -54,7 +43,7 @@ def _recording_rule(args, want, got):
 
 
 def _training_does_not_move(args, want, got):
-    costs = _costs(got)
+    costs = recorded_costs(got)
     if costs is None or len(costs) < 2 or len(costs) != len(want[1]):
         return None
     if np.allclose(costs, costs[0], rtol=1e-10, atol=1e-12):
@@ -67,7 +56,7 @@ def _training_does_not_move(args, want, got):
 def _hardly_trains(want, got) -> bool:
     """The expected costs fall below a third of the first, the student's never below half of
     theirs, and they are not all equal: training moves, but gets nowhere."""
-    costs, expected = _costs(got), _costs(want)
+    costs, expected = recorded_costs(got), recorded_costs(want)
     if costs is None or expected is None or len(costs) < 2 or len(costs) != len(expected):
         return False
     if np.allclose(costs, costs[0], rtol=1e-10, atol=1e-12):  # _training_does_not_move's case
@@ -78,7 +67,7 @@ def _hardly_trains(want, got) -> bool:
 def _training_gets_nowhere(args, want, got):
     if not _hardly_trains(want, got):
         return None
-    costs, expected = _costs(got), _costs(want)
+    costs, expected = recorded_costs(got), recorded_costs(want)
     # no expected numbers in the words: the grader shows hints for hidden cases too
     what = ("the cost does not come down (the expected costs fall below a third of the first one; "
             "yours stay above half of yours)")
@@ -91,10 +80,10 @@ def _training_gets_nowhere(args, want, got):
 
 def _starting_point(init_words: str):
     def hint(args, want, got):
-        costs = _costs(got)
+        costs = recorded_costs(got)
         if costs is None or len(costs) == 0 or len(want[1]) == 0 or _hardly_trains(want, got):
             return None
-        if not np.isclose(costs[0], float(np.squeeze(want[1][0])), rtol=1e-6, atol=1e-9):
+        if not np.isclose(costs[0], recorded_costs(want)[0], rtol=1e-6, atol=1e-9):
             return ("the very first cost (iteration 0) already differs, so training starts from "
                     "other parameters: call np.random.seed(1) at the start of the function (the "
                     "check sets another seed before calling), then " + init_words)
@@ -103,8 +92,8 @@ def _starting_point(init_words: str):
 
 
 def _later_costs(args, want, got):
-    costs = _costs(got)
-    expected = np.array([float(np.squeeze(c)) for c in want[1]])
+    costs = recorded_costs(got)
+    expected = recorded_costs(want)
     if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
         return None
     if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):

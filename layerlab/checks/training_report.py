@@ -28,12 +28,8 @@ def condense_training(problems: list[Problem], expected: Any, got: Any, every: i
                      list of numbers (or 0-d/1-element arrays), recorded every ``every`` iterations
     """
     costs = [p for p in problems if _COST.fullmatch(p.where)]
-    if not costs:
-        return problems
-    try:
-        want = [float(np.squeeze(c)) for c in expected[1]]
-        have = [float(np.squeeze(c)) for c in got[1]]
-    except (TypeError, ValueError, IndexError, KeyError):
+    want, have = recorded_costs(expected), recorded_costs(got)
+    if not costs or want is None or have is None:
         return problems
     first = min(int(_COST.fullmatch(p.where)["index"]) for p in costs)
     summary = Problem(
@@ -51,5 +47,14 @@ def condense_training(problems: list[Problem], expected: Any, got: Any, every: i
     return out
 
 
-def _series(values: list[float]) -> str:
+def recorded_costs(output: Any) -> np.ndarray | None:
+    """The cost history of an output ``(parameters, costs)`` as a float array, or None when it is
+    not a sequence of numbers (0-d or one-element arrays count as numbers)."""
+    try:
+        return np.array([float(np.squeeze(c)) for c in output[1]], dtype=float)
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+
+
+def _series(values) -> str:
     return ", ".join(f"{v:.6g}" for v in values)
