@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-__all__ = ["log_slider", "int_slider", "float_slider", "dropdown", "button", "Status"]
+__all__ = ["log_slider", "int_slider", "float_slider", "dropdown", "button", "panel", "Status"]
 
 _STYLE = {"description_width": "9em"}
 _WIDTH = "22em"
@@ -43,6 +43,17 @@ def dropdown(description: str, options, value) -> widgets.Dropdown:
 def button(description: str, icon: str, tooltip: str, style: str = "") -> widgets.Button:
     return widgets.Button(description=description, icon=icon, tooltip=tooltip, button_style=style,
                           layout=widgets.Layout(width="6.5em"))
+
+
+def panel(controls: list, view: widgets.Widget, status: widgets.Widget, css_class: str) -> widgets.VBox:
+    """A widget's layout: its controls in a column beside its figure (below it on a narrow page),
+    and the status line underneath. ``css_class`` names the whole box for pages and tests."""
+    box = widgets.VBox([
+        widgets.HBox([widgets.VBox(controls, layout=widgets.Layout(min_width="21em")), view],
+                     layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
+        status])
+    box.add_class(css_class)
+    return box
 
 
 class Status:

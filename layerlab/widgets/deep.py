@@ -33,7 +33,7 @@ from layerlab.plotting.cost import plot_costs
 from layerlab.plotting.images import WRONG_COLOUR, mislabeled_indices
 
 from .base import TrainingWidget
-from .controls import Status, button, int_slider, log_slider
+from .controls import Status, button, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
 from .runner import Runner
 from .student import NotReady, StudentFunctions
@@ -109,15 +109,10 @@ class DeepNetworkExplorer(TrainingWidget):
 
         self.figure, self.view = new_figure(FIGSIZE, headless=headless)
         self._build_figure()
-        self.widget = widgets.VBox([
-            widgets.HBox([
-                widgets.VBox([self.depth, *self.widths, self.architecture, self.learning_rate,
-                              self.num_iterations,
-                              widgets.HBox([self.run_button, self.pause_button, self.reset_button])],
-                             layout=widgets.Layout(min_width="21em")),
-                self.view], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
-            self.status.widget])
-        self.widget.add_class("layerlab-deep-network")
+        self.widget = panel([self.depth, *self.widths, self.architecture, self.learning_rate,
+                             self.num_iterations,
+                             widgets.HBox([self.run_button, self.pause_button, self.reset_button])],
+                            self.view, self.status.widget, "layerlab-deep-network")
 
         self.run_button.on_click(lambda _: self.run())
         self.pause_button.on_click(lambda _: self.pause())

@@ -34,7 +34,7 @@ from matplotlib.ticker import MultipleLocator
 from layerlab.plotting.cost import plot_costs
 
 from .base import WidgetDisplay
-from .controls import Status, button, int_slider, log_slider
+from .controls import Status, button, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
 from .runner import Runner
 from .student import NotReady, StudentFunctions, try_each
@@ -132,16 +132,11 @@ class LogisticRegressionExplorer(WidgetDisplay):
 
         self.figure, self.view = new_figure(FIGSIZE, headless=headless)
         self._build_figure()
-        self.widget = widgets.VBox([
-            widgets.HBox([
-                widgets.VBox([self.learning_rate, self.num_iterations,
-                              widgets.HBox([self.train_button, self.stop_button, self.clear_button]),
-                              widgets.HTML("<b>Pictures</b>"), self.picture_set, self.only_mistakes,
-                              self.picture, self.table],
-                             layout=widgets.Layout(min_width="21em")),
-                self.view], layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
-            self.status.widget])
-        self.widget.add_class("layerlab-logistic-regression")
+        self.widget = panel([self.learning_rate, self.num_iterations,
+                             widgets.HBox([self.train_button, self.stop_button, self.clear_button]),
+                             widgets.HTML("<b>Pictures</b>"), self.picture_set, self.only_mistakes,
+                             self.picture, self.table],
+                            self.view, self.status.widget, "layerlab-logistic-regression")
 
         self.train_button.on_click(lambda _: self.train())
         self.stop_button.on_click(lambda _: self.stop())

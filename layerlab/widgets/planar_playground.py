@@ -52,7 +52,7 @@ from layerlab.plotting.cost import plot_costs
 
 from . import planar_data
 from .base import TrainingWidget
-from .controls import Status, button, dropdown, float_slider, int_slider, log_slider
+from .controls import Status, button, dropdown, float_slider, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
 from .other_activations import TOLERANCE, check_tanh, check_two_calls, variant_forward, variant_gradients
 from .runner import Runner
@@ -142,18 +142,13 @@ class Playground(TrainingWidget):
         self.boundary_title = widgets.HTML(layout=widgets.Layout(width=f"{split}px"))
         self.cost_title = widgets.HTML(layout=widgets.Layout(width=f"{width - split}px"))
         self._build_figure()
-        self.widget = widgets.VBox([
-            widgets.HBox([
-                widgets.VBox([self.dataset, self.noise, self.hidden_units, self.learning_rate,
-                              self.activation, self.initialization, self.steps_per_frame,
-                              self.show_test,
-                              widgets.HBox([self.run_button, self.pause_button]),
-                              widgets.HBox([self.step_button, self.reset_button])],
-                             layout=widgets.Layout(min_width="21em")),
-                widgets.VBox([widgets.HBox([self.boundary_title, self.cost_title]), self.view])],
-                layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start")),
-            self.status.widget])
-        self.widget.add_class("layerlab-playground")
+        self.widget = panel([self.dataset, self.noise, self.hidden_units, self.learning_rate,
+                             self.activation, self.initialization, self.steps_per_frame,
+                             self.show_test,
+                             widgets.HBox([self.run_button, self.pause_button]),
+                             widgets.HBox([self.step_button, self.reset_button])],
+                            widgets.VBox([widgets.HBox([self.boundary_title, self.cost_title]), self.view]),
+                            self.status.widget, "layerlab-playground")
 
         self.run_button.on_click(lambda _: self.run())
         self.pause_button.on_click(lambda _: self.pause())
