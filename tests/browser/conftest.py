@@ -94,6 +94,16 @@ class LabServer:
             body = response.read()
         return json.loads(body) if body else None
 
+    def shut_down_kernels(self, notebook_path: str) -> None:
+        """End the sessions (and kernels) of the notebook at ``notebook_path`` (relative to the
+        server's root): the server is shared by a module's tests. Best effort."""
+        try:
+            for session in self.api("/api/sessions"):
+                if session.get("path") == notebook_path:
+                    self.api(f"/api/sessions/{session['id']}", method="DELETE")
+        except OSError:
+            pass
+
     def log(self, tail_chars: int = 6000) -> str:
         """The server's combined stdout/stderr so far (the end of it), for failure messages."""
         try:

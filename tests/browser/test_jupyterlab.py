@@ -325,13 +325,7 @@ def test_assignment_notebook_has_validate_button(lab_page, lab_server, screensho
         expect(page.locator(f"li.lm-TabBar-tab[data-id='{tab_id}']")).to_have_count(0)
         assert not page.server_errors, page.server_errors
     finally:
-        # Shut the notebook's kernel down (the server is shared by the module's tests).
-        try:
-            for session in lab_server.api("/api/sessions"):
-                if session.get("path") == server_path:
-                    lab_server.api(f"/api/sessions/{session['id']}", method="DELETE")
-        except OSError:
-            pass
+        lab_server.shut_down_kernels(server_path)
 
     assert _digest(notebook_path) == digest, f"{server_path} was modified"
     assert notebook_path.stat().st_mtime_ns == mtime, f"{server_path} was rewritten"

@@ -250,12 +250,7 @@ def test_playground_trains_on_screen_in_jupyterlab(completed_notebook, lab_serve
         screenshot(page, "widgets-lab-0-run-all")
         _play(page, screenshot, "widgets-lab")
     finally:
-        try:
-            for session in lab_server.api("/api/sessions"):
-                if session.get("path") == completed_notebook:
-                    lab_server.api(f"/api/sessions/{session['id']}", method="DELETE")
-        except OSError:
-            pass
+        lab_server.shut_down_kernels(completed_notebook)
 
 
 def test_playground_trains_on_screen_in_voila(voila_url, voila_page, screenshot):
