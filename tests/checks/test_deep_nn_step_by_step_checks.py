@@ -124,51 +124,37 @@ def activation_cache_not_unpacked(r):
     return linear_activation_forward
 
 
-def forward_activations_swapped(r):
+def _forward(r, *, hidden="relu", output="sigmoid", layers=lambda parameters: len(parameters) // 2,
+             loop_end=0, keep_output_cache=True):
+    """An L_model_forward written as a student would, with the given mistake switched on: other
+    activations, another count of layers, a loop over the hidden layers that ends ``loop_end``
+    layers late, or the output layer's cache left out."""
     def L_model_forward(X, parameters):
-        caches, A, L = [], X, len(parameters) // 2
-        for l in range(1, L):
-            A, cache = r.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "sigmoid")
+        caches, A, L = [], X, layers(parameters)
+        for l in range(1, L + loop_end):
+            A, cache = r.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden)
             caches.append(cache)
-        AL, cache = r.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "relu")
-        caches.append(cache)
+        AL, cache = r.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], output)
+        if keep_output_cache:
+            caches.append(cache)
         return AL, caches
     return L_model_forward
+
+
+def forward_activations_swapped(r):
+    return _forward(r, hidden="sigmoid", output="relu")
 
 
 def forward_forgets_the_output_cache(r):
-    def L_model_forward(X, parameters):
-        caches, A, L = [], X, len(parameters) // 2
-        for l in range(1, L):
-            A, cache = r.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
-            caches.append(cache)
-        AL, cache = r.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
-        return AL, caches
-    return L_model_forward
+    return _forward(r, keep_output_cache=False)
 
 
 def forward_loop_one_layer_too_far(r):
-    def L_model_forward(X, parameters):
-        caches, A, L = [], X, len(parameters) // 2
-        for l in range(1, L + 1):
-            A, cache = r.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
-            caches.append(cache)
-        AL, cache = r.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
-        caches.append(cache)
-        return AL, caches
-    return L_model_forward
+    return _forward(r, loop_end=1)
 
 
 def forward_counts_every_entry_as_a_layer(r):
-    def L_model_forward(X, parameters):
-        caches, A, L = [], X, len(parameters)  # two entries per layer: L is twice too large
-        for l in range(1, L):
-            A, cache = r.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
-            caches.append(cache)
-        AL, cache = r.linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
-        caches.append(cache)
-        return AL, caches
-    return L_model_forward
+    return _forward(r, layers=len)  # two entries per layer: L is twice too large
 
 
 def forward_reads_caches_past_the_end(r):
