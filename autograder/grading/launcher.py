@@ -40,6 +40,8 @@ LOG_EXCERPT = 8_000
 #: the most the grader reads of one worker's messages, and of one message.
 MAX_MESSAGE_BYTES = 256 * 2**20
 MAX_LINE_BYTES = 64 * 2**20
+#: how long a worker that has sent its last message may take to exit before it is killed.
+EXIT_GRACE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -123,13 +125,26 @@ def worker_command(workdir: Path, python: str = sys.executable, limits: sandbox.
     env.update(_data_locations())
     if data_dir is not None:
         env["LAYERLAB_FONT_CACHE"] = str(Path(data_dir) / sandbox.FONT_CACHE)
-    argv = [python, "-I", str(WORKER_SCRIPT)]
+    package = layerlab_package()
     if limits is None:
-        return WorkerCommand(argv, env, workdir)
+        # the worker imports the very layerlab this grader imported, whatever the kind of install
+        lib = workdir / ".layerlab-lib"
+        lib.mkdir(exist_ok=True)
+        (lib / "layerlab").symlink_to(package, target_is_directory=True)
+        return WorkerCommand([python, "-I", str(WORKER_SCRIPT), str(lib)], env, workdir)
     sandbox.make_readable(workdir)
     files = {str(p.relative_to(workdir)): p for p in sorted(workdir.rglob("*")) if p.is_file()}
-    argv, env, popen = sandbox.wrap(argv, env, files, data_dir, limits, uid)
+    argv = [python, "-I", str(WORKER_SCRIPT)]
+    argv, env, popen = sandbox.wrap(argv, env, files, data_dir, limits, uid, package=package)
     return WorkerCommand(argv, env, workdir, popen, sandboxed=True)
+
+
+def layerlab_package() -> Path:
+    """The folder of the ``layerlab`` package this grader imported (editable, wheel or conda
+    install, or a course folder's own copy): the one the worker must import too."""
+    import layerlab
+
+    return Path(layerlab.__file__).resolve().parent
 
 
 def run_worker(command: WorkerCommand, request: bytes, timeout: float,
@@ -156,6 +171,7 @@ def run_worker(command: WorkerCommand, request: bytes, timeout: float,
     for thread in threads:
         thread.start()
     received: list[str] = []
+    line: str | None = ""
     size = 0
     timed_out = stalled = flooded = False
     deadline = start + timeout
@@ -179,6 +195,13 @@ def run_worker(command: WorkerCommand, request: bytes, timeout: float,
             flooded = True
             break
         received.append(line)
+    if line is None:
+        # The worker closed its channel: let it flush what the notebook printed and exit on its
+        # own (bounded), so the log is complete however fast or slow this machine is.
+        try:
+            proc.wait(timeout=EXIT_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            pass
     _kill_group(proc)  # whatever the notebook left running
     try:
         returncode = proc.wait(timeout=10)

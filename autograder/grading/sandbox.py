@@ -39,6 +39,8 @@ from pathlib import Path
 HOME = "/home/student"
 WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
+#: holds only the ``layerlab`` package the grader itself imported (see :func:`wrap`)
+PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
 NOBODY = 65534
@@ -119,7 +121,8 @@ _uids_taken: set[int] = set()
 
 
 def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data_dir: Path | None,
-         limits: Limits, uid: int = NOBODY) -> tuple[list[str], dict[str, str], dict]:
+         limits: Limits, uid: int = NOBODY, package: Path | None = None,
+         ) -> tuple[list[str], dict[str, str], dict]:
     """The sandboxed form of a worker command.
 
     argv:        the worker's own command, ``[python, "-I", WORKER_SCRIPT]``; the script and the
@@ -127,6 +130,8 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     env:         the worker's environment (paths in it are rewritten for the sandbox)
     home_files:  path inside the home -> file on this machine (mounted read-only)
     data_dir:    a directory of data sets, mounted read-only at :data:`DATA_DIR`
+    package:     the ``layerlab`` package folder the worker imports, mounted read-only at
+                 :data:`PACKAGE_DIR` ``/layerlab`` (the worker puts that folder first on its path)
     returns      (argv, env, keyword arguments for ``subprocess.Popen``)
     """
     bwrap = shutil.which("bwrap")
@@ -140,7 +145,11 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     if data_dir is not None:
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
+    if package is not None:
+        binds[str(package)] = f"{PACKAGE_DIR}/layerlab"
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
+    if package is not None:
+        inner.append(PACKAGE_DIR)
     inner = [*_drop_privileges(uid), *inner]
     full = _bwrap_argv(bwrap, binds, Path(HOME), dirs, limits) + ["--"] + inner
     new_env = dict(env)
@@ -194,12 +203,10 @@ def _bwrap_argv(bwrap: str, binds: dict[str, str], home: Path, dirs: list[str],
 
 @functools.lru_cache(maxsize=None)
 def _python_dirs() -> list[str]:
-    """The Python installation, the virtual environment and the layerlab package, outside /usr."""
-    import layerlab
-
+    """The Python installation and the virtual environment, outside /usr (the layerlab package is
+    mounted on its own, see :func:`wrap`)."""
     candidates = {sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix,
-                  str(Path(os.path.realpath(sys.executable)).parent.parent),
-                  str(Path(layerlab.__file__).resolve().parent)}
+                  str(Path(os.path.realpath(sys.executable)).parent.parent)}
     dirs = []
     for path in sorted(candidates, key=len):
         if path.startswith(("/usr/", "/etc/")) or path == "/usr":

@@ -1,6 +1,6 @@
 """The untrusted side of grading: run one student's notebook, then call its graded functions.
 
-Started by the grader as ``python -I worker.py`` (see :mod:`autograder.grading.launcher`) in a
+Started by the grader as ``python -I worker.py PACKAGE_FOLDER`` (see :mod:`autograder.grading.launcher`) in a
 private temporary directory. It reads one request from stdin and writes one message per line to
 stdout, as :mod:`protocol` (the file next to this one) describes; it needs nothing of the
 ``autograder`` package, so a sandbox can hide the course (solutions, hidden cases, gradebook) from it.
@@ -44,6 +44,8 @@ def main() -> int:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)                                    # input() gets EOF instead of hanging
 
+    if len(sys.argv) > 1:  # the folder holding the layerlab package the grader uses
+        sys.path.insert(0, sys.argv[1])
     sys.path.insert(0, HERE)
     import protocol  # noqa: E402  (the file next to this one)
     sys.path.remove(HERE)
@@ -53,6 +55,7 @@ def main() -> int:
     _defer_pyplot()
 
     def send(message: dict) -> None:
+        _flush_prints()  # what the cell printed reaches the log before the grader hears of it
         channel.write(protocol.message_line(message))
         channel.flush()
 
@@ -69,12 +72,17 @@ def main() -> int:
         send(_call(shell, call, limits.get("call_seconds", 10.0), np, protocol))
     send({"type": "done"})
     channel.close()
+    _flush_prints()
+    os._exit(0)  # skip the student's atexit handlers and finalizers
+
+
+def _flush_prints() -> None:
+    """Flush what the notebook printed (block-buffered: its stdout is a pipe) to the log."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except BaseException:
+        except BaseException:  # a stream the student replaced or broke
             pass
-    os._exit(0)  # skip the student's atexit handlers and finalizers
 
 
 # ----------------------------------------------------------------------------- the notebook

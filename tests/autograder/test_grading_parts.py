@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -138,6 +140,23 @@ def test_prints_go_to_the_log_not_to_the_grader_channel():
     run, response = _run(['print(\'{"type": "done"}\')', "import sys\nsys.stderr.write('to stderr')"])
     assert response.done and response.malformed == 0
     assert '{"type": "done"}' in run.log and "to stderr" in run.log
+
+
+@pytest.mark.slow
+def test_the_printed_log_is_complete_twenty_times_in_a_row_while_both_cores_are_busy():
+    """The worker exits on its own after its last message; the log is never cut short, however
+    the scheduler orders the worker, the grader's reader threads and other work."""
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        for attempt in range(20):
+            run, response = _run([f"print('cell one of run {attempt}')",
+                                  "import sys\nsys.stderr.write('last words')"])
+            assert response.done and run.returncode == 0, (attempt, run)
+            assert f"cell one of run {attempt}" in run.log and "last words" in run.log, (attempt, run)
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
 
 
 # ----------------------------------------------------------------------------- reading submissions
