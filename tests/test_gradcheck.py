@@ -7,7 +7,6 @@ solutions. Course notation: examples are columns, X is (n_x, m), Y is (1, m).
 
 import copy
 import re
-import time
 
 import numpy as np
 import pytest
@@ -462,13 +461,13 @@ def test_sampling_large_parameters_is_seeded_and_reported():
     assert bad.failed == ["W1"] and bad["W1"].worst[0].index == (i, j)
 
 
-def test_a_few_hundred_parameters_take_well_under_a_second():
+def test_a_few_hundred_parameters_are_all_checked_by_default():
+    """Under the default sample size a small network's every entry is compared (how long that
+    takes is measured by benchmarks, not asserted here)."""
     X, Y, params = net_data(n_x=20, n_h=12, m=50)
     n_params = sum(np.size(v) for v in params.values())
     assert 200 <= n_params <= 400
     grads = net_grads(params, X, Y)
-    start = time.perf_counter()
     result = check_net(params, grads, X, Y)
-    elapsed = time.perf_counter() - start
     assert result.passed
-    assert elapsed < 1.0, f"{n_params} parameters took {elapsed:.2f} s"
+    assert all(not np.isnan(result[name].numerical).any() for name in params)
