@@ -20,7 +20,9 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "layerlab needs Python 3.10 or newer; this is " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# setuptools' editable build warns in a box that same-named folders in the working directory may
+	@# shadow the package: here that folder is the package itself, so the box says nothing useful.
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
 # nbgrader's formgrader runs tools of the environment (alembic) by name, so the environment's bin
