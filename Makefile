@@ -8,6 +8,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.layerlab-installed
 PYTEST_ARGS ?=
+# test files are spread over this many processes (pytest-xdist); a file's tests share one process
+PYTEST_JOBS ?= 2
 BENCH_ARGS ?=
 DEMO ?= demos/widgets.ipynb
 DEMO_PORT ?= 8866
@@ -35,7 +37,7 @@ lab: env
 		--LabApp.default_url=/lab/tree/assignments $(ALLOW_ROOT)
 
 test: env
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 # Prints a table and writes benchmarks/results/speed.json; e.g. make bench BENCH_ARGS=--quick
 bench: env

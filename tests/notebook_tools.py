@@ -10,7 +10,7 @@ import nbclient
 import nbformat
 
 #: No single cell of any notebook may run longer than this (a guard against hangs, not a target).
-CELL_TIMEOUT = 180
+CELL_TIMEOUT = 600
 
 
 def execute(nb, cwd: Path, allow_errors: bool = False) -> float:
