@@ -1,0 +1,17 @@
+"""layerlab's grader behind nbgrader's own commands and buttons.
+
+``nbgrader_config.py`` plugs these into nbgrader's configuration points, so an instructor who uses
+only nbgrader gets the sandboxed grades:
+
+* ``c.Autograde.autograde_preprocessors = [SandboxedAutograde]``: ``nbgrader autograde`` and the
+  Formgrader's Autograde button (``NbGraderAPI.autograde`` runs the same ``Autograde`` converter)
+  grade with layerlab's sandboxed grader instead of executing the notebook in a kernel;
+  ``c.Autograde.sanitize_preprocessors = []``, because the grader restores locked cells itself.
+* ``c.GenerateFeedback.exporter_class = FeedbackExporter``: ``nbgrader generate_feedback`` and the
+  Formgrader's feedback buttons write layerlab's page with the gradebook's marks.
+"""
+
+from autograder.nbgrader_plugins.autograde import SandboxedAutograde
+from autograder.nbgrader_plugins.feedback import FeedbackExporter
+
+__all__ = ["SandboxedAutograde", "FeedbackExporter"]
