@@ -43,3 +43,9 @@ c.GenerateFeedback.force = True
 # Students see this where a solution was removed.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# An LMS download (`nbgrader zip_collect <assignment>`, archives in downloaded/<assignment>/archive/):
+# Canvas names each file <name>_<user id>_<submission id>_<file> (<name>_LATE_... when late); the
+# Canvas user id becomes the student id. Moodle: see the README.
+c.FileNameCollectorPlugin.named_regexp = (
+    r"(?:.*/)?[^/]*?_(?:LATE_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$")

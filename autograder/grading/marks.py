@@ -76,7 +76,7 @@ def read_marks(course: Course, student: str, assignment: str, notebook: str) -> 
         comments = [(c.name, c.manual_comment.strip()) for c in sorted(nb.comments, key=lambda c: c.name)
                     if c.manual_comment and c.manual_comment.strip()]
         penalty = nb.late_submission_penalty or 0.0
-        return Marks(nb.score - penalty, nb.max_score, penalty, submission.total_seconds_late,
+        return Marks(max(0.0, nb.score - penalty), nb.max_score, penalty, submission.total_seconds_late,
                      cells, comments)
 
 

@@ -9,9 +9,12 @@ only nbgrader gets the sandboxed grades:
   ``c.Autograde.sanitize_preprocessors = []``, because the grader restores locked cells itself.
 * ``c.GenerateFeedback.exporter_class = FeedbackExporter``: ``nbgrader generate_feedback`` and the
   Formgrader's feedback buttons write layerlab's page with the gradebook's marks.
+* ``nbgrader export --exporter=autograder.nbgrader_plugins.LmsExport``: a CSV an LMS gradebook
+  (Canvas, Moodle) imports.
 """
 
 from autograder.nbgrader_plugins.autograde import SandboxedAutograde
 from autograder.nbgrader_plugins.feedback import FeedbackExporter
+from autograder.nbgrader_plugins.lms_export import LmsExport
 
-__all__ = ["SandboxedAutograde", "FeedbackExporter"]
+__all__ = ["SandboxedAutograde", "FeedbackExporter", "LmsExport"]

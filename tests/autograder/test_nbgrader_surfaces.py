@@ -7,7 +7,9 @@ with a due date and a late rule of one point per started day:
   from ``python -m autograder grade``;
 * a student goes through the exchange (fetch, submit two and a half days late), the instructor
   collects, grades, changes a score and comments in the gradebook, grades again, generates and
-  releases feedback; the page the student fetches shows the gradebook's score, penalty and comment.
+  releases feedback; the page the student fetches shows the gradebook's score, penalty and comment;
+* where the sandbox cannot run, the Formgrader's Autograde (``NbGraderAPI.autograde``) refuses;
+* a made-up Canvas download goes through ``nbgrader zip_collect``, the grader and the LMS export.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -144,3 +147,53 @@ def test_late_work_manual_scores_and_comments_reach_the_fetched_feedback(course)
     assert "Hidden cases passed" in page  # the grader's own report is still there
     assert json.loads((course / "autograded" / student / ASSIGNMENT / "results.json").read_text())[
         "score"] == 10
+
+
+def test_without_the_sandbox_the_formgraders_autograde_refuses(course, monkeypatch, tmp_path):
+    from nbgrader.apps.api import NbGraderAPI
+
+    from autograder.grading import sandbox
+    from autograder.grading.course import Course
+
+    submit(course, "refused", release_with(corpus.WRONG, extra=DISARM))
+    graded = Course.open(course)
+    api = NbGraderAPI(coursedir=graded.coursedir, config=graded.config)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no bwrap: as on a machine without bubblewrap
+    sandbox.probe.cache_clear()
+    try:
+        answer = api.autograde(ASSIGNMENT, "refused")
+    finally:
+        sandbox.probe.cache_clear()
+    assert not answer["success"]
+    assert "layerlab grades only in its sandbox, so refused/week2_numpy_basics was not graded " \
+           "(nothing ran in a kernel): bubblewrap is installed" in answer["log"]
+    assert not (course / "autograded" / "refused" / ASSIGNMENT).exists()
+    with gradebook(course) as gb:
+        assert gb.find_submission(ASSIGNMENT, "refused").score == 0
+
+
+def test_an_lms_download_ends_in_a_csv_the_lms_imports(course):
+    archive = course / "downloaded" / ASSIGNMENT / "archive"
+    archive.mkdir(parents=True)
+    with zipfile.ZipFile(archive / "submissions.zip", "w") as download:  # as Canvas names them
+        download.writestr(f"lovelaceada_1001_5001_{NOTEBOOK}.ipynb",
+                          nbformat.writes(nbformat.read(SOURCE, 4)))
+        download.writestr(f"turingalan_LATE_1002_5002_{NOTEBOOK}.ipynb",
+                          nbformat.writes(release_with(corpus.WRONG)))
+    nbgrader(course, "zip_collect", ASSIGNMENT)
+    for student in ("1001", "1002"):
+        assert (course / "submitted" / student / ASSIGNMENT / f"{NOTEBOOK}.ipynb").is_file()
+    (course / "students.csv").write_text("id,last_name,first_name,email,lms_user_id\n"
+                                         "1001,Lovelace,Ada,,1001\n1002,Turing,Alan,,1002\n")
+    nbgrader(course, "db", "student", "import", "students.csv")
+    proc = grade_cli(course, "--student", "1001", "--student", "1002")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+    nbgrader(course, "export", "--exporter=autograder.nbgrader_plugins.LmsExport", "--to", "lms.csv")
+    with open(course / "lms.csv", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", ASSIGNMENT]
+    assert rows[1] == ["Points Possible", "", "", "", "", "10"]
+    by_id = {row[1]: row for row in rows[2:]}
+    assert by_id["1001"] == ["Lovelace, Ada", "1001", "", "", "", "10"]
+    assert by_id["1002"] == ["Turing, Alan", "1002", "", "", "", "0"]
