@@ -15,6 +15,8 @@ submission as failed, and nothing is graded in a kernel.
 
 from __future__ import annotations
 
+import weakref
+
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Float, Integer
@@ -22,6 +24,11 @@ from traitlets import Float, Integer
 from autograder.grading.course import Course
 from autograder.grading.grade import GraderError, Settings, grade_course
 from autograder.grading.sandbox import Limits
+
+
+#: converter -> {(student, assignment): result}: nbgrader makes a new preprocessor per notebook,
+#: the grader grades a whole submission at its first notebook
+_GRADED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class SandboxedAutograde(NbGraderPreprocessor):
@@ -37,7 +44,7 @@ class SandboxedAutograde(NbGraderPreprocessor):
         info = resources["nbgrader"]
         student, assignment, name = info["student"], info["assignment"], info["notebook"]
         converter = self.parent.parent  # the preprocessor's exporter's converter
-        graded = converter.__dict__.setdefault("layerlab_graded", {})
+        graded = _GRADED.setdefault(converter, {})
         if (student, assignment) not in graded:
             graded[(student, assignment)] = self.grade(Course.of(converter.coursedir, converter.config),
                                                        student, assignment)
