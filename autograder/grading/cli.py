@@ -6,8 +6,8 @@
 Names the course it grades, shows a progress bar, then a summary table. Exit status 0 when every
 submission was graded (whatever the students scored), 1 when the grader failed on at least one or
 could not start, 2 on bad usage (also: a folder that is not a course, an unknown assignment or
-student, nothing collected to grade). Submissions whose results are current are kept (``--force`` grades them again), so
-an interrupted run is finished by running the same command again.
+student, nothing collected to grade). Submissions whose results are current are kept (``--force``
+grades them again), so an interrupted run is finished by running the same command again.
 """
 
 from __future__ import annotations
@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         course = Course.open(args.course)
         print(f"Course: {course.root} ({Course.which(args.course)})", file=sys.stderr)
+        if course.in_kernel_warning():
+            print(f"WARNING: {course.in_kernel_warning()}", file=sys.stderr)
         total = len(select(course, args.assignment, args.student))
     except (CourseError, SelectionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -125,8 +127,8 @@ def summary(report: RunReport) -> str:
                      f"{'s' if len(report.unchanged) != 1 else ''} (--force grades them again).")
     for submission, kept in report.manual:
         lines.append(f"{submission.student}/{submission.assignment}: kept the manual score of "
-                     f"{', '.join(kept)} (set in the Formgrader); the grader's new score is its "
-                     f"automatic score")
+                     f"{', '.join(kept)} (set in the Formgrader); the new automatic score is "
+                     f"beside it there")
     if report.failures:
         lines.append(f"The grader failed on {len(report.failures)}:")
         lines += [f"  {s.student}/{s.assignment}: {why}" for s, why in report.failures]

@@ -70,6 +70,18 @@ class Course:
         return (f"the current directory has no {CONFIG_FILE}, so the layerlab repository's course; "
                 f"pass --course DIR to grade another")
 
+    def in_kernel_warning(self) -> str | None:
+        """A warning when nbgrader's own Autograde (button and command) would grade this course in
+        the students' kernels, because its configuration does not route it to layerlab's grader."""
+        steps = self.config.Autograde.get("autograde_preprocessors", [])
+        names = [s if isinstance(s, str) else f"{s.__module__}.{s.__name__}" for s in steps]
+        if any(n.startswith("autograder.nbgrader_plugins") for n in names):
+            return None
+        return (f"{self.root / CONFIG_FILE} does not send nbgrader's Autograde to layerlab's grader: "
+                f"the Formgrader's Autograde button and `nbgrader autograde` would run the "
+                f"submissions in the students' kernels, where a submission can fake its grade. "
+                f"Copy the Autograde and GenerateFeedback settings of layerlab's {CONFIG_FILE}")
+
     def assignments(self) -> list[str]:
         """The assignments that have a folder in source/."""
         folder = self.root / self.coursedir.source_directory

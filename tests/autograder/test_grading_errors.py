@@ -76,6 +76,15 @@ def test_a_course_without_submitted_says_how_to_collect(grade, tmp_path):
           "has no submitted/ folder", "nbgrader collect", "nbgrader zip_collect")
 
 
+def test_a_course_whose_nbgrader_would_grade_in_kernels_is_warned_about(grade, tmp_path):
+    root = new_course(tmp_path / "course")
+    config = (root / "nbgrader_config.py").read_text()
+    (root / "nbgrader_config.py").write_text(config.replace("c.Autograde.", "# c.Autograde."))
+    proc = grade(cwd=root)
+    assert "does not send nbgrader's Autograde to layerlab's grader" in proc.stderr
+    assert "WARNING" not in grade(cwd=new_course(tmp_path / "configured")).stderr
+
+
 def test_a_folder_that_is_not_a_course_is_refused(grade, tmp_path):
     fails(grade("--course", str(tmp_path), cwd=tmp_path), 2,
           f"{tmp_path} is not an nbgrader course", "pass --course")
