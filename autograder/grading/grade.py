@@ -367,8 +367,8 @@ def grade_course(course: Course, assignments: list[str] | None = None,
             if kept is not None:
                 try:  # the gradebook may have changed since (Formgrader): the page says what it says
                     marks.publish(course, submission.student, submission.assignment)
-                except (marks.MarksError, OSError):
-                    kept = None
+                except Exception:  # no grader's page, no gradebook entry: grade it again (and
+                    kept = None    # report there what fails)
             if kept is not None:
                 report.unchanged.append((submission, kept))
                 if progress:
