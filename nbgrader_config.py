@@ -34,6 +34,8 @@ c.Autograde.autograde_preprocessors = ["autograder.nbgrader_plugins.SandboxedAut
 c.GenerateFeedback.exporter_class = "autograder.nbgrader_plugins.FeedbackExporter"
 c.GenerateFeedback.preprocessors = []
 c.GenerateFeedback.force = True
+# `nbgrader release_feedback` (and its button) rebuilds the pages it releases the same way first.
+c.ExchangeFactory.release_feedback = "autograder.nbgrader_plugins.ReleaseFeedback"
 
 # Late work: set due dates in the Formgrader (Manage Assignments) or with
 # `nbgrader db assignment add <assignment> --duedate=...`; nbgrader's rule then applies to the

@@ -8,9 +8,9 @@ is that page with its score line replaced by the gradebook's marks: the score nb
 subtracted), the cells whose points the instructor changed, and the instructor's comments.
 
 :func:`publish` writes those pages; the grader calls it after each grading and nbgrader's
-``generate_feedback`` (the command and the Formgrader's button) calls it through
-:class:`autograder.nbgrader_plugins.FeedbackExporter`, so the page is current whatever order the
-instructor grades, comments and generates feedback in.
+``generate_feedback`` (the command and the Formgrader's button) and ``release_feedback`` call it
+through :mod:`autograder.nbgrader_plugins`, so the page is current whatever order the instructor
+grades, comments, generates and releases feedback in.
 """
 
 from __future__ import annotations
@@ -122,8 +122,12 @@ def compose(page: str, marks: Marks) -> str:
     return composed
 
 
+def grader_page_folder(course: Course, student: str, assignment: str) -> Path:
+    return course.folder("autograded", student, assignment) / GRADER_PAGES
+
+
 def grader_page(course: Course, student: str, assignment: str, notebook: str) -> Path:
-    return course.folder("autograded", student, assignment) / GRADER_PAGES / f"{notebook}.html"
+    return grader_page_folder(course, student, assignment) / f"{notebook}.html"
 
 
 def page_for(course: Course, student: str, assignment: str, notebook: str) -> str:
@@ -139,7 +143,7 @@ def page_for(course: Course, student: str, assignment: str, notebook: str) -> st
 
 def publish(course: Course, student: str, assignment: str) -> list[Path]:
     """Write ``feedback/<student>/<assignment>/<nb>.html`` for every notebook the grader graded."""
-    pages = sorted((course.folder("autograded", student, assignment) / GRADER_PAGES).glob("*.html"))
+    pages = sorted(grader_page_folder(course, student, assignment).glob("*.html"))
     out = course.folder("feedback", student, assignment)
     written = []
     for page in pages:

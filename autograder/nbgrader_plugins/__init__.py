@@ -9,6 +9,8 @@ only nbgrader gets the sandboxed grades:
   ``c.Autograde.sanitize_preprocessors = []``, because the grader restores locked cells itself.
 * ``c.GenerateFeedback.exporter_class = FeedbackExporter``: ``nbgrader generate_feedback`` and the
   Formgrader's feedback buttons write layerlab's page with the gradebook's marks.
+* ``c.ExchangeFactory.release_feedback = ReleaseFeedback``: ``nbgrader release_feedback`` (and
+  its Formgrader button) first rebuilds the pages it releases from the gradebook.
 * ``nbgrader export --exporter=autograder.nbgrader_plugins.LmsExport``: a CSV an LMS gradebook
   (Canvas, Moodle) imports.
 """
@@ -16,5 +18,6 @@ only nbgrader gets the sandboxed grades:
 from autograder.nbgrader_plugins.autograde import SandboxedAutograde
 from autograder.nbgrader_plugins.feedback import FeedbackExporter
 from autograder.nbgrader_plugins.lms_export import LmsExport
+from autograder.nbgrader_plugins.release_feedback import ReleaseFeedback
 
-__all__ = ["SandboxedAutograde", "FeedbackExporter", "LmsExport"]
+__all__ = ["SandboxedAutograde", "FeedbackExporter", "LmsExport", "ReleaseFeedback"]

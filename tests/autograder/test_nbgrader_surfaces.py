@@ -121,7 +121,6 @@ def test_late_work_manual_scores_and_comments_reach_the_fetched_feedback(course)
         grade = max(notebook.grades, key=lambda g: g.max_score)
         function, full = grade.name.removeprefix("test_"), grade.max_score
         grade.manual_score = grade.max_score - 0.5            # what the Formgrader's score box does
-        gb.find_comment(function, NOTEBOOK, ASSIGNMENT, student).manual_comment = "Mind the <axis>."
         gb.db.commit()
 
     again = grade_cli(course, "--student", student, "--force")
@@ -134,6 +133,9 @@ def test_late_work_manual_scores_and_comments_reach_the_fetched_feedback(course)
         (9.5, 3, 6.5)
 
     nbgrader(course, "generate_feedback", ASSIGNMENT)
+    with gradebook(course) as gb:  # a comment written after generating the feedback still reaches it
+        gb.find_comment(function, NOTEBOOK, ASSIGNMENT, student).manual_comment = "Mind the <axis>."
+        gb.db.commit()
     nbgrader(course, "release_feedback", ASSIGNMENT, "--student", student)
     nbgrader(home, "fetch_feedback", ASSIGNMENT, *exchange, env=as_student)
     fetched = list((home / ASSIGNMENT / "feedback").glob(f"*/{NOTEBOOK}.html"))
