@@ -68,8 +68,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         course = Course.open(args.course)
         print(f"Course: {course.root} ({Course.which(args.course)})", file=sys.stderr)
-        if course.in_kernel_warning():
-            print(f"WARNING: {course.in_kernel_warning()}", file=sys.stderr)
+        warning = course.in_kernel_warning()
+        if warning:
+            print(f"WARNING: {warning}", file=sys.stderr)
         total = len(select(course, args.assignment, args.student))
     except (CourseError, SelectionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
