@@ -91,7 +91,18 @@ def release(folder: Path, assignment: str) -> None:
     run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force"], folder)
 
 
+#: the course's nbgrader_config.py sends `nbgrader autograde` to layerlab's grader; the comparison
+#: needs nbgrader's own in-kernel autograding, as nbgrader ships it
+STOCK_AUTOGRADE = """
+from nbgrader.converters import Autograde
+c.Autograde.sanitize_preprocessors = Autograde.class_traits()["sanitize_preprocessors"].default()
+c.Autograde.autograde_preprocessors = Autograde.class_traits()["autograde_preprocessors"].default()
+"""
+
+
 def grade_nbgrader(folder: Path, assignment: str) -> float:
+    with open(folder / "nbgrader_config.py", "a") as fh:
+        fh.write(STOCK_AUTOGRADE)
     return run([sys.executable, "-m", "nbgrader", "autograde", assignment, "--create"], folder)
 
 

@@ -3,10 +3,11 @@
     python -m autograder grade [--course DIR] [--assignment ID]... [--student NAME]... [--jobs N]
                                [--force] [--scheduler tcp://HOST:PORT] [--insecure] [limits]
 
-Shows a progress bar, then a summary table. Exit status 0 when every submission was graded
-(whatever the students scored), 1 when the grader failed on at least one or could not start,
-2 on bad usage. Submissions whose results are current are kept (``--force`` grades them again), so
-an interrupted run is finished by running the same command again.
+Names the course it grades, shows a progress bar, then a summary table. Exit status 0 when every
+submission was graded (whatever the students scored), 1 when the grader failed on at least one or
+could not start, 2 on bad usage (also: a folder that is not a course, an unknown assignment or
+student, nothing collected to grade). Submissions whose results are current are kept (``--force``
+grades them again), so an interrupted run is finished by running the same command again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from autograder.grading.course import Course, CourseError
 from autograder.grading.grade import GraderError, RunReport, Settings, grade_course
 from autograder.grading.sandbox import UNPROTECTED, Limits
 from autograder.grading.score import QuestionResult
+from autograder.grading.selection import SelectionError, select
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -65,16 +67,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         course = Course.open(args.course)
-    except CourseError as exc:
+        print(f"Course: {course.root} ({Course.which(args.course)})", file=sys.stderr)
+        warning = course.in_kernel_warning()
+        if warning:
+            print(f"WARNING: {warning}", file=sys.stderr)
+        total = len(select(course, args.assignment, args.student))
+    except (CourseError, SelectionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from autograder.grading.submission import find_submissions
-
-    total = len(find_submissions(course.submitted_dir, args.assignment, args.student))
-    if total == 0:
-        print(f"No submissions to grade in {course.submitted_dir} "
-              f"(expected submitted/<student>/<assignment>/<notebook>.ipynb).")
-        return 0
     settings = Settings(notebook_seconds=args.timeout, cell_seconds=args.cell_timeout,
                         call_seconds=args.call_timeout, jobs=args.jobs,
                         limits=Limits(memory=args.memory * 2**20), insecure=args.insecure,
@@ -126,6 +126,10 @@ def summary(report: RunReport) -> str:
     if report.unchanged:
         lines.append(f"Kept the current results of {len(report.unchanged)} unchanged submission"
                      f"{'s' if len(report.unchanged) != 1 else ''} (--force grades them again).")
+    for submission, kept in report.manual:
+        lines.append(f"{submission.student}/{submission.assignment}: kept the manual score of "
+                     f"{', '.join(kept)} (set in the Formgrader); the new automatic score is "
+                     f"beside it there")
     if report.failures:
         lines.append(f"The grader failed on {len(report.failures)}:")
         lines += [f"  {s.student}/{s.assignment}: {why}" for s, why in report.failures]

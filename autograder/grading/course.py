@@ -29,7 +29,7 @@ class Course:
     @classmethod
     def open(cls, root: Path | str | None = None) -> "Course":
         """The course at ``root``; by default the current directory if it has an
-        ``nbgrader_config.py``, else the layerlab repository itself."""
+        ``nbgrader_config.py``, else the layerlab repository itself (:meth:`which` says which)."""
         from nbgrader.coursedir import CourseDirectory
         from traitlets.config import Config
         from traitlets.config.loader import PyFileConfigLoader
@@ -38,7 +38,12 @@ class Course:
             root = Path.cwd() if (Path.cwd() / CONFIG_FILE).is_file() else ROOT
         root = Path(root).resolve()
         if not root.is_dir():
-            raise CourseError(f"no course directory at {root}")
+            raise CourseError(f"there is no folder {root}: pass --course with the folder that holds "
+                              f"the course's {CONFIG_FILE}")
+        if not (root / CONFIG_FILE).is_file() and not (root / "source").is_dir():
+            raise CourseError(f"{root} is not an nbgrader course (it has neither {CONFIG_FILE} nor "
+                              f"source/): pass --course with the course folder, or run the command "
+                              f"there")
         config = Config()
         if (root / CONFIG_FILE).is_file():
             try:
@@ -49,6 +54,38 @@ class Course:
         if "db_url" not in config.CourseDirectory:
             config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
         return cls(root, config, CourseDirectory(config=config))
+
+    @classmethod
+    def of(cls, coursedir, config) -> "Course":
+        """The course an nbgrader app or converter works on (its CourseDirectory and config)."""
+        return cls(Path(coursedir.root).resolve(), config, coursedir)
+
+    @staticmethod
+    def which(root: Path | str | None) -> str:
+        """How the course folder was chosen, for the line every run starts with."""
+        if root is not None:
+            return "--course"
+        if (Path.cwd() / CONFIG_FILE).is_file():
+            return f"the current directory has {CONFIG_FILE}"
+        return (f"the current directory has no {CONFIG_FILE}, so the layerlab repository's course; "
+                f"pass --course DIR to grade another")
+
+    def in_kernel_warning(self) -> str | None:
+        """A warning when nbgrader's own Autograde (button and command) would grade this course in
+        the students' kernels, because its configuration does not route it to layerlab's grader."""
+        steps = self.config.Autograde.get("autograde_preprocessors", [])
+        names = [s if isinstance(s, str) else f"{s.__module__}.{s.__name__}" for s in steps]
+        if any(n.startswith("autograder.nbgrader_plugins") for n in names):
+            return None
+        return (f"{self.root / CONFIG_FILE} does not send nbgrader's Autograde to layerlab's grader: "
+                f"the Formgrader's Autograde button and `nbgrader autograde` would run the "
+                f"submissions in the students' kernels, where a submission can fake its grade. "
+                f"Copy the Autograde and GenerateFeedback settings of layerlab's {CONFIG_FILE}")
+
+    def assignments(self) -> list[str]:
+        """The assignments that have a folder in source/."""
+        folder = self.root / self.coursedir.source_directory
+        return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
     @property
     def db_url(self) -> str:

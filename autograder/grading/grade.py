@@ -26,7 +26,7 @@ from typing import Callable
 
 import nbformat
 
-from autograder.grading import execute, fingerprints, gradebook, launcher, protocol, sandbox
+from autograder.grading import execute, fingerprints, gradebook, launcher, marks, protocol, sandbox
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan
@@ -72,6 +72,7 @@ class RunReport:
     results: list[AssignmentResult] = field(default_factory=list)
     failures: list[tuple[Submission, str]] = field(default_factory=list)
     unchanged: list[tuple[Submission, dict]] = field(default_factory=list)  # results.json kept
+    manual: list[tuple[Submission, list[str]]] = field(default_factory=list)  # manual scores kept
     seconds: float = 0.0
 
     @property
@@ -301,26 +302,31 @@ class Grader:
 
     # ------------------------------------------------------------------ writing (main thread)
 
-    def write(self, submission: Submission, result: AssignmentResult) -> None:
-        """results.json and the sanitized notebooks in autograded/, the feedback pages in
-        feedback/, and the scores in the gradebook."""
+    def write(self, submission: Submission, result: AssignmentResult) -> list[str]:
+        """results.json, the sanitized notebooks and the grader's pages in autograded/, the scores
+        in the gradebook, then the students' pages (with the gradebook's marks) in feedback/.
+        Returns the functions whose manual score (from the Formgrader) was kept."""
         course = self.course
         autograded = course.folder("autograded", submission.student, submission.assignment)
         feedback = course.folder("feedback", submission.student, submission.assignment)
         for notebook in result.notebooks:
             if notebook.sanitized:
                 atomic_write(autograded / f"{notebook.name}.ipynb", notebook.sanitized)
+        # for nbgrader release_feedback, also after generate_feedback copies autograded/ to feedback/
         for name, targets in (("timestamp.txt", (autograded, feedback)),
-                              ("submission_secret.txt", (feedback,))):  # for nbgrader release_feedback
+                              ("submission_secret.txt", (autograded, feedback))):
             if (submission.folder / name).is_file():
                 for target in targets:
                     target.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(submission.folder / name, target / name)
-        write_feedback(feedback, result)
+        write_feedback(autograded / marks.GRADER_PAGES, result)
         cells = {(p.name, f.name): (f.graded.test_cell, f.graded.solution_cell)
                  for p in self._plans[submission.assignment] for f in p.functions}
-        gradebook.record(course, result, cells, course.timestamp(submission.student, submission.assignment))
+        kept = gradebook.record(course, result, cells,
+                                course.timestamp(submission.student, submission.assignment))
+        marks.publish(course, submission.student, submission.assignment)
         write_results(autograded / "results.json", result)  # last: marks the submission as done
+        return kept
 
 
 def _cell_number(cell: dict) -> int:
@@ -359,6 +365,11 @@ def grade_course(course: Course, assignments: list[str] | None = None,
                     progress(None)
                 continue
             if kept is not None:
+                try:  # the gradebook may have changed since (Formgrader): the page says what it says
+                    marks.publish(course, submission.student, submission.assignment)
+                except Exception:  # no grader's page, no gradebook entry: grade it again (and
+                    kept = None    # report there what fails)
+            if kept is not None:
                 report.unchanged.append((submission, kept))
                 if progress:
                     progress(None)
@@ -370,13 +381,15 @@ def grade_course(course: Course, assignments: list[str] | None = None,
                 submission = futures[future]
                 try:
                     result = future.result()
-                    grader.write(submission, result)
+                    kept = grader.write(submission, result)
                 except Exception as exc:  # the grader failed on this one: say so, go on with the rest
                     report.failures.append((submission, f"{type(exc).__name__}: {exc}"))
                     if progress:
                         progress(None)
                     continue
                 report.results.append(result)
+                if kept:
+                    report.manual.append((submission, kept))
                 if progress:
                     progress(result)
     finally:

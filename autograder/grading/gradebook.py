@@ -7,7 +7,10 @@ exports them.
   source notebook. Nothing is written to the release folder.
 * :func:`record` adds the student and the submission, and sets each graded function's score as
   the ``auto_score`` of its test cell (the nbgrader grade cell with the points); the function's
-  messages become the automatic comment of its solution cell, which the formgrader shows.
+  messages become the automatic comment of its solution cell, which the formgrader shows. Manual
+  scores and comments made in the Formgrader are kept. Then nbgrader's own
+  ``AssignLatePenalties`` applies the course's late-submission rule (``LateSubmissionPlugin`` or the
+  configured plugin) to each notebook, as ``nbgrader autograde`` does.
 
 Only the trusted grading process calls these (the workers never see the gradebook).
 """
@@ -79,9 +82,10 @@ def _cells_recorded(gb, assignment: str, source: SourceNotebook) -> bool:
 
 
 def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str], tuple[str, str]],
-           timestamp: datetime | None = None) -> None:
+           timestamp: datetime | None = None) -> list[str]:
     """Store ``result``'s scores. ``cells`` maps (notebook, function) to the function's
-    (test cell grade_id, solution cell grade_id)."""
+    (test cell grade_id, solution cell grade_id). Returns the functions whose manual score (from
+    the Formgrader) was kept."""
     from nbgrader.api import Gradebook, MissingEntry
 
     _nbgrader_tools_on_path()
@@ -92,12 +96,15 @@ def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str]
             gb.update_or_create_student(result.student)
             extra = {"timestamp": timestamp} if timestamp else {}
             gb.update_or_create_submission(result.assignment, result.student, **extra)
+            kept = []
             for notebook in result.notebooks:
                 for f in notebook.functions:
                     test_cell, solution_cell = cells[(notebook.name, f.name)]
                     grade = gb.find_grade(test_cell, notebook.name, result.assignment, result.student)
                     grade.auto_score = f.score
                     grade.needs_manual_grade = grade.manual_score is not None
+                    if grade.manual_score is not None:
+                        kept.append(f.name)
                     comment = gb.find_comment(solution_cell, notebook.name, result.assignment,
                                               result.student)
                     comment.auto_comment = "\n\n".join(f.messages)
@@ -107,6 +114,21 @@ def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str]
             raise GradebookError(f"{result.student}/{result.assignment}: the gradebook has no entry "
                                  f"for {exc}; was the assignment changed after submissions were "
                                  f"recorded?") from exc
+    for notebook in result.notebooks:
+        assign_late_penalty(course, result.student, result.assignment, notebook.name)
+    return kept
+
+
+def assign_late_penalty(course: Course, student: str, assignment: str, notebook: str) -> None:
+    """Run nbgrader's ``AssignLatePenalties`` on a recorded notebook: with the course's
+    configuration it sets the notebook's ``late_submission_penalty`` exactly as ``nbgrader
+    autograde`` would (the due date is the gradebook's)."""
+    import nbformat
+    from nbgrader.preprocessors import AssignLatePenalties
+
+    resources = {"nbgrader": {"notebook": notebook, "assignment": assignment, "student": student,
+                              "db_url": course.db_url}}
+    AssignLatePenalties(config=course.config).preprocess(nbformat.v4.new_notebook(), resources)
 
 
 def _nbgrader_tools_on_path() -> None:

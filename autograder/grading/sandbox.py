@@ -84,22 +84,37 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+#: where distributions install bubblewrap; found there but not on PATH, it is "not on PATH"
+BWRAP_PLACES = ("/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap")
+
+
 @functools.lru_cache(maxsize=None)
 def probe() -> str | None:
     """None when bubblewrap works here, else why not (a sentence for the instructor)."""
     bwrap = shutil.which("bwrap")
     if bwrap is None:
+        elsewhere = [place for place in BWRAP_PLACES if os.access(place, os.X_OK)]
+        if elsewhere:
+            return (f"bubblewrap is installed ({elsewhere[0]}) but `bwrap` is not on PATH "
+                    f"({os.environ.get('PATH', '')}): add {os.path.dirname(elsewhere[0])} to PATH")
         return ("bubblewrap (bwrap) is not installed, so student code cannot be isolated: install it "
                 "(Debian/Ubuntu: apt-get install bubblewrap)")
+    if _as_root() and shutil.which("setpriv") is None:
+        return ("`setpriv` is not on PATH: run as root, the grader needs it (util-linux) to run "
+                "student code as an unprivileged user inside the sandbox; install util-linux "
+                "(Debian/Ubuntu: apt-get install util-linux) or add its folder to PATH")
     argv = _bwrap_argv(bwrap, {}, Path(HOME), []) + ["--", *_drop_privileges(), "true"]
     try:
         proc = subprocess.run(argv, capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"bubblewrap could not be started ({exc})"
+        return f"bubblewrap ({bwrap}) could not be started ({exc})"
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip()[-500:]
-        return (f"bubblewrap is installed but cannot create a sandbox here ({err}); it needs user "
-                f"namespaces, or to be run as root")
+        if _as_root():
+            return f"bubblewrap ({bwrap}) could not create a sandbox here: {err}"
+        return (f"bubblewrap ({bwrap}) cannot create a sandbox here ({err}); run unprivileged, it "
+                f"needs user namespaces (sysctl kernel.unprivileged_userns_clone=1), or run the "
+                f"grader as root")
     return None
 
 

@@ -13,6 +13,7 @@ Playwright's own browser download is never used: Chromium is always /usr/bin/chr
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -220,21 +221,22 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait(timeout=10)
 
 
-def _start(scratch: Path) -> LabServer:
-    """Start one server; raise RuntimeError (with its log) if it never answers /api/status."""
+def _start(scratch: Path, root: Path = REPO_ROOT) -> LabServer:
+    """Start one server in ``root``; raise RuntimeError (with its log) if it never answers
+    /api/status."""
     port, token = _free_port(), secrets.token_hex(16)
     log_path = scratch / f"jupyter-lab-{port}.log"
     with open(log_path, "wb") as log_file:
         process = subprocess.Popen(
             _server_command(port, token, scratch),
-            cwd=REPO_ROOT,
+            cwd=root,
             env=_server_env(scratch),
             stdin=subprocess.DEVNULL,
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    server = LabServer(f"http://127.0.0.1:{port}", token, REPO_ROOT, log_path, process)
+    server = LabServer(f"http://127.0.0.1:{port}", token, root, log_path, process)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while True:
         if process.poll() is not None:
@@ -257,12 +259,12 @@ def _start(scratch: Path) -> LabServer:
         time.sleep(0.25)
 
 
-@pytest.fixture(scope="module")
-def lab_server():
-    """The course's JupyterLab, started as ``make lab`` does, shared by the tests of a module.
+@contextlib.contextmanager
+def serve_lab(root: Path = REPO_ROOT):
+    """``jupyter lab`` started as ``make lab`` starts it, in the course folder ``root``.
 
-    Runs ``sys.executable -m jupyter lab`` (the tests' own environment) with cwd = the repository
-    root, on 127.0.0.1 at a free port with a random token, no browser. Yields a ``LabServer``
+    Runs ``sys.executable -m jupyter lab`` (the tests' own environment) with cwd = ``root``, on
+    127.0.0.1 at a free port with a random token, no browser. Yields a ``LabServer``
     (``url()``, ``login_url()``, ``api()``, ``log()``). Waits until ``/api/status`` answers and
     fails with the server log if it does not; always stops the server (terminate, then kill).
     Workspaces, user settings, checkpoints, user config and runtime files live in a temporary
@@ -272,14 +274,12 @@ def lab_server():
     for sub in ("workspaces", "user-settings", "checkpoints", "config", "runtime"):
         (scratch / sub).mkdir()
     _write_user_settings(scratch / "user-settings")
-    runtime = _CourseRuntime()
-    runtime.prepare()
     server = None
     try:
         last_error = None
         for _ in range(3):  # a free port can be taken between probing and binding it
             try:
-                server = _start(scratch)
+                server = _start(scratch, root)
                 break
             except RuntimeError as exc:
                 last_error = exc
@@ -291,8 +291,25 @@ def lab_server():
     finally:
         if server is not None:
             _stop(server.process)
-        runtime.restore()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def lab_server():
+    """The repository's course in JupyterLab (:func:`serve_lab`), shared by a module's tests."""
+    runtime = _CourseRuntime()
+    runtime.prepare()
+    try:
+        with serve_lab(REPO_ROOT) as server:
+            yield server
+    finally:
+        runtime.restore()
+
+
+@pytest.fixture(scope="session")
+def lab_in():
+    """:func:`serve_lab`, for a test module that serves a course folder of its own."""
+    return serve_lab
 
 
 @pytest.fixture(scope="module")
