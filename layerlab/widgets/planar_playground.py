@@ -278,7 +278,7 @@ class Playground(TrainingWidget):
             if options is not None:
                 selected = control.value
                 control.options = options
-                control.value = selected if selected is not None and selected < len(options) else 0
+                control.value = min(selected or 0, len(options) - 1)
             else:
                 control.value = value
         finally:

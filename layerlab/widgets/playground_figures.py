@@ -70,10 +70,11 @@ class PlaygroundFigures:
         self.boundary = plot_decision_boundary(_undecided, data.X, data.Y, ax=ax_boundary, grid=grid,
                                                shading=True, line=False, point_size=12)
         self.boundary_line = None  # the 0.5 contour of the probabilities (smoother than of labels)
-        ax_boundary.set_xticks([])
-        ax_boundary.set_yticks([])
-        ax_boundary.set_xlabel("")
-        ax_boundary.set_ylabel("")
+        # Drawing speed matters (a frame is redrawn many times a second; ticks and text are the
+        # slowest things to draw): no axis on the maps, and the filled regions, hidden under the
+        # probability map anyway, are not redrawn (see draw).
+        ax_boundary.set_axis_off()
+        self.boundary.regions.set_visible(False)
         self.test_points = ax_boundary.scatter(data.X_test[0], data.X_test[1], s=14, marker="o",
                                                facecolors="none", linewidths=1.0, zorder=3.5,
                                                edgecolors=_label_colours(data.Y_test))
@@ -126,11 +127,11 @@ class PlaygroundFigures:
             except NotReady as exc:
                 problem = exc
         with np.errstate(all="ignore"):
-            self.boundary.update(predict)
+            self.boundary.values = self.boundary.grid.evaluate(predict)
+            self.boundary.image.set_data(self.boundary.values)
             self.set_units(trainer.hidden_units)
             self.maps.update(parameters, trainer.activation)
             self.drawing.update(parameters)
-        self.boundary.regions.set_visible(False)  # hidden under the probability map anyway
         self._draw_boundary_line()
         self._draw_costs(trainer.costs)
         if accuracies is None:
