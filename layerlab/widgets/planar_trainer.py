@@ -31,16 +31,14 @@ import contextlib
 import numpy as np
 
 from . import planar_data
-from .other_activations import (OTHER_ACTIVATIONS, TOLERANCE, check_tanh, check_two_calls,
-                                variant_forward, variant_gradients)
-from .student import NotReady, StudentFunctions, try_each
+from .other_activations import OTHER_ACTIVATIONS, variant_forward, variant_gradients
+from .playground_checks import ACTIVATION_NAMES, check_shapes, probe, shapes_of, tanh_notice, two_call_notice
+from .student import NotReady, StudentFunctions
 
 __all__ = ["PlanarTrainer", "LARGE_SCALE", "ACTIVATION_NAMES", "INITIALIZATIONS", "hidden_activations"]
 
 #: weight scale of the "large random" start: big enough to saturate tanh and sigmoid units
 LARGE_SCALE = 4.0
-#: hidden activations: key -> name in sentences
-ACTIVATION_NAMES = {"tanh": "tanh", "relu": "ReLU", "leaky relu": "leaky ReLU", "sigmoid": "sigmoid"}
 #: starting weights: the keys
 INITIALIZATIONS = ("small random", "zeros", "large random")
 
@@ -95,24 +93,24 @@ class PlanarTrainer:
         (``activation`` becomes "tanh" and ``notice`` says why)."""
         self.iteration, self.costs, self.history = 0, [], []
         self.notice = None
-        self.blocked = self._probe()
+        self.blocked = probe(self)
         if self.blocked is None and self.activation != "tanh":
             try:
-                self.notice = self._check_two_calls()
+                self.notice = two_call_notice(self)
             except NotReady as problem:
                 self.blocked = problem
             if self.notice is not None:  # back to tanh: the student's own network
                 self.activation = "tanh"
-                self.blocked = self._probe()
-        if self.blocked is None and self.activation == "tanh":
-            self.notice = self._check_tanh_gradients()
+                self.blocked = probe(self)
+        if self.blocked is None and self.activation == "tanh" and self.notice is None:
+            self.notice = tanh_notice(self)
         try:
-            self.parameters = self._initial_parameters()
+            self.parameters = self.initial_parameters()
         except NotReady as problem:
             self.parameters = None
             self.blocked = self.blocked or problem
 
-    def _initial_parameters(self) -> dict:
+    def initial_parameters(self) -> dict:
         n_h = self.hidden_units
         if self.initialization == "small random":
             with seeded(self.seed):
@@ -120,7 +118,7 @@ class PlanarTrainer:
             if not isinstance(start, dict):
                 raise NotReady(f"`initialize_parameters` returned {type(start).__name__}, not a "
                                "dict of W1, b1, W2, b2.", "initialize_parameters")
-            _check_shapes(start, _shapes(n_h), "initialize_parameters", "")
+            check_shapes(start, shapes_of(n_h), "initialize_parameters", "")
             return start
         rng = np.random.RandomState(self.seed)
         scale = 0.0 if self.initialization == "zeros" else LARGE_SCALE
@@ -137,7 +135,7 @@ class PlanarTrainer:
         if self.parameters is None:
             raise NotReady("There are no starting weights: press Reset.")
         X, Y, call = self.data.X, self.data.Y, self.functions.call
-        shapes = _shapes(self.hidden_units)
+        shapes = shapes_of(self.hidden_units)
         done = []
         try:
             for _ in range(int(steps)):
@@ -150,9 +148,9 @@ class PlanarTrainer:
                     output, cache = variant_forward(X, current, self.activation)
                     cost = call("compute_cost", output, Y)
                     gradients = self._two_call_gradients(current, cache, X, Y)
-                _check_shapes(gradients, shapes, "backward_propagation", "d")
+                check_shapes(gradients, shapes, "backward_propagation", "d")
                 updated = call("update_parameters", current, gradients, learning_rate=learning_rate)
-                _check_shapes(updated, shapes, "update_parameters", "")
+                check_shapes(updated, shapes, "update_parameters", "")
                 done.append(number(cost, "compute_cost"))
                 self.parameters = updated
         finally:
@@ -171,13 +169,14 @@ class PlanarTrainer:
 
     def _two_call_gradients(self, parameters: dict, cache: dict, X, Y) -> dict:
         try:
-            return variant_gradients(self._backward, parameters, cache, X, Y, self.activation)
+            return variant_gradients(self.backward, parameters, cache, X, Y, self.activation)
         except (KeyError, TypeError, IndexError):
             raise NotReady("`backward_propagation` returned something that is not a dict with the "
                            "gradients \"dW1\", \"db1\", \"dW2\", \"db2\".",
                            "backward_propagation") from None
 
-    def _backward(self, *args) -> dict:
+    def backward(self, *args) -> dict:
+        """The student's backward_propagation (NotReady if it fails)."""
         return self.functions.call("backward_propagation", *args)
 
     # ------------------------------------------------------------------ what the network computes
@@ -204,110 +203,6 @@ class PlanarTrainer:
         A_train, A_test = self.forward(data.X), self.forward(data.X_test)
         return (float(np.mean((A_train > 0.5) == (data.Y > 0.5))),
                 float(np.mean((A_test > 0.5) == (data.Y_test > 0.5))))
-
-    # ------------------------------------------------------------------ checks of the student's functions
-    def _probe(self) -> NotReady | None:
-        """Try the student's functions the settings need on a tiny problem, so that missing ones
-        are named before training starts. Returns the problem, or None."""
-        n_h, tanh = self.hidden_units, self.activation == "tanh"
-        X = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
-        Y = np.array([[1.0, 0.0, 1.0]])
-        rng = np.random.RandomState(0)
-        params = {"W1": rng.randn(n_h, 2), "b1": np.zeros((n_h, 1)), "W2": rng.randn(1, n_h),
-                  "b2": np.zeros((1, 1))}
-        A2 = np.full((1, 3), 0.5)
-        cache = {"Z1": np.zeros((n_h, 3)), "A1": np.zeros((n_h, 3)), "Z2": np.zeros((1, 3)), "A2": A2}
-        grads = {"d" + k: np.zeros_like(v) for k, v in params.items()}
-        call = self.functions.call
-        checks = []
-        if self.initialization == "small random":
-            checks.append(("initialize_parameters", self._initial_parameters))
-        if tanh:
-            checks.append(("forward_propagation", lambda: call("forward_propagation", X, params)))
-        checks.append(("compute_cost", lambda: call("compute_cost", A2, Y)))
-        checks.append(("backward_propagation", lambda: call("backward_propagation", params, cache, X, Y)))
-        checks.append(("update_parameters", lambda: call("update_parameters", params, grads, learning_rate=0.1)))
-        missing, other = try_each(checks)
-        if missing:
-            names = ", ".join(f"`{name}`" for name in missing)
-            one = len(missing) == 1
-            setting = "" if tanh else f" (with a {self.activation} hidden layer)"
-            return NotReady(f"Not implemented yet: {names}. The playground trains your network with "
-                            f"{'this function' if one else 'these functions'}{setting}: complete "
-                            f"{'it' if one else 'them'} above, run {'its cell' if one else 'their cells'}, "
-                            "then run the cell of this widget again.", missing[0], missing=True)
-        return other
-
-    def _check_two_calls(self) -> str | None:
-        """None if two calls of the student's backward_propagation give the gradient of their
-        compute_cost for the chosen activation (checked on a small fixed network), else the notice
-        that says why the playground goes back to tanh. Raises NotReady if a function raises."""
-        call, label = self.functions.call, ACTIVATION_NAMES[self.activation]
-        try:
-            with np.errstate(all="ignore"):
-                mismatch = check_two_calls(lambda A2, Y: call("compute_cost", A2, Y), self._backward,
-                                           self.activation)
-        except NotReady:
-            raise
-        except Exception:  # noqa: BLE001 (e.g. a cost that is not a number: the check fails)
-            mismatch = float("inf")
-        if mismatch < TOLERANCE:
-            return None
-        if self._tanh_mismatch() >= TOLERANCE:
-            return (f"The {label} hidden layer is trained with gradients from your "
-                    "`backward_propagation`, but they do not match the slope of your `compute_cost` "
-                    "(checked with finite differences on a small network, for tanh too), so the "
-                    "playground went back to tanh. Check `backward_propagation` with its graded test "
-                    "above, run its cell, then run the cell of this widget again.")
-        return ("The ReLU, leaky ReLU and sigmoid hidden layers need your `backward_propagation` to "
-                "compute tanh's slope as 1 - A1² from the cache's A1, as the notebook's equations do: "
-                f"the playground passes it an A1 that turns this slope into {label}'s. Yours seems to "
-                "compute the slope from Z1, so the playground went back to tanh (your functions). To try "
-                f"{label}, take the slope from cache[\"A1\"], run its cell, then run the cell of this "
-                "widget again.")
-
-    def _tanh_mismatch(self) -> float:
-        call = self.functions.call
-        try:
-            with np.errstate(all="ignore"):
-                return check_tanh(lambda X, p: call("forward_propagation", X, p),
-                                  lambda A2, Y: call("compute_cost", A2, Y), self._backward)
-        except Exception:  # noqa: BLE001 (NotReady too: training reports it itself)
-            return 0.0
-
-    def _check_tanh_gradients(self) -> str | None:
-        """For tanh: None if the student's backward_propagation is the gradient of their cost, else
-        a notice naming it (training goes on: the student sees what wrong gradients do)."""
-        if self._tanh_mismatch() < TOLERANCE:
-            return None
-        return ("Your `backward_propagation` does not give the slope of your `compute_cost` (checked "
-                "with finite differences on a small network), so the cost may not come down. The "
-                "playground trains with it anyway; check it with its graded test above, run its cell, "
-                "then run the cell of this widget again.")
-
-
-def _shapes(n_h: int) -> dict:
-    return {"W1": (n_h, 2), "b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}
-
-
-def _check_shapes(values, shapes: dict, function: str, prefix: str) -> None:
-    """NotReady naming ``function`` unless ``values`` is a dict with ``prefix + name`` of each
-    expected shape (e.g. "dW1" (n_h, 2) for backward_propagation)."""
-    what = "gradients" if prefix else "parameters"
-    if not isinstance(values, dict):
-        raise NotReady(f"`{function}` returned {type(values).__name__}, not a dict of the {what} "
-                       f"{', '.join(prefix + k for k in shapes)}.", function)
-    for name, shape in shapes.items():
-        key = prefix + name
-        if key not in values:
-            raise NotReady(f"`{function}` returned no \"{key}\" (it returned {', '.join(map(str, values))}).",
-                           function)
-        got = np.shape(values[key])
-        if got != shape:
-            whose = f", the shape of {name}" if prefix else ""
-            raise NotReady(f"`{function}` returned \"{key}\" of shape {got}; it should have shape "
-                           f"{shape}{whose}.", function)
-
 
 def number(value, name: str) -> float:
     """``value`` as a float, or NotReady naming the student function ``name`` that returned it."""

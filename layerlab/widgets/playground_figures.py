@@ -63,8 +63,7 @@ class PlaygroundFigures:
         self.boundary_title, self.unit_title, self.cost_title = _titles(
             MAIN_SIZE, [BOUNDARY_RECT, UNIT_RECT, COST_RECT])
         self.drawing_title, self.tiles_title = _titles(UNITS_SIZE, [DRAWING_RECT, TILES_RECT])
-        self.drawing_title.value = title("network: line width = size of the weight; purple solid "
-                                         "+, orange dashed −")
+        self.drawing_title.value = title("weights: width = size, purple solid +, orange dashed −")
         grid = self.grid(data)
         ax_boundary = self.main.add_axes(BOUNDARY_RECT)
         self.boundary = plot_decision_boundary(_undecided, data.X, data.Y, ax=ax_boundary, grid=grid,

@@ -132,7 +132,7 @@ class UnitMaps:
         self.frame = Rectangle((0, 0), 1, 1, fill=False, edgecolor="black", linewidth=2.0, zorder=3)
         ax_grid.add_patch(self.frame)
         self.large_image = ax_large.imshow(np.zeros((2, 2)), cmap=UNIT_CMAP, vmin=-1, vmax=1,
-                                           origin="lower", interpolation="bilinear", aspect="auto")
+                                           origin="lower", interpolation="nearest", aspect="auto")
         self.selected = 0
         self.set_grid(grid)
         self.set_units(hidden_units)

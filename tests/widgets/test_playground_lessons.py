@@ -47,23 +47,23 @@ def trained(week3, name: str, steps: int):
 
 
 def test_what_the_lesson_sentences_say_happens(week3):
-    zero = trained(week3, "zero start: units stay alike", 2000)
+    zero = trained(week3, "zero start", 2000)
     assert not np.any(zero.parameters["W1"]) and zero.accuracies() == (0.5, 0.5)
     assert zero.costs[-1] == pytest.approx(0.693, abs=5e-4)
 
-    large = trained(week3, "large weights: saturated tanh", 2000)
-    start = trained(week3, "large weights: saturated tanh", 0)
+    large = trained(week3, "saturated tanh", 2000)
+    start = trained(week3, "saturated tanh", 0)
     assert np.mean(np.abs(start.hidden(start.data.X)) > 0.99) > 0.5      # most units saturated
     assert large.costs[-1] == pytest.approx(0.47, abs=0.01) and 0.65 < large.accuracies()[0] < 0.75
 
-    assert trained(week3, "1 unit on the flower", 2000).accuracies()[0] == pytest.approx(0.67, abs=0.01)
-    assert trained(week3, "4 units on the flower", 2000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
-    assert trained(week3, "50 units on the flower", 5000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
+    assert trained(week3, "1 unit, flower", 2000).accuracies()[0] == pytest.approx(0.67, abs=0.01)
+    assert trained(week3, "4 units, flower", 2000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
+    assert trained(week3, "50 units, flower", 5000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
 
-    train, test = trained(week3, "ReLU on the circles", 2000).accuracies()
+    train, test = trained(week3, "ReLU, circles", 2000).accuracies()
     assert train == pytest.approx(0.85, abs=0.015) and test == pytest.approx(0.75, abs=0.015)
 
-    diverging = trained(week3, "a learning rate that diverges", 500)
+    diverging = trained(week3, "rate that diverges", 500)
     costs = np.asarray(diverging.costs)
     assert np.nanmax(costs[:50]) > costs[0] and not np.all(np.isfinite(costs))
     assert not diverging.finite() and diverging.iteration <= 500
