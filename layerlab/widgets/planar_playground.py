@@ -17,14 +17,13 @@ restores a pasted one.
                compute_cost=compute_cost, backward_propagation=backward_propagation,
                update_parameters=update_parameters)
 
-Training (whose functions run, how the start is drawn) is :class:`~layerlab.widgets.planar_trainer.PlanarTrainer`;
-the figures are :mod:`~layerlab.widgets.playground_figures`; settings and the shared line are
-:mod:`~layerlab.widgets.playground_setting`; the lessons :mod:`~layerlab.widgets.playground_presets`.
-The first start uses seed 3, as ``nn_model`` does, so the default settings retrace the notebook's
-run; **Reset** draws new weights with the next seed. Changing the data set, the noise, the hidden
-units, the activation, the start or the seed starts again with the current seed (and keeps
-running if it was); a new learning rate applies from the next step on. A student function that
-is not implemented yet (or fails) is named in the status line, never shown as a traceback.
+Training (whose functions run, how the start is drawn) is :mod:`~layerlab.widgets.planar_trainer`;
+the figures :mod:`~layerlab.widgets.playground_figures`; the shared line
+:mod:`~layerlab.widgets.playground_setting`. The first start uses seed 3, as ``nn_model`` does, so
+the default settings retrace the notebook's run; **Reset** draws new weights with the next seed.
+Any other change but the learning rate starts again with the current seed (and keeps running if
+it was); a new learning rate applies from the next step on. A student function that is not
+implemented yet (or fails) is named in the status line, never shown as a traceback.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ PRESETS = (
            "after 2,000 steps. Each unit's map shows its line.",
            Setting(hidden_units=4)),
     Preset("50 units, flower",
-           "Fifty units fit the flower no better than four (about 90 % after 5,000 steps), and "
+           "Fifty units fit the flower no better than four (about 90 % after 2,000 steps), and "
            "every step costs more: more units are not always better.",
            Setting(hidden_units=50)),
     Preset("ReLU, circles",

@@ -35,7 +35,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from layerlab.widgets.playground_figures import BOUNDARY_RECT, COST_RECT, DRAWING_RECT, TILES_RECT
+from layerlab.widgets.playground_figures import BOUNDARY_RECT, COST_RECT, DRAWING_RECT, TILES_RECT, UNIT_RECT
 
 from .conftest import ARTIFACTS_DIR, REPO_ROOT, VIEWPORT, _free_port
 
@@ -370,7 +370,40 @@ def test_playground_units_and_keyboard_in_voila(voila_url, voila_page, screensho
     after = _settled_canvas(page, "widgets-keys-4-units-after", units)
     assert np.abs(_crop(after, TILES_RECT) - _crop(before, TILES_RECT)).mean() > 2, \
         "training did not change the unit maps on screen"
+    main_before = _settled_canvas(page, "widgets-keys-5-main-unit-1")
     _tab_to(page, lambda info: info["tag"] == "SELECT" and info["label"] == "unit shown")
     page.keyboard.press("ArrowDown")
     expect(box.get_by_text("hidden unit 2 of 5")).to_be_visible()
-    screenshot(page, "widgets-keys-5-unit-2")
+    main_after = _settled_canvas(page, "widgets-keys-6-main-unit-2")
+    units_after = _settled_canvas(page, "widgets-keys-6-units-unit-2", units)
+    screenshot(page, "widgets-keys-6-unit-2")
+    assert np.abs(_crop(main_after, UNIT_RECT) - _crop(main_before, UNIT_RECT)).mean() > 2, \
+        "the large unit map did not change to unit 2"
+    assert np.abs(_crop(main_after, BOUNDARY_RECT) - _crop(main_before, BOUNDARY_RECT)).mean() < 0.5
+    assert np.abs(_crop(units_after, TILES_RECT) - _crop(after, TILES_RECT)).mean() > 0.05, \
+        "the frame around the chosen unit's map did not move"
+    x, y = _tile_centre(5, unit=3)                       # pointing at unit 4's map shows it large
+    area = units.bounding_box()
+    page.mouse.move(area["x"] + x * area["width"], area["y"] + y * area["height"])
+    expect(box.get_by_text("hidden unit 4 of 5")).to_be_visible()
+
+
+def _tile_centre(hidden_units: int, unit: int) -> tuple[float, float]:
+    """Where the centre of ``unit``'s map (0-based) is in the units figure, as fractions of its
+    width and height from the top left (laid out as the playground lays it out)."""
+    from layerlab.widgets import Playground
+    from layerlab.widgets.unit_views import TILE_RESOLUTION
+
+    def unfinished(*args, **kwargs):
+        raise NotImplementedError
+
+    names = ("initialize_parameters", "forward_propagation", "compute_cost", "backward_propagation",
+             "update_parameters")
+    playground = Playground(**dict.fromkeys(names, unfinished), hidden_units=hidden_units, headless=True)
+    figure, maps = playground.figures.units, playground.figures.maps
+    figure.canvas.draw()
+    row, column = divmod(unit, maps.columns)
+    step = TILE_RESOLUTION + 1
+    x, y = maps.ax_grid.transData.transform((column * step + TILE_RESOLUTION / 2, row * step + TILE_RESOLUTION / 2))
+    width, height = figure.canvas.get_width_height()
+    return x / width, 1 - y / height

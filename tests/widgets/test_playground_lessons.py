@@ -58,7 +58,7 @@ def test_what_the_lesson_sentences_say_happens(week3):
 
     assert trained(week3, "1 unit, flower", 2000).accuracies()[0] == pytest.approx(0.67, abs=0.01)
     assert trained(week3, "4 units, flower", 2000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
-    assert trained(week3, "50 units, flower", 5000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
+    assert trained(week3, "50 units, flower", 2000).accuracies()[0] == pytest.approx(0.90, abs=0.01)
 
     train, test = trained(week3, "ReLU, circles", 2000).accuracies()
     assert train == pytest.approx(0.85, abs=0.015) and test == pytest.approx(0.75, abs=0.015)
