@@ -53,9 +53,9 @@ PRESETS = (
            "and 75 % of the test points after 2,000 steps.",
            Setting(dataset="noisy_circles", noise=0.3, activation="relu", hidden_units=4)),
     Preset("rate that diverges",
-           "At learning rate 10 the steps overshoot: after a few dozen steps the cost jumps up "
-           "instead of down, then is no longer a number, and within a few hundred steps the "
-           "weights overflow; the playground stops and says so.",
+           "At learning rate 10 the steps overshoot: after about ten steps the cost climbs "
+           "instead of falling, a few steps later it is no longer a number, and within a few "
+           "hundred steps the weights overflow; the playground stops and says so.",
            Setting(activation="leaky relu", learning_rate=10.0)),
 )
 
