@@ -164,20 +164,18 @@ class Playground(TrainingWidget):
     def frame(self) -> bool:
         """One frame: 'steps per frame' gradient steps, then the figures are updated in place.
 
-        Returns True if training may go on, False if it stopped (a problem is shown)."""
+        Returns True if training may go on, False if it stopped: the problem is shown, and Run and
+        Step stay disabled until Reset or another setting starts again."""
         try:
             with np.errstate(all="ignore"):
                 self.trainer.train(self.steps_per_frame.value, self.learning_rate.value)
+            if not self.trainer.finite():
+                raise NotReady("The weights overflowed (they are no longer finite numbers): the "
+                               "learning rate is too large for this network. Lower it and press Reset.")
         except NotReady as problem:
-            self._draw()
-            self._fail(problem)
-            return False
+            self.trainer.blocked = problem
         self._draw()
-        if not self.trainer.finite():
-            self._fail(NotReady("The weights overflowed (they are no longer finite numbers): the learning "
-                                "rate is too large for this network. Lower it and press Reset."))
-            return False
-        return self.status.problem is None
+        return self.trainer.blocked is None
 
     def setting(self) -> Setting:
         """The current setting, trained steps included (what Share writes)."""
@@ -205,10 +203,9 @@ class Playground(TrainingWidget):
                     for rate, steps in setting.history:
                         self.trainer.train(steps, rate)
             except NotReady as problem:
-                self._draw()
-                self._fail(problem)
-                return
+                self.trainer.blocked = problem
             self._draw()
+            self._update_buttons()
 
     def select_unit(self, unit) -> None:
         """Show hidden unit ``unit`` (0-based) large beside the decision boundary."""

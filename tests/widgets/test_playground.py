@@ -246,6 +246,9 @@ def test_a_too_large_learning_rate_stops_with_an_explanation(week3):
     results = [playground.step() for _ in range(25)]
     assert results[-1] is False
     assert "learning rate is too large" in playground.problem
+    assert playground.run_button.disabled and playground.step_button.disabled   # until Reset
+    playground.reset_button.click()
+    assert not playground.run_button.disabled and playground.problem is None
 
 
 def test_run_pause_and_controls_while_training(week3):
