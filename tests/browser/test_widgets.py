@@ -238,6 +238,23 @@ def _play(page, screenshot, prefix: str) -> None:
     assert line_after > line_before + 100, f"no cost curve drawn ({line_before} -> {line_after} pixels)"
 
 
+def _keys_in_lab(page, screenshot) -> None:
+    """In JupyterLab too, the keys reach the playground (not the notebook's shortcuts): arrows move
+    a slider, Tab reaches Run and Pause, Space presses them."""
+    expect, box = _expect(), page.locator(PLAYGROUND)
+    box.locator(".widget-slider").filter(has_text="hidden units").locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    expect(box.get_by_text(re.compile(r"11 tanh units · learning rate"))).to_be_visible()
+    _tab_to(page, lambda info: info["tag"] == "BUTTON" and info["text"] == "Run", limit=40)
+    page.keyboard.press("Space")
+    reached = _wait_for_iterations(page, 60, TRAIN_SECONDS)
+    assert reached >= 60, f"Space on Run did not train in JupyterLab: {_status(page)}"
+    _tab_to(page, lambda info: info["tag"] == "BUTTON" and info["text"] == "Pause", limit=150)
+    page.keyboard.press("Space")
+    expect(box.get_by_role("button", name=re.compile(r"(^|\W)Run$"))).to_be_enabled()
+    screenshot(page, "widgets-lab-4-keys")
+
+
 # ----------------------------------------------------------------------------- the tests
 def test_playground_trains_on_screen_in_jupyterlab(completed_notebook, lab_server, lab_page, screenshot):
     """A student's completed week-3 notebook: Run All, then play with the playground."""
@@ -260,6 +277,7 @@ def test_playground_trains_on_screen_in_jupyterlab(completed_notebook, lab_serve
         expect(errors).to_have_count(0)
         screenshot(page, "widgets-lab-0-run-all")
         _play(page, screenshot, "widgets-lab")
+        _keys_in_lab(page, screenshot)
     finally:
         lab_server.shut_down_kernels(completed_notebook)
 
