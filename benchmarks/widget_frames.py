@@ -3,9 +3,10 @@
 One frame is what the playground does between two pictures while Run is on: ``steps`` gradient
 steps with the reference solutions of the week-3 notebook (forward_propagation, compute_cost,
 backward_propagation, update_parameters: the student's functions in a completed notebook), the
-in-place update of every artist (decision-boundary heat map on the grid, points, cost curve,
-titles), then the redraw that ipympl does in the kernel when the browser asks for the picture:
-the Agg rendering of the whole figure and the PNG diff image it sends.
+in-place update of every artist (decision-boundary heat map on the grid, points, cost curve, the
+selected hidden unit's map, the network drawing, every unit's small map, titles), then the redraws
+that ipympl does in the kernel when the browser asks for the pictures: the Agg rendering of both
+figures (the main one and the units one) and the PNG diff images it sends.
 
 Setting measured (the issue's target: at least 10 frames per second): the flower (400 points),
 the 2-layer network with 4 tanh hidden units, 20 steps per frame. Also reported: the same with
@@ -43,17 +44,20 @@ def measure(functions: dict, frames: int, steps: int, warmup: int = 5, **setting
     """Frame times of a playground with ``settings``: returns wall and CPU seconds per frame, and
     the parts (training + artist updates, rendering)."""
     playground = Playground(**functions, steps_per_frame=steps, **settings)
-    canvas = playground.figure.canvas
-    canvas.syncing_data_url = False  # as with a browser attached: only diff images are made
+    canvases = [playground.figures.main.canvas, playground.figures.units.canvas]
+    for canvas in canvases:
+        canvas.syncing_data_url = False  # as with a browser attached: only diff images are made
     for _ in range(warmup):
         playground.frame()
-        canvas.draw()
+        for canvas in canvases:
+            canvas.draw()
     wall = cpu = update = 0.0
     for _ in range(frames):
         w0, c0 = time.perf_counter(), time.process_time()
         assert playground.frame(), playground.problem
         w1 = time.perf_counter()
-        canvas.draw()  # ipympl: Agg rendering + PNG diff image for the browser
+        for canvas in canvases:
+            canvas.draw()  # ipympl: Agg rendering + PNG diff image for the browser
         wall += time.perf_counter() - w0
         cpu += time.process_time() - c0
         update += w1 - w0

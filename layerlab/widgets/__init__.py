@@ -8,9 +8,11 @@ Three widgets, one per week, each opened by a cell at the end of that week's not
   ``optimize``, ``predict`` and ``sigmoid``.
 * :func:`playground` (week 3): a TensorFlow-Playground-like trainer of the one-hidden-layer network:
   data set, noise, hidden units, learning rate, hidden activation, starting weights, steps per
-  frame; Run / Pause / Step / Reset; live decision boundary, cost curve, train and test accuracy.
-  Uses the student's ``initialize_parameters``, ``forward_propagation``, ``compute_cost``,
-  ``backward_propagation`` and ``update_parameters``.
+  frame; Run / Pause / Step / Reset; live decision boundary, cost curve, train and test accuracy;
+  the network drawn with its weights and every hidden unit's output over the plane (one large);
+  lessons (presets with a sentence); Share / Load a setting as one line. Uses the student's
+  ``initialize_parameters``, ``forward_propagation``, ``compute_cost``, ``backward_propagation``
+  and ``update_parameters``.
 * :func:`explore_deep_network` (week 4): depth and width of the hidden layers, learning rate,
   iterations; cost curve; train and test accuracy; the mislabeled test pictures, updated as the
   network learns. Uses ``L_model_forward``, ``compute_cost``, ``L_model_backward`` and
@@ -33,7 +35,10 @@ Modules: :mod:`.logistic` (week 2), :mod:`.planar_playground` (week 3), :mod:`.d
 :mod:`.figure` (the ipympl or Agg figure), :mod:`.runner` (the asyncio training loop),
 :mod:`.student` (calling the student's functions), :mod:`.controls`, :mod:`.planar_data`,
 :mod:`.other_activations` (the playground's non-tanh forward pass; gradients from two calls of the
-student's backward_propagation).
+student's backward_propagation). The playground's parts: :mod:`.planar_trainer` (the network and
+its training, plain NumPy), :mod:`.playground_checks`, :mod:`.playground_figures`,
+:mod:`.unit_views` (network drawing, unit maps), :mod:`.playground_setting` (the shared line),
+:mod:`.playground_presets` (lessons), :mod:`.playground_controls` (lesson, Share, Load).
 """
 
 from .deep import DeepNetworkExplorer, explore_deep_network

@@ -11,6 +11,11 @@ out of the copy to keep the test fast; the playground's cell is heavy too and is
 voila: the lecture demo ``demos/widgets.ipynb`` is served with voila (what ``make demo`` runs)
 and the same interaction is repeated on that page.
 
+On the voila page the playground is also driven with the keyboard alone (Tab to a slider, arrow
+keys, Tab to Run, Space, Tab to Pause, Space, a dropdown with the arrow keys), and the network
+drawing and the unit maps must change on screen while it trains. Every control must have a name
+that assistive technology reads (its label), and every dropdown's options must fit in it.
+
 Screenshots go to ``test-artifacts/browser/widgets-*.png``.
 """
 from __future__ import annotations
@@ -30,7 +35,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from layerlab.widgets.planar_playground import BOUNDARY_RECT, COST_RECT
+from layerlab.widgets.playground_figures import BOUNDARY_RECT, COST_RECT, DRAWING_RECT, TILES_RECT, UNIT_RECT
 
 from .conftest import ARTIFACTS_DIR, REPO_ROOT, VIEWPORT, _free_port
 
@@ -135,8 +140,13 @@ def voila_page(browser):
 
 # ----------------------------------------------------------------------------- helpers
 def _canvas(page):
-    """The playground's figure on the page (ipympl's canvas element)."""
+    """The playground's main figure on the page (ipympl's canvas element)."""
     return page.locator(f"{PLAYGROUND} .jupyter-matplotlib-canvas-div").first
+
+
+def _units_canvas(page):
+    """The playground's second figure: the network drawing and the unit maps."""
+    return page.locator(f"{PLAYGROUND} .jupyter-matplotlib-canvas-div").nth(1)
 
 
 def _status(page) -> str:
@@ -177,9 +187,10 @@ def _wait_for_iterations(page, at_least: int, seconds: float) -> int:
         time.sleep(0.5)
 
 
-def _settled_canvas(page, name: str) -> np.ndarray:
-    """A screenshot of the figure once it stopped changing (ipympl draws asynchronously)."""
-    canvas = _canvas(page)
+def _settled_canvas(page, name: str, canvas=None) -> np.ndarray:
+    """A screenshot of a figure (the main one by default) once it stopped changing (ipympl draws
+    asynchronously)."""
+    canvas = canvas or _canvas(page)
     previous = None
     for _ in range(20):
         time.sleep(0.5)
@@ -227,6 +238,23 @@ def _play(page, screenshot, prefix: str) -> None:
     assert line_after > line_before + 100, f"no cost curve drawn ({line_before} -> {line_after} pixels)"
 
 
+def _keys_in_lab(page, screenshot) -> None:
+    """In JupyterLab too, the keys reach the playground (not the notebook's shortcuts): arrows move
+    a slider, Tab reaches Run and Pause, Space presses them."""
+    expect, box = _expect(), page.locator(PLAYGROUND)
+    box.locator(".widget-slider").filter(has_text="hidden units").locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    expect(box.get_by_text(re.compile(r"11 tanh units · learning rate"))).to_be_visible()
+    _tab_to(page, lambda info: info["tag"] == "BUTTON" and info["text"] == "Run", limit=40)
+    page.keyboard.press("Space")
+    reached = _wait_for_iterations(page, 60, TRAIN_SECONDS)
+    assert reached >= 60, f"Space on Run did not train in JupyterLab: {_status(page)}"
+    _tab_to(page, lambda info: info["tag"] == "BUTTON" and info["text"] == "Pause", limit=150)
+    page.keyboard.press("Space")
+    expect(box.get_by_role("button", name=re.compile(r"(^|\W)Run$"))).to_be_enabled()
+    screenshot(page, "widgets-lab-4-keys")
+
+
 # ----------------------------------------------------------------------------- the tests
 def test_playground_trains_on_screen_in_jupyterlab(completed_notebook, lab_server, lab_page, screenshot):
     """A student's completed week-3 notebook: Run All, then play with the playground."""
@@ -249,6 +277,7 @@ def test_playground_trains_on_screen_in_jupyterlab(completed_notebook, lab_serve
         expect(errors).to_have_count(0)
         screenshot(page, "widgets-lab-0-run-all")
         _play(page, screenshot, "widgets-lab")
+        _keys_in_lab(page, screenshot)
     finally:
         lab_server.shut_down_kernels(completed_notebook)
 
@@ -270,3 +299,129 @@ def test_playground_trains_on_screen_in_voila(voila_url, voila_page, screenshot)
     assert [e for e in errors if not e.startswith("Failed to load resource")] == [], errors
     screenshot(page, "widgets-voila-0-page")
     _play(page, screenshot, "widgets-voila")
+
+
+# ----------------------------------------------------------------------------- keyboard and units
+_ACTIVE_JS = """() => {
+    const el = document.activeElement;
+    if (!el || !el.closest('.layerlab-playground')) return null;
+    const widget = el.closest('.widget-inline-hbox, .widget-button, .jupyter-button') || el;
+    const label = widget.querySelector ? widget.querySelector('.widget-label') : null;
+    return {tag: el.tagName, text: (el.innerText || '').trim(), label: label ? label.innerText.trim() : '',
+            slider: el.classList.contains('noUi-handle'), disabled: !!el.disabled};
+}"""
+
+
+def _tab_to(page, wanted, limit: int = 120) -> dict:
+    """Press Tab until the focused element of the playground satisfies ``wanted(info)``."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(_ACTIVE_JS)
+        if info and wanted(info):
+            return info
+    pytest.fail(f"Tab never reached the wanted control (last focus: {page.evaluate(_ACTIVE_JS)})")
+
+
+def _names_and_fit(page) -> None:
+    """Every control of the playground has an accessible name, and every option fits its dropdown."""
+    expect, box = _expect(), page.locator(PLAYGROUND)
+    for name in ("data set", "hidden activation", "start", "unit shown", "lesson"):
+        expect(box.get_by_role("combobox", name=name, exact=True)).to_have_count(1)
+    expect(box.get_by_role("spinbutton", name="seed", exact=True)).to_have_count(1)
+    expect(box.get_by_role("textbox", name="setting", exact=True)).to_have_count(1)
+    expect(box.get_by_role("checkbox", name="show the test points")).to_have_count(1)
+    for name in ("Run", "Pause", "Step", "Reset", "Share", "Load"):  # (after the icon's glyph)
+        expect(box.get_by_role("button", name=re.compile(rf"(^|\W){name}$"))).to_have_count(1)
+    labels = box.locator(".widget-slider .widget-label").all_inner_texts()
+    assert sorted(labels) == ["hidden units", "learning rate", "noise", "steps per frame"], labels
+    cut = page.evaluate("""() => {
+        const canvas = document.createElement('canvas').getContext('2d');
+        const cut = [];
+        for (const select of document.querySelectorAll('.layerlab-playground select')) {
+            const style = getComputedStyle(select);
+            canvas.font = style.font;
+            const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            for (const option of select.options) {
+                if (canvas.measureText(option.text).width > room) cut.push(option.text);
+            }
+        }
+        return cut;
+    }""")
+    assert cut == [], f"dropdown options cut off: {cut}"
+
+
+def test_playground_units_and_keyboard_in_voila(voila_url, voila_page, screenshot):
+    """Keyboard only: a slider, Run, Pause and the unit dropdown; the unit views change on screen."""
+    expect, page = _expect(), voila_page
+    page.goto(voila_url)
+    expect(page.locator(".layerlab-deep-network .jupyter-matplotlib-canvas-div")).to_be_visible(
+        timeout=KERNEL_TIMEOUT_MS)
+    box = page.locator(PLAYGROUND)
+    expect(box.get_by_text(re.compile(r"iteration 0 · train accuracy"))).to_be_visible()
+    _names_and_fit(page)
+    units = _units_canvas(page)
+    units.scroll_into_view_if_needed()
+    before = _settled_canvas(page, "widgets-keys-1-units-before", units)
+    assert _crop(before, DRAWING_RECT).std() > 5 and _crop(before, TILES_RECT).std() > 5, \
+        "the network drawing or the unit maps look blank"
+
+    page.locator("body").focus()
+    _tab_to(page, lambda info: info["slider"] and info["label"] == "hidden units")
+    page.keyboard.press("ArrowRight")
+    expect(box.get_by_text(re.compile(r"5 tanh units · learning rate"))).to_be_visible()
+    _tab_to(page, lambda info: info["tag"] == "BUTTON" and info["text"] == "Run")
+    page.keyboard.press("Space")
+    reached = _wait_for_iterations(page, 100, TRAIN_SECONDS)
+    assert reached >= 100, f"Space on Run did not train: {_status(page)}"
+    during = _pixels(units.screenshot())
+    screenshot(page, "widgets-keys-2-training")
+    time.sleep(2.0)
+    later = _pixels(units.screenshot())
+    (ARTIFACTS_DIR / "widgets-keys-3-units-training.png").write_bytes(units.screenshot())
+    assert "running" in _status(page), f"it stopped training: {_status(page)}"
+    moved = np.abs(_crop(later, TILES_RECT) - _crop(during, TILES_RECT)).mean() + \
+        np.abs(_crop(later, DRAWING_RECT) - _crop(during, DRAWING_RECT)).mean()
+    assert moved > 0.05, f"the unit views did not change while training ({moved:.3f})"
+    _tab_to(page, lambda info: info["tag"] == "BUTTON" and info["text"] == "Pause")
+    page.keyboard.press("Space")
+    expect(box.get_by_role("button", name=re.compile(r"(^|\W)Run$"))).to_be_enabled()
+    after = _settled_canvas(page, "widgets-keys-4-units-after", units)
+    assert np.abs(_crop(after, TILES_RECT) - _crop(before, TILES_RECT)).mean() > 2, \
+        "training did not change the unit maps on screen"
+    main_before = _settled_canvas(page, "widgets-keys-5-main-unit-1")
+    _tab_to(page, lambda info: info["tag"] == "SELECT" and info["label"] == "unit shown")
+    page.keyboard.press("ArrowDown")
+    expect(box.get_by_text("hidden unit 2 of 5")).to_be_visible()
+    main_after = _settled_canvas(page, "widgets-keys-6-main-unit-2")
+    units_after = _settled_canvas(page, "widgets-keys-6-units-unit-2", units)
+    screenshot(page, "widgets-keys-6-unit-2")
+    assert np.abs(_crop(main_after, UNIT_RECT) - _crop(main_before, UNIT_RECT)).mean() > 2, \
+        "the large unit map did not change to unit 2"
+    assert np.abs(_crop(main_after, BOUNDARY_RECT) - _crop(main_before, BOUNDARY_RECT)).mean() < 0.5
+    assert np.abs(_crop(units_after, TILES_RECT) - _crop(after, TILES_RECT)).mean() > 0.05, \
+        "the frame around the chosen unit's map did not move"
+    x, y = _tile_centre(5, unit=3)                       # pointing at unit 4's map shows it large
+    area = units.bounding_box()
+    page.mouse.move(area["x"] + x * area["width"], area["y"] + y * area["height"])
+    expect(box.get_by_text("hidden unit 4 of 5")).to_be_visible()
+
+
+def _tile_centre(hidden_units: int, unit: int) -> tuple[float, float]:
+    """Where the centre of ``unit``'s map (0-based) is in the units figure, as fractions of its
+    width and height from the top left (laid out as the playground lays it out)."""
+    from layerlab.widgets import Playground
+    from layerlab.widgets.unit_views import TILE_RESOLUTION
+
+    def unfinished(*args, **kwargs):
+        raise NotImplementedError
+
+    names = ("initialize_parameters", "forward_propagation", "compute_cost", "backward_propagation",
+             "update_parameters")
+    playground = Playground(**dict.fromkeys(names, unfinished), hidden_units=hidden_units, headless=True)
+    figure, maps = playground.figures.units, playground.figures.maps
+    figure.canvas.draw()
+    row, column = divmod(unit, maps.columns)
+    step = TILE_RESOLUTION + 1
+    x, y = maps.ax_grid.transData.transform((column * step + TILE_RESOLUTION / 2, row * step + TILE_RESOLUTION / 2))
+    width, height = figure.canvas.get_width_height()
+    return x / width, 1 - y / height

@@ -161,9 +161,10 @@ def test_training_with_the_other_activations_lowers_the_cost(week3, activation):
 
 def test_there_is_no_backward_pass_in_the_playgrounds_modules():
     """No product with a transposed array (dZ2 A1ᵀ, W2ᵀ dZ2, dZ1 Xᵀ: what a backward pass
-    computes) and no gradient written in the two modules that train the other activations."""
+    computes) and no gradient written in the modules that train the other activations or draw the units."""
     folder = Path(other_activations.__file__).parent
-    for module in ("other_activations.py", "planar_playground.py"):
+    for module in ("other_activations.py", "planar_trainer.py", "playground_checks.py", "planar_playground.py",
+                   "playground_figures.py", "unit_views.py"):
         tree = ast.parse((folder / module).read_text())
         for node in ast.walk(tree):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):

@@ -13,7 +13,7 @@ from layerlab.datasets import load_planar_dataset
 from layerlab.widgets import NotReady, Playground
 from layerlab.widgets import planar_data
 from layerlab.widgets.other_activations import variant_forward
-from layerlab.widgets.planar_playground import LARGE_SCALE
+from layerlab.widgets.planar_trainer import LARGE_SCALE
 
 from .conftest import reference, stub
 
@@ -35,21 +35,21 @@ def test_default_settings_follow_nn_model_step_by_step(week3):
 
 def test_a_frame_updates_the_same_artists_in_place(week3):
     playground = build(week3, steps_per_frame=30)
-    figure, axes = playground.figure, list(playground.figure.axes)
-    image, scatter, line = playground.boundary.image, playground.boundary.scatter, playground.cost_line
+    figure, axes = playground.figures.main, list(playground.figures.main.axes)
+    image, scatter, line = playground.figures.boundary.image, playground.figures.boundary.scatter, playground.figures.cost_line
     before = image.get_array().copy()
     requests = figure.canvas.draw_requests
     assert playground.step()
-    assert playground.figure is figure and playground.figure.axes == axes
-    assert playground.boundary.image is image and playground.boundary.scatter is scatter
-    assert playground.cost_line is line
+    assert playground.figures.main is figure and playground.figures.main.axes == axes
+    assert playground.figures.boundary.image is image and playground.figures.boundary.scatter is scatter
+    assert playground.figures.cost_line is line
     assert not np.allclose(image.get_array(), before)          # the heat map moved
     x, y = line.get_data()
     np.testing.assert_array_equal(x, np.arange(30))
     np.testing.assert_allclose(y, playground.costs)
-    assert playground.boundary_line is not None               # the 0.5 contour exists now
-    assert "iteration 30" in playground.boundary_title.value
-    assert f"{playground.train_accuracy:.1%}" in playground.boundary_title.value
+    assert playground.figures.boundary_line is not None               # the 0.5 contour exists now
+    assert "iteration 30" in playground.figures.boundary_title.value
+    assert f"{playground.train_accuracy:.1%}" in playground.figures.boundary_title.value
     assert figure.canvas.draw_requests > requests             # a redraw was asked for
     assert "iteration 30" in playground.status.text and playground.problem is None
 
@@ -72,8 +72,8 @@ def test_hidden_units_slider_starts_a_new_network(week3):
     playground.hidden_units.value = 10
     assert playground.iteration == 0 and playground.costs == []
     assert playground.parameters["W1"].shape == (10, 2) and playground.parameters["W2"].shape == (1, 10)
-    assert playground.cost_line.get_data()[0].size == 0
-    assert "10 tanh units" in playground.boundary_title.value
+    assert playground.figures.cost_line.get_data()[0].size == 0
+    assert "10 tanh units" in playground.figures.boundary_title.value
 
 
 def test_a_new_learning_rate_applies_from_the_next_step(week3):
@@ -165,19 +165,19 @@ def test_data_set_and_noise_controls_replace_the_points(week3):
     data = playground.data
     assert data.name == "noisy_moons" and playground.noise.value == pytest.approx(0.2)
     assert data.X.shape == (2, 200) and data.X_test.shape == (2, 200)
-    np.testing.assert_allclose(playground.boundary.scatter.get_offsets(), data.X.T)
-    np.testing.assert_allclose(playground.test_points.get_offsets(), data.X_test.T)
-    grid = playground.boundary.grid
+    np.testing.assert_allclose(playground.figures.boundary.scatter.get_offsets(), data.X.T)
+    np.testing.assert_allclose(playground.figures.test_points.get_offsets(), data.X_test.T)
+    grid = playground.figures.boundary.grid
     assert grid.x1[0] < data.X[0].min() and grid.x1[-1] > data.X[0].max()
-    assert playground.boundary.image.get_extent() == list(grid.extent) or \
-        tuple(playground.boundary.image.get_extent()) == grid.extent
+    assert playground.figures.boundary.image.get_extent() == list(grid.extent) or \
+        tuple(playground.figures.boundary.image.get_extent()) == grid.extent
     assert playground.iteration == 0                             # a new data set: a new network
 
     playground.noise.value = 0.4
     assert playground.data.noise == pytest.approx(0.4)
     assert not np.allclose(playground.data.X, data.X)
     playground.show_test.value = True
-    assert playground.test_points.get_visible()
+    assert playground.figures.test_points.get_visible()
 
 
 def test_the_flower_is_the_courses_at_its_noise_and_the_recipe_elsewhere():
@@ -212,7 +212,7 @@ def test_unimplemented_functions_are_named_without_a_traceback(week3):
     assert "<code>forward_propagation</code>" in playground.status.widget.value
     assert playground.step() is False and playground.iteration == 0
     assert playground.train_accuracy is None
-    assert "cannot train yet" in playground.boundary_title.value
+    assert "cannot train yet" in playground.figures.boundary_title.value
     # the other activations need backward_propagation (called twice per step): still named
     playground.activation.value = "relu"
     assert "Not implemented yet: `backward_propagation`" in playground.problem
@@ -246,6 +246,9 @@ def test_a_too_large_learning_rate_stops_with_an_explanation(week3):
     results = [playground.step() for _ in range(25)]
     assert results[-1] is False
     assert "learning rate is too large" in playground.problem
+    assert playground.run_button.disabled and playground.step_button.disabled   # until Reset
+    playground.reset_button.click()
+    assert not playground.run_button.disabled and playground.problem is None
 
 
 def test_run_pause_and_controls_while_training(week3):
@@ -320,9 +323,9 @@ def test_the_interactive_figure_is_an_ipympl_canvas_in_the_widget(week3):
     from ipympl.backend_nbagg import Canvas
 
     playground = Playground(**week3)
-    assert isinstance(playground.figure.canvas, Canvas)
-    assert playground.figure.canvas is playground.view
-    assert playground.view in descendants(playground.widget)
+    for figure in (playground.figures.main, playground.figures.units):
+        assert isinstance(figure.canvas, Canvas)
+        assert figure.canvas in descendants(playground.widget)
     assert playground.step()
     assert "application/vnd.jupyter.widget-view+json" in playground._repr_mimebundle_()
 
