@@ -6,7 +6,9 @@ case a function passes when its output matches the reference's, the output contr
 (``properties``) hold and its inputs come back unchanged; the isolation case must also give the
 same output without the notebook's variables. A function earns its points in proportion to the
 cases it passes. Failures are explained with the public checks' words (``compare``, the specs'
-hints) and never show the hidden inputs' values, the reference or the hidden test code.
+hints) and never show the hidden inputs' values, the reference or the hidden test code: every
+text that the student's code produced during a hidden call is rebuilt or redacted by
+:mod:`disclosure` first.
 A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
 :class:`QuestionResult` (its feedback names the right answer and explains it).
 """
@@ -20,7 +22,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from autograder.grading import quiz
+from autograder.grading import disclosure, quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
 from autograder.grading.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
@@ -108,6 +110,8 @@ def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Respo
     """Mark one quiz answer (rebuilt strictly from the worker's plain data) against the key."""
     report = response.calls.get(qplan.call_id) if response is not None else None
     conflicting = response is not None and qplan.call_id in response.conflicting
+    if response is not None and qplan.call_id in response.oversized_calls:
+        conflicting, stopped = False, _oversized(response.oversized_calls[qplan.call_id], "answer")
     if response is None and not stopped:
         stopped = "your notebook could not be run"
     mark = quiz.mark_report(qplan, report, missing.get(qplan.name), stopped, conflicting)
@@ -118,13 +122,15 @@ def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Respo
 
 
 def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[str, str],
-                   stopped: str | None) -> list[FunctionResult]:
+                   stopped: str | None, context: disclosure.Context | None = None) -> list[FunctionResult]:
     """Score every graded function of ``plan``.
 
     response:  the worker's checked report (None when the notebook could not run at all)
     missing:   function -> message, for solution cells that are gone (sanitize)
     stopped:   why the worker ended early, if it did (a sentence), else None
+    context:   the cells that were sent (to rebuild tracebacks); None: no traceback is shown
     """
+    context = context or disclosure.Context([])
     results = []
     for fplan in plan.functions:
         if isinstance(fplan, quiz.QuestionPlan):
@@ -134,14 +140,18 @@ def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[
         elif response is None:
             results.append(_all_failed(plan, fplan, stopped or "your notebook could not be run"))
         else:
-            results.append(score_function(plan, fplan, response, stopped))
+            results.append(score_function(plan, fplan, response, stopped, context))
     return results
 
 
 def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
-                   stopped: str | None) -> FunctionResult:
+                   stopped: str | None, context: disclosure.Context | None = None) -> FunctionResult:
     name = fplan.name
+    context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
+    hints = {id(r): error_hint(r.error) for r in reports if r is not None}  # from the words as sent
+    for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
+        _disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
     first = next((r for r in reports if r is not None), None)
     if first is not None and first.status in ("missing", "not_callable"):
         return _all_failed(plan, fplan, _not_a_function(name, first))
@@ -152,13 +162,16 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     for case, report in zip(fplan.cases, reports):
         if report is None:
             why = ("no result came back: " + stopped) if stopped else (
+                _oversized(response.oversized_calls[case.call_id], "result")
+                if case.call_id in response.oversized_calls else
                 "the grader received two different results for this case (did your code write to "
                 "the grader's output channel?)" if case.call_id in response.conflicting
                 else "no result came back for this case")
             outcomes.append(CaseOutcome(case.number, case.label, False, [why], kind=why))
         else:
             try:
-                outcomes.append(_judge(fplan, case, report))
+                outcomes.append(_disclosed(_judge(fplan, case, report, hints.get(id(report))),
+                                           case, context))
             except Exception as exc:  # whatever came back, one case must not stop the grading
                 outcomes.append(CaseOutcome(case.number, case.label, False, [
                     f"the returned value could not be compared with the expected one "
@@ -181,12 +194,12 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
 
 # ----------------------------------------------------------------------------- one case
 
-def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOutcome:
+def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
+           hint: str | None = None) -> CaseOutcome:
     outcome = CaseOutcome(case.number, case.label, False)
     if report.status == "error":
         outcome.problems.append("your code raised an error:")
         outcome.traceback = _traceback_lines(report.error)
-        hint = error_hint(report.error)
         if hint:
             outcome.hints.append(hint)
         outcome.kind = f"error {report.error.type if report.error else ''} {hint}"
@@ -206,8 +219,9 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOu
                                 f"return numbers, NumPy arrays, or tuples/lists/dicts of those")
         outcome.kind = "not plain " + got
         return outcome
-    problems = condensed(fplan.public, compare(case.expected, report.output, rtol=fplan.rtol,
-                                               atol=fplan.atol), case.expected, report.output)
+    shown = disclosure.mask_keys(case.expected, report.output)  # its own keys could carry the inputs
+    problems = condensed(fplan.public, compare(case.expected, shown, rtol=fplan.rtol,
+                                               atol=fplan.atol), case.expected, shown)
     problems += _broken_properties(fplan, case, report.output)
     problems += _changed_inputs(fplan.name, case, report.args_after)
     if not problems:
@@ -228,6 +242,7 @@ def _judge_isolation(fplan: FunctionPlan, outcome: CaseOutcome, normal: CallRepo
     removed = ", ".join(f"`{n}`" for n in isolated.removed[:8]) or "none"
     if isolated.status == "error" and isolated.error and "NameError" in isolated.error.bases:
         variable = isolated.error.message.split("'")[1] if isolated.error.message.count("'") >= 2 else "?"
+        variable = variable if variable.isidentifier() else "?"  # (redacted with the message)
         outcome.passed = False
         outcome.problems.append(f"`{fplan.name}` uses the notebook variable `{variable}`, which is not "
                                 f"one of its arguments: it fails when called in a fresh notebook")
@@ -286,6 +301,45 @@ def _redacted(problem: Problem) -> list[str]:
     reference's output on a hidden input); the largest difference and its place stay."""
     kept = [d for d in problem.details if not d.startswith(("expected [", "got      [", "got ["))]
     return Problem(problem.where, problem.what, kept, problem.hints).lines()
+
+
+# ----------------------------------------------------------------------------- disclosure
+
+def _case_values(fplan: FunctionPlan) -> list:
+    return [v for case in fplan.cases for v in (case.args, case.kwargs, case.expected)]
+
+
+def _isolation_call(fplan: FunctionPlan) -> str | None:
+    return isolation_id(fplan.isolation) if fplan.isolation is not None else None
+
+
+def _disclose_report(report: CallReport, context: disclosure.Context, largest: int, names: set) -> None:
+    """The worker's free text about a hidden call, rebuilt or redacted in place (see
+    :mod:`disclosure`); the notebook's own names may be quoted."""
+    names = names | context.words
+    if report.error is not None:
+        error = report.error
+        error.type = context.type_name(error.type, error.bases)
+        error.message = disclosure.redact(error.message, largest, names, disclosure.MESSAGE)
+        error.traceback = context.traceback(error.traceback)
+    report.removed = [n for n in report.removed if n.isidentifier() and n in context.words]
+    if report.undecodable:
+        report.undecodable = disclosure.redact(report.undecodable, largest, names, disclosure.MESSAGE)
+
+
+def _disclosed(outcome: CaseOutcome, case: PlannedCase, context: disclosure.Context) -> CaseOutcome:
+    """Every line of a case's outcome redacted against what the case may disclose."""
+    largest, names = disclosure.limits_of(case.args, case.kwargs, case.expected)
+    names = names | context.words
+    outcome.problems = [disclosure.redact(p, largest, names) for p in outcome.problems]
+    outcome.hints = [disclosure.redact(h, largest, names) for h in outcome.hints]
+    outcome.kind = disclosure.redact(outcome.kind, largest, names)
+    return outcome
+
+
+def _oversized(budget: int, what: str) -> str:
+    return (f"the {what} was larger than the {budget / 1024:.0f} KiB the grader reads for it, and "
+            f"was not read: return only what the docstring asks for")
 
 
 # ----------------------------------------------------------------------------- errors
