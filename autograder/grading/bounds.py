@@ -57,14 +57,17 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u206
 def terminal(text: Any, limit: int = 200) -> str:
     """``text`` for a terminal: control characters (escape sequences, carriage returns,
     bidirectional overrides) shown as ``\\x1b``-style escapes, never interpreted."""
+    text = text if isinstance(text, str) else str(text)
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # undecodable bytes as \\udcXX
     text = clip(text, limit)
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def is_clean_name(name: str) -> bool:
-    """A folder name that is valid Unicode with no control characters (a student id or an
-    assignment of nbgrader's)."""
-    return clean(name) == name and not _CONTROL.search(name) and 0 < len(name) <= 255
+    """A folder name that can be a student id or an assignment of nbgrader's: valid Unicode
+    (a name that is not UTF-8 arrives with lone surrogates), no NUL. Control characters are
+    allowed here and escaped wherever the name is shown (:func:`terminal`, HTML escaping)."""
+    return clean(name) == name and "\x00" not in name and 0 < len(name) <= 255
 
 
 def elements(*values: Any) -> int:

@@ -393,9 +393,9 @@ def _grade_course(course, assignments, students, settings, progress, start) -> R
         todo = []
         for submission in find_submissions(course.submitted_dir, assignments, students):
             if not (bounds.is_clean_name(submission.student) and bounds.is_clean_name(submission.assignment)):
-                report.failures.append((submission, "not graded: the folder name is not valid UTF-8 text "
-                                        "or holds control characters, so it cannot be a student id or "
-                                        "an assignment of nbgrader's; rename the folder"))
+                report.failures.append((submission, "not graded: the folder name is not valid UTF-8 text, "
+                                        "so it cannot be a student id or an assignment of nbgrader's; "
+                                        "rename the folder"))
                 if progress:
                     progress(None)
                 continue

@@ -21,6 +21,8 @@ from pathlib import Path
 
 #: bytes read per chunk when hashing.
 CHUNK = 1 << 20
+#: larger files are fingerprinted by size, modification time and inode, not read.
+MAX_HASHED = 64 * 2**20
 
 
 class UnsafeFile(ValueError):
@@ -41,9 +43,10 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def _refuse(shown: str, what: str) -> UnsafeFile:
-    return UnsafeFile(f"{shown} is {what}, not an ordinary file: the grader reads only the files "
-                      f"themselves. Submit your notebook as a plain file (no links or shortcuts).")
+def _refuse(shown: str, what: str, noun: str = "file") -> UnsafeFile:
+    return UnsafeFile(f"{shown} is {what}, not an ordinary {noun}: the grader reads only files and "
+                      f"folders themselves. Submit your notebook as a plain file in a plain folder "
+                      f"(no links or shortcuts).")
 
 
 def _open_dir(root: Path, parts: tuple[str, ...], shown: str) -> int:
@@ -59,7 +62,7 @@ def _open_dir(root: Path, parts: tuple[str, ...], shown: str) -> int:
             except OSError as exc:
                 if exc.errno in (errno.ELOOP, errno.ENOTDIR):
                     mode = os.stat(part, dir_fd=fd, follow_symlinks=False).st_mode
-                    raise _refuse(f"the folder {part!r} of {shown}", _kind(mode)) from None
+                    raise _refuse(f"the folder {part!r} above {shown}", _kind(mode), "folder") from None
                 raise
             os.close(fd)
             fd = child
@@ -119,6 +122,18 @@ def is_regular(root: Path, relative: Path | str) -> bool:
     return True
 
 
+def list_names(root: Path, relative: Path | str) -> list[str]:
+    """The names in the folder ``root/relative`` (reached without links), or [] if refused."""
+    try:
+        fd = _open_dir(Path(root), Path(relative).parts, str(relative))
+    except (OSError, UnsafeFile):
+        return []
+    try:
+        return sorted(os.listdir(fd))
+    finally:
+        os.close(fd)
+
+
 def tree_digest(root: Path, relative: Path | str, digest: "hashlib._Hash") -> None:
     """Feed every entry below ``root/relative`` into ``digest`` (names, kinds, and the bytes of
     regular files, read in chunks), following no link and reading no FIFO or device; a folder that
@@ -137,6 +152,10 @@ def tree_digest(root: Path, relative: Path | str, digest: "hashlib._Hash") -> No
                 mode = os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode
                 if not stat.S_ISREG(mode):
                     _feed(digest, "kind", _kind(mode).encode())
+                    continue
+                info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+                if info.st_size > MAX_HASHED:  # not worth reading: its identity will do
+                    _feed(digest, "large", f"{info.st_size} {info.st_mtime_ns} {info.st_ino}".encode())
                     continue
                 fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
                              dir_fd=dir_fd)

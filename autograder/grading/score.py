@@ -198,7 +198,11 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
            hint: str | None = None) -> CaseOutcome:
     outcome = CaseOutcome(case.number, case.label, False)
     if report.status == "error":
-        outcome.problems.append("your code raised an error:")
+        if hint == IN_PLACE:
+            outcome.problems.append(f"{fplan.name} changed its input in place (the grader passes its "
+                                    f"inputs read-only, so the change raised an error):")
+        else:
+            outcome.problems.append("your code raised an error:")
         outcome.traceback = _traceback_lines(report.error)
         if hint:
             outcome.hints.append(hint)
@@ -236,8 +240,17 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
 
 def _judge_isolation(fplan: FunctionPlan, outcome: CaseOutcome, normal: CallReport | None,
                      isolated: CallReport | None) -> None:
-    """The isolation case fails when the function needs (or reads) notebook variables."""
-    if not outcome.passed or normal is None or isolated is None:
+    """The isolation case fails when the function needs (or reads) notebook variables, and when
+    the isolated call has no single answer (missing, answered twice, too large): a check that
+    cannot be made is not a pass."""
+    if not outcome.passed or normal is None:
+        return
+    if isolated is None:
+        outcome.passed = False
+        outcome.problems.append(f"no single result came back when `{fplan.name}` was called without "
+                                f"the notebook's variables, so the grader could not check that it "
+                                f"works from its arguments alone")
+        outcome.kind = "isolation unanswered"
         return
     removed = ", ".join(f"`{n}`" for n in isolated.removed[:8]) or "none"
     if isolated.status == "error" and isolated.error and "NameError" in isolated.error.bases:
@@ -344,12 +357,21 @@ def _oversized(budget: int, what: str) -> str:
 
 # ----------------------------------------------------------------------------- errors
 
+#: the hint for an error raised by writing into a (read-only) input.
+IN_PLACE = ("compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of modifying the "
+            "caller's (`x /= n`, `x[...] = `, `params[k] -= `)")
+_READ_ONLY = ("assignment destination is read-only", "output array is read-only", "array is read-only",
+              "cannot set WRITEABLE flag")
+
+
 def error_hint(error: ErrorInfo | None) -> str | None:
     """Plain words for an error, from its type and message (the exception itself stays in the
     worker: only its description crossed)."""
     if error is None:
         return None
     message = error.message
+    if "ValueError" in error.bases and any(words in message for words in _READ_ONLY):
+        return IN_PLACE
     if "Cannot cast ufunc" in message and "same_kind" in message:
         return ("an in-place operation such as `x /= n` on an integer array: compute a new array "
                 "(`x = x / n`) instead of writing into the caller's")

@@ -62,11 +62,8 @@ class Submission:
 
     def other_notebooks(self, expected: list[str]) -> list[str]:
         """Names of ``.ipynb`` files in the folder that are not among ``expected``."""
-        try:
-            names = os.listdir(self.folder) if not self.folder.is_symlink() else []
-        except OSError:
-            return []
-        return sorted(n for n in names if n.endswith(".ipynb") and n[:-6] not in expected)
+        names = safe_files.list_names(self.root, Path(self.student, self.assignment))
+        return [n for n in names if n.endswith(".ipynb") and n[:-6] not in expected]
 
 
 def find_submissions(submitted_dir: Path, assignments: list[str] | None = None,

@@ -9,7 +9,9 @@ and writes one message per line to stdout, as :mod:`protocol` (the file next to 
    run in order in one IPython namespace: each cell goes through IPython's input transformation
    (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
    are not run), then ``exec``. An error in a cell is reported and the next cell runs.
-2. Each call, read only after the previous one was answered, gets fresh copies of its inputs (plain data), optionally with NumPy's global
+2. Each call, read only after the previous one was answered, gets fresh copies of its inputs, its
+   arrays read-only for good (views of immutable bytes: writing into one raises, and no flag can
+   make it writeable again, so the caller's data cannot change behind the grader's back) (plain data), optionally with NumPy's global
    generator seeded, and its output (or the exception, with the student's own traceback lines
    only) goes back as plain data, together with the inputs as they are after the call.
 3. A ``read`` request (a quiz answer) calls nothing: the variable's value goes back as plain data
@@ -212,7 +214,7 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
         message["error"] = {"type": type(fn).__name__, "bases": [], "traceback": [],
                             "message": f"{call['function']} is a {type(fn).__name__}"}
         return message
-    args, kwargs = copy.deepcopy(call["args"]), copy.deepcopy(call["kwargs"])
+    args, kwargs = _read_only(call["args"], np), _read_only(call["kwargs"], np)
     removed = _remove_notebook_variables(shell) if call.get("isolated") else {}
     message["removed"] = sorted(removed)
     start = time.perf_counter()
@@ -245,6 +247,18 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
     if message["status"] != "ok":
         message["output"] = message["args_after"] = None
     return message
+
+
+def _read_only(value, np):
+    """A deep copy of plain data whose arrays can never be written (views of ``bytes``)."""
+    if isinstance(value, np.ndarray):
+        return np.frombuffer(value.tobytes(), dtype=value.dtype).reshape(value.shape)
+    if isinstance(value, dict):
+        return {k: _read_only(v, np) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        items = [_read_only(v, np) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    return copy.deepcopy(value)
 
 
 def _read(shell, name: str, message: dict, plaindata) -> dict:
