@@ -22,8 +22,11 @@ LOG = 16_000
 #: items kept of one list (errors, warnings, problems of a case, traceback lines).
 ITEMS = 40
 #: bytes allowed for a call's answer: a fixed part and a part per element of its data.
-ANSWER_BASE = 256 * 1024
+ANSWER_BASE = 2 * 2**20
 ANSWER_PER_ELEMENT = 96
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: Any) -> str:
@@ -33,7 +36,7 @@ def clean(text: Any) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return _SURROGATE.sub("\ufffd", text)
 
 
 def clip(text: Any, limit: int = TEXT) -> str:

@@ -80,13 +80,15 @@ class Context:
 
 
 def limits_of(*values: Any) -> tuple[int, set[str]]:
-    """The largest integer a message about these values may show (their largest dimension or
-    length, at least 10), and the names it may quote (dict keys)."""
-    largest, names, stack = 10, set(), list(values)
+    """What a message about these values may show: the largest integer (their largest dimension,
+    number of dimensions or length; 0 for scalars), and the names it may quote (dict keys) together
+    with the exact integers it may show besides (array sizes, as text)."""
+    largest, names, stack = 0, set(), list(values)
     while stack:
         item = stack.pop()
         if isinstance(item, np.ndarray):
             largest = max([largest, item.ndim, *item.shape])
+            names.add(str(item.size))
         elif isinstance(item, dict):
             largest = max(largest, len(item))
             names.update(k for k in item if isinstance(k, str))
@@ -98,8 +100,9 @@ def limits_of(*values: Any) -> tuple[int, set[str]]:
 
 
 def redact(text: str, largest: int, names: set[str], limit: int | None = None) -> str:
-    """``text`` with numbers larger than ``largest`` rounded to two significant digits (integers
-    above it masked) and quoted text that is not among ``names`` masked; cut to ``limit``."""
+    """``text`` with integers above ``largest`` (unless listed in ``names``) masked, other numbers
+    rounded to two significant digits, and quoted text that is not in ``names`` masked; cut to
+    ``limit``."""
     def number(match: re.Match) -> str:
         token = match.group()
         try:
@@ -107,7 +110,7 @@ def redact(text: str, largest: int, names: set[str], limit: int | None = None) -
         except ValueError:
             return "…"
         if re.fullmatch(r"[-+]?\d+", token):
-            return token if abs(value) <= largest else "…"
+            return token if abs(value) <= largest or token.lstrip("+") in names else "…"
         return f"{value:.2g}"
 
     def quoted(match: re.Match) -> str:

@@ -4,7 +4,7 @@ The worker imports this module as a plain file next to ``worker.py`` (it must no
 ``autograder`` package, which a sandbox hides from it), so it imports only the standard library and
 :mod:`layerlab.plaindata`. Values (function arguments, outputs, inputs after the call) are encoded
 with :mod:`layerlab.plaindata`; the envelopes around them are small JSON objects with a fixed schema
-that :func:`parse_messages` checks field by field. Nothing is ever unpickled.
+that :class:`Session` checks field by field as they arrive. Nothing is ever unpickled.
 
 Grader → worker, on the worker's stdin, one JSON document per line. First the header::
 

@@ -162,8 +162,8 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     for case, report in zip(fplan.cases, reports):
         if report is None:
             why = ("no result came back: " + stopped) if stopped else (
-                _oversized(response.oversized_calls[case.call_id], "result")
-                if case.call_id in response.oversized_calls else
+                _oversized(response.oversized_calls[case.call_id], "result") +
+                f" (expected: {describe(case.expected)})" if case.call_id in response.oversized_calls else
                 "the grader received two different results for this case (did your code write to "
                 "the grader's output channel?)" if case.call_id in response.conflicting
                 else "no result came back for this case")

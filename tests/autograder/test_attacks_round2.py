@@ -39,7 +39,11 @@ PEAK = ("import atexit, resource, runpy, sys\n"
 # Student code shares the worker's process: it patches the worker (its __main__), duplicates the
 # answer of the call made without the notebook's variables, and answers calls it was never asked.
 FORGER = r'''
-import __main__, gc, io, json, threading
+import gc, io, json, sys, threading
+_frame = sys._getframe()
+while _frame is not None and "_call" not in _frame.f_globals:
+    _frame = _frame.f_back
+_worker = _frame.f_globals      # the worker module's own namespace
 def _channels():
     found = []
     for o in gc.get_objects():
@@ -49,13 +53,13 @@ def _channels():
         except Exception:
             pass
     return found
-_original_call = __main__._call
+_original_call = _worker["_call"]
 def _forged_call(shell, call, seconds, np, protocol):
     message = _original_call(shell, call, seconds, np, protocol)
     from layerlab import plaindata
     message["args_after"] = plaindata.encode((call["args"], call["kwargs"]))  # "nothing changed"
     return message
-__main__._call = _forged_call
+_worker["_call"] = _forged_call
 for channel in _channels():
     _write = channel.write
     def _twice(text, _write=_write):
@@ -129,15 +133,15 @@ LEAKER_CELL = "raise ValueError('text that is not Unicode: \\ud800 \\udc80')\n"
 
 # Answers too large to read, and a channel flooded with lines just under the cap of a line.
 FLOODER_FUNCTIONS = {**corpus.WRONG,
-                     "sigmoid": fn("sigmoid", "x", "return {'k' * 1_000_000: x}"),
-                     "L1": fn("L1", "yhat, y", "return 'q' * 2_000_000")}
+                     "sigmoid": fn("sigmoid", "x", "return {'k' * 5_000_000: x}"),
+                     "L1": fn("L1", "yhat, y", "return 'q' * 20_000_000")}
 FLOODER_CELL = r'''
 import gc, io, json
 _line = json.dumps({"type": "cell", "index": 99999, "seconds": 0.0,
                     "error": {"type": "E", "bases": [], "message": "m" * 250_000, "traceback": []}}) + "\n"
 for _channel in [o for o in gc.get_objects() if isinstance(o, io.TextIOWrapper) and not o.closed]:
     try:
-        for _ in range(400):
+        for _ in range(100):
             _channel.write(_line)
         _channel.flush()
     except Exception:
@@ -271,6 +275,7 @@ def test_the_grader_never_reads_a_huge_file_whole(attacked):
 
 def test_forged_reports_and_duplicated_answers_gain_nothing(attacked):
     result = _results(attacked[0], "forger")
+    assert result["errors"] == []  # the attack cell ran: the worker was patched
     functions = result["functions"]
     assert result["score"] == functions["softmax"]["score"], {n: f["messages"] for n, f in functions.items()}
     softmax = "\n".join(functions["softmax"]["messages"])
