@@ -149,3 +149,28 @@ def mask_keys(expected: Any, got: Any) -> Any:
     if isinstance(got, str) and got != expected:
         return "<a string>"
     return got
+
+
+def disclose_report(report, context: Context, largest: int, names: set[str]) -> None:
+    """A worker's report of a hidden call (a protocol ``CallReport``) with its free text rebuilt
+    or redacted in place; the notebook's own names may be quoted."""
+    names = names | context.words
+    if report.error is not None:
+        error = report.error
+        error.type = context.type_name(error.type, error.bases)
+        error.message = redact(error.message, largest, names, MESSAGE)
+        error.traceback = context.traceback(error.traceback)
+    report.removed = [n for n in report.removed if n.isidentifier() and n in context.words]
+    if report.undecodable:
+        report.undecodable = redact(report.undecodable, largest, names, MESSAGE)
+
+
+def disclose_outcome(outcome, case, context: Context):
+    """A hidden case's outcome (score's ``CaseOutcome``) with every line redacted against what
+    the case (a ``PlannedCase``) may disclose."""
+    largest, names = limits_of(case.args, case.kwargs, case.expected)
+    names = names | context.words
+    outcome.problems = [redact(p, largest, names) for p in outcome.problems]
+    outcome.hints = [redact(h, largest, names) for h in outcome.hints]
+    outcome.kind = redact(outcome.kind, largest, names)
+    return outcome

@@ -35,7 +35,7 @@ from autograder.grading.results import (AssignmentResult, CellError, NotebookRes
 from autograder.grading.sanitize import sanitize
 from autograder.grading.score import score_notebook
 from autograder.grading.submission import (LARGE_BYTES, Submission, SubmissionError, find_submissions,
-                                          read_notebook)
+                                          parse_timestamp, read_notebook)
 
 
 class GraderError(RuntimeError):
@@ -342,20 +342,8 @@ class Grader:
         write_feedback(feedback, result)
         cells = {(p.name, f.name): (f.graded.test_cell, f.graded.solution_cell)
                  for p in self._plans[submission.assignment] for f in p.functions}
-        gradebook.record(course, result, cells, _timestamp(side["timestamp.txt"]))
+        gradebook.record(course, result, cells, parse_timestamp(side["timestamp.txt"]))
         write_results(autograded / "results.json", result)  # last: marks the submission as done
-
-
-def _timestamp(data: bytes | None):
-    """nbgrader's submission time from the bytes of ``timestamp.txt``, or None."""
-    if data is None:
-        return None
-    try:
-        from nbgrader.utils import parse_utc
-
-        return parse_utc(data.decode("utf-8").strip())
-    except Exception:  # unreadable: nbgrader's own reader gives up the same way
-        return None
 
 
 def _cell_number(cell: dict) -> int:

@@ -151,7 +151,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
     hints = {id(r): error_hint(r.error) for r in reports if r is not None}  # from the words as sent
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
-        _disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
+        disclosure.disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
     first = next((r for r in reports if r is not None), None)
     if first is not None and first.status in ("missing", "not_callable"):
         return _all_failed(plan, fplan, _not_a_function(name, first))
@@ -170,8 +170,8 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
             outcomes.append(CaseOutcome(case.number, case.label, False, [why], kind=why))
         else:
             try:
-                outcomes.append(_disclosed(_judge(fplan, case, report, hints.get(id(report))),
-                                           case, context))
+                outcomes.append(disclosure.disclose_outcome(
+                    _judge(fplan, case, report, hints.get(id(report))), case, context))
             except Exception as exc:  # whatever came back, one case must not stop the grading
                 outcomes.append(CaseOutcome(case.number, case.label, False, [
                     f"the returned value could not be compared with the expected one "
@@ -324,30 +324,6 @@ def _case_values(fplan: FunctionPlan) -> list:
 
 def _isolation_call(fplan: FunctionPlan) -> str | None:
     return isolation_id(fplan.isolation) if fplan.isolation is not None else None
-
-
-def _disclose_report(report: CallReport, context: disclosure.Context, largest: int, names: set) -> None:
-    """The worker's free text about a hidden call, rebuilt or redacted in place (see
-    :mod:`disclosure`); the notebook's own names may be quoted."""
-    names = names | context.words
-    if report.error is not None:
-        error = report.error
-        error.type = context.type_name(error.type, error.bases)
-        error.message = disclosure.redact(error.message, largest, names, disclosure.MESSAGE)
-        error.traceback = context.traceback(error.traceback)
-    report.removed = [n for n in report.removed if n.isidentifier() and n in context.words]
-    if report.undecodable:
-        report.undecodable = disclosure.redact(report.undecodable, largest, names, disclosure.MESSAGE)
-
-
-def _disclosed(outcome: CaseOutcome, case: PlannedCase, context: disclosure.Context) -> CaseOutcome:
-    """Every line of a case's outcome redacted against what the case may disclose."""
-    largest, names = disclosure.limits_of(case.args, case.kwargs, case.expected)
-    names = names | context.words
-    outcome.problems = [disclosure.redact(p, largest, names) for p in outcome.problems]
-    outcome.hints = [disclosure.redact(h, largest, names) for h in outcome.hints]
-    outcome.kind = disclosure.redact(outcome.kind, largest, names)
-    return outcome
 
 
 def _oversized(budget: int, what: str) -> str:

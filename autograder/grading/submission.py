@@ -66,6 +66,19 @@ class Submission:
         return [n for n in names if n.endswith(".ipynb") and n[:-6] not in expected]
 
 
+def parse_timestamp(data: bytes | None):
+    """nbgrader's submission time from the bytes of ``timestamp.txt``, or None (as nbgrader's own
+    reader, when it is absent or unreadable)."""
+    if data is None:
+        return None
+    try:
+        from nbgrader.utils import parse_utc
+
+        return parse_utc(data.decode("utf-8").strip())
+    except Exception:
+        return None
+
+
 def find_submissions(submitted_dir: Path, assignments: list[str] | None = None,
                      students: list[str] | None = None) -> list[Submission]:
     """Every ``submitted/<student>/<assignment>/`` folder, optionally only of the given assignments

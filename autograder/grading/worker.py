@@ -44,7 +44,7 @@ class TimeLimit(BaseException):
 def main() -> int:
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")  # our messages; fd 1 is the student's
     os.dup2(2, 1)                                          # their prints go where stderr goes
-    requests = os.fdopen(os.dup(0), "rb", buffering=0)    # the calls arrive here, one at a time
+    requests = os.fdopen(os.dup(0), "rb")                 # the calls arrive here, one at a time
     first = requests.readline()
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)                                    # input() gets EOF instead of hanging
