@@ -10,9 +10,10 @@ redacts all of it with what it knows on its own side:
 * an exception's type name is kept when it is a built-in name, one of NumPy's, or a class the
   notebook's cells define, else replaced by its nearest built-in base;
 * numbers in messages and problem lines are kept when they are small integers (sizes, indices,
-  axes: no larger than the case's largest dimension), and otherwise rounded to two significant
-  digits; quoted text is kept only when it is a name the grader knows (an expected dict key, a
-  parameter name, a name in the cells), else shown as ``'…'``;
+  axes: no larger than the case's largest dimension, or an array's size) or appear in the
+  course's source notebook, and otherwise rounded to two significant digits (integers masked);
+  quoted text is kept only when it is a name the grader knows (an expected dict key, a name in
+  the cells or the source notebook), else shown as ``'…'``;
 * a returned dict's keys that the expected output does not have are renamed ``<key 1>``, ... before
   comparing (so "unexpected keys" are counted and placed, not listed);
 * messages are cut short.
@@ -43,11 +44,13 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class Context:
-    """What the grader knows of one notebook's run: the cells it sent (``<cell N>`` -> source)."""
+    """What the grader knows of one notebook's run: the cells it sent (``<cell N>`` -> source),
+    and the course's own text (``trusted``: the source notebook), whose names, numbers and quoted
+    words the course's hints may show verbatim (``np.random.seed(3)``, ``"relu"``, ``0.0``)."""
 
-    def __init__(self, cells: list[dict]):
+    def __init__(self, cells: list[dict], trusted: str = ""):
         self.sources = {c["filename"]: c["source"].splitlines() for c in cells}
-        self.words = set()
+        self.words = set(_IDENT.findall(trusted)) | set(_NUMBER.findall(trusted))
         for cell in cells:
             self.words.update(_IDENT.findall(cell["source"]))
 
@@ -79,6 +82,16 @@ class Context:
         return next((b for b in bases if _IDENT.fullmatch(b)), "Exception" if bases else "object")
 
 
+_GRADER_ONLY = re.compile(r"^[ \t]*### BEGIN (SOLUTION|HIDDEN TESTS).*?^[ \t]*### END \1[^\n]*\n?",
+                          re.MULTILINE | re.DOTALL)
+
+
+def released_text(nb) -> str:
+    """The text of a source notebook as students have it (without its solution and hidden-test
+    regions): what the grader may repeat verbatim."""
+    return _GRADER_ONLY.sub("", "\n".join(cell.source for cell in nb.cells))
+
+
 def limits_of(*values: Any) -> tuple[int, set[str]]:
     """What a message about these values may show: the largest integer (their largest dimension,
     number of dimensions or length; 0 for scalars), and the names it may quote (dict keys) together
@@ -100,17 +113,19 @@ def limits_of(*values: Any) -> tuple[int, set[str]]:
 
 
 def redact(text: str, largest: int, names: set[str], limit: int | None = None) -> str:
-    """``text`` with integers above ``largest`` (unless listed in ``names``) masked, other numbers
-    rounded to two significant digits, and quoted text that is not in ``names`` masked; cut to
-    ``limit``."""
+    """``text`` with the numbers that are not in ``names`` redacted (integers above ``largest``
+    masked, other numbers rounded to two significant digits) and quoted text that is not in
+    ``names`` masked; cut to ``limit``."""
     def number(match: re.Match) -> str:
         token = match.group()
+        if token.lstrip("+") in names:
+            return token
         try:
             value = float(token)
         except ValueError:
             return "…"
         if re.fullmatch(r"[-+]?\d+", token):
-            return token if abs(value) <= largest or token.lstrip("+") in names else "…"
+            return token if abs(value) <= largest else "…"
         return f"{value:.2g}"
 
     def quoted(match: re.Match) -> str:

@@ -192,8 +192,8 @@ class Grader:
         result.cells_run = len(response.cells)
         if stopped:
             result.errors.append(stopped)
-        result.functions = score_notebook(plan, response, clean.missing, stopped,
-                                          disclosure.Context(clean.cells))
+        context = disclosure.Context(clean.cells, disclosure.released_text(plan.source.nb))
+        result.functions = score_notebook(plan, response, clean.missing, stopped, context)
         for index, cell in sorted(response.cells.items()):
             if cell.error is not None and index < len(clean.cells):
                 number = _cell_number(clean.cells[index])

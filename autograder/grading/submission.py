@@ -187,8 +187,9 @@ def _check_shape(nb, name: str) -> None:
         if not isinstance(grading, dict):
             raise bad(f"the nbgrader metadata of cell {number}")
         for key, kind in _NBGRADER_FIELDS.items():
-            if key in grading and grading[key] is not None and (
-                    not isinstance(grading[key], kind) or kind is not bool and isinstance(grading[key], bool)):
+            value = grading.get(key)
+            if value is not None and (not isinstance(value, kind)
+                                      or kind is not bool and isinstance(value, bool)):
                 raise bad(f"the nbgrader field {key!r} of cell {number}")
     if _has_surrogates(nb):
         raise SubmissionError(f"{name} holds text that is not valid Unicode (a lone surrogate "

@@ -2,18 +2,19 @@
 
 Started by the grader as ``python -I worker.py`` (see :mod:`autograder.grading.launcher`) in a
 private temporary directory. It reads the header (the cells) from stdin, then one call at a time,
-and writes one message per line to stdout, as :mod:`protocol` (the file next to this one) describes; it needs nothing of the
-``autograder`` package, so a sandbox can hide the course (solutions, hidden cases, gradebook) from it.
+and writes one message per line to stdout, as :mod:`protocol` (the file next to this one)
+describes; it needs nothing of the ``autograder`` package, so a sandbox can hide the course
+(solutions, hidden cases, gradebook) from it.
 
 1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
    run in order in one IPython namespace: each cell goes through IPython's input transformation
    (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
    are not run), then ``exec``. An error in a cell is reported and the next cell runs.
-2. Each call, read only after the previous one was answered, gets fresh copies of its inputs, its
-   arrays read-only for good (views of immutable bytes: writing into one raises, and no flag can
-   make it writeable again, so the caller's data cannot change behind the grader's back) (plain data), optionally with NumPy's global
-   generator seeded, and its output (or the exception, with the student's own traceback lines
-   only) goes back as plain data, together with the inputs as they are after the call.
+2. Each call, read only after the previous one was answered, gets fresh copies of its inputs
+   (plain data; arrays read-only for good, as views of immutable bytes: writing into one raises,
+   and no flag makes it writeable again), optionally with NumPy's global generator seeded, and
+   its output (or the exception, with the student's own traceback lines only) goes back as plain
+   data, together with the inputs as they are after the call.
 3. A ``read`` request (a quiz answer) calls nothing: the variable's value goes back as plain data
    (a set as ``("set", [items])``, anything else as ``("value", x)``).
 
