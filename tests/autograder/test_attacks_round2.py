@@ -337,11 +337,12 @@ def test_a_student_id_cannot_drive_the_terminal(attacked):
 
 def test_a_second_run_on_the_course_is_refused_while_one_holds_it(tmp_path):
     from autograder.grading import run_lock
+    from autograder.grading.course import Course
+    from autograder.grading.grade import GraderError, grade_course
 
     course = new_course(tmp_path / "course")
     submit(course, "someone", nbformat.read(SOURCE, 4))
     with run_lock.hold(course):
-        proc = subprocess.run([sys.executable, "-m", "autograder", "grade", "--course", str(course)],
-                              cwd=course, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 1 and "another grading run of this course is in progress" in proc.stderr
-    assert not (course / "autograded").exists()
+        with pytest.raises(GraderError, match="another grading run of this course is in progress"):
+            grade_course(Course.open(course))
+    assert not (course / "autograded").exists() and not (course / "gradebook.db").exists()
