@@ -50,7 +50,7 @@ class Submission:
 
     def relative(self, name: str) -> Path:
         """``<student>/<assignment>/<name>``, relative to :attr:`root`."""
-        return Path(self.student, self.assignment, name)
+        return self.folder.relative_to(self.root) / name
 
     def read_side_file(self, name: str, limit: int = 4096) -> bytes | None:
         """A small side file of the submission (``timestamp.txt``), or None when it is absent or
@@ -62,7 +62,7 @@ class Submission:
 
     def other_notebooks(self, expected: list[str]) -> list[str]:
         """Names of ``.ipynb`` files in the folder that are not among ``expected``."""
-        names = safe_files.list_names(self.root, Path(self.student, self.assignment))
+        names = safe_files.list_names(self.root, self.folder.relative_to(self.root))
         return [n for n in names if n.endswith(".ipynb") and n[:-6] not in expected]
 
 
