@@ -167,6 +167,7 @@ def _broken(kind: str) -> str:
 
 
 BROKEN = ["grade_id_list", "grade_id_object", "kernelspec_string", "language_info_string", "surrogate_cell"]
+STAMP = "2026-01-05 10:00:00.000000 UTC"
 ESCAPE_ID = "\x1b[2J\x1b]0;owned\x07mallory"
 NOT_UTF8 = b"caf\xe9"
 
@@ -191,7 +192,8 @@ def _hidden_numbers() -> set[str]:
 def attacked():
     course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-attacks2-")))
     submitted = course / "submitted"
-    submit(course, "control", nbformat.read(SOURCE, 4))
+    control = submit(course, "control", nbformat.read(SOURCE, 4)).parent
+    (control / "timestamp.txt").write_text(STAMP)
     # links: to the source notebook, to another student's folder and assignment folder
     (submitted / "link_notebook" / ASSIGNMENT).mkdir(parents=True)
     (submitted / "link_notebook" / ASSIGNMENT / f"{NOTEBOOK}.ipynb").symlink_to(SOURCE)
@@ -252,6 +254,11 @@ def test_the_control_is_graded_in_full_and_the_run_reports_only_the_bad_name(att
     assert failures.count("not graded") == 1 and "caf\\udce9" in failures
     result = _results(course, "control")
     assert result["score"] == result["max_score"] == 10
+    for folder in ("autograded", "feedback"):  # a plain side file is still copied
+        assert (course / folder / "control" / ASSIGNMENT / "timestamp.txt").read_text() == STAMP
+    with sqlite3.connect(course / "gradebook.db") as db:
+        stamps = dict(db.execute("SELECT student_id, timestamp FROM submitted_assignment"))
+    assert stamps["control"].startswith("2026-01-05 10:00:00") and stamps["link_sides"] is None
 
 
 def test_links_and_special_files_gain_nothing_and_copy_nothing(attacked):
