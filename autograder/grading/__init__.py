@@ -3,6 +3,7 @@
 Modules, in the order a submission meets them:
     course       the nbgrader course directory and its configuration
     submission   find submitted/<student>/<assignment>/<nb>.ipynb, read it safely
+    safe_files   read a submission's files without following links, sizes bounded
     sanitize     restore locked cells from source/, choose the cells to run
     plan         per notebook: hidden cases, their reference outputs, points
     quiz         quiz questions: the key and explanations from source/, marking one answer
@@ -11,6 +12,9 @@ Modules, in the order a submission meets them:
                  its quiz answers
     protocol     the plain-data messages between the two, checked strictly
     score        compare with the reference, diagnose, score
+    disclosure   what a student may learn of a hidden case: rebuilt and redacted text
+    bounds       bounds on everything kept and written; text safe for UTF-8 and the terminal
+    run_lock     one grading run per course at a time
     results      results.json;  feedback: the student's HTML page;  gradebook: nbgrader
     grade        one grading run;  cli: ``python -m autograder grade``
 

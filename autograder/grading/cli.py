@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from autograder.grading.bounds import terminal
 from autograder.grading.course import Course, CourseError
 from autograder.grading.grade import GraderError, RunReport, Settings, grade_course
 from autograder.grading.sandbox import UNPROTECTED, Limits
@@ -112,9 +113,10 @@ def summary(report: RunReport) -> str:
         elif partial:
             quiz = all(isinstance(f, QuestionResult) for f in r.functions)
             notes.append(f"lost points in {len(partial)} {'questions' if quiz else 'functions'}")
-        rows.append((r.student, r.assignment, f"{_num(r.score)} / {_num(r.max_score)}", "; ".join(notes)))
+        rows.append((terminal(r.student), terminal(r.assignment), f"{_num(r.score)} / {_num(r.max_score)}",
+                     "; ".join(notes)))
     for submission, kept in sorted(report.unchanged, key=lambda k: (k[0].assignment, k[0].student)):
-        rows.append((submission.student, submission.assignment,
+        rows.append((terminal(submission.student), terminal(submission.assignment),
                      f"{_num(kept.get('score', 0))} / {_num(kept.get('max_score', 0))}",
                      "unchanged: result kept"))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
@@ -132,7 +134,8 @@ def summary(report: RunReport) -> str:
                      f"beside it there")
     if report.failures:
         lines.append(f"The grader failed on {len(report.failures)}:")
-        lines += [f"  {s.student}/{s.assignment}: {why}" for s, why in report.failures]
+        lines += [f"  {terminal(s.student)}/{terminal(s.assignment)}: {terminal(why, 2000)}"
+                  for s, why in report.failures]
     return "\n".join(lines)
 
 

@@ -34,14 +34,16 @@ class Job:
 
     notebook:   file name and text of the sanitized notebook (it lies in the worker's home)
     files:      the assignment's other files, relative path -> content (e.g. a helper module)
-    request:    the request document (protocol.py)
-    cells:      how many cells the request holds (the first ``cells`` messages after "ready")
+    header:     the first line of the request: the cells (protocol.header)
+    calls:      (call id, request line, budget of its answer in bytes), sent one at a time
+    cells:      how many cells the header holds
     limits:     the sandbox's resource limits; None runs without a sandbox (``--insecure``)
     """
 
     notebook: tuple[str, str]
     files: dict[str, bytes]
-    request: bytes
+    header: bytes
+    calls: tuple[tuple[str, bytes, int | None], ...]
     cells: int
     timeout: float
     cell_seconds: float
@@ -56,21 +58,21 @@ def execute(job: Job) -> launcher.WorkerRun:
     try:
         if job.limits is None:
             command = launcher.worker_command(workdir, data_dir=data_dir())
-            return launcher.run_worker(command, job.request, job.timeout,
+            return launcher.run_worker(command, job.header, list(job.calls), job.cells, job.timeout,
                                        functools.partial(_step_seconds, job))
         with sandbox.worker_user() as uid:
             command = launcher.worker_command(workdir, limits=job.limits, data_dir=data_dir(), uid=uid)
-            return launcher.run_worker(command, job.request, job.timeout,
+            return launcher.run_worker(command, job.header, list(job.calls), job.cells, job.timeout,
                                        functools.partial(_step_seconds, job))
     finally:
         launcher.remove_workdir(workdir)
 
 
-def _step_seconds(job: Job, received: int) -> float:
-    """How long the worker may stay silent after its ``received``-th message."""
-    if received == 0:
+def _step_seconds(job: Job, phase: str) -> float:
+    """How long the worker may stay silent in ``phase`` ("start", "cell" or "call")."""
+    if phase == "start":
         return STARTUP_SECONDS
-    if received <= job.cells:
+    if phase == "cell":
         return job.cell_seconds + GRACE_SECONDS
     return job.call_seconds + GRACE_SECONDS
 

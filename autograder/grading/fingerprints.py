@@ -15,6 +15,7 @@ import hashlib
 from pathlib import Path
 
 import layerlab
+from autograder.grading import safe_files
 
 #: source trees whose content is part of the grader's version: the autograder package (found from
 #: this file: a folder named ``autograder`` elsewhere on sys.path may shadow the package name) and
@@ -39,11 +40,14 @@ def grader_version(sources: list[Path], shipped: dict[str, Path], settings: str)
     return digest.hexdigest()
 
 
-def submission(folder: Path, version: str) -> str:
-    """A hash of every file in the submission folder (recursively) and the grader's version."""
+def submission(folder: Path, version: str, root: Path | None = None) -> str:
+    """A hash of every entry in the submission folder (recursively, names and the bytes of its
+    regular files, read in chunks; links and special files by name and kind only, never followed
+    below ``root``, by default the folder itself) and the grader's version."""
     digest = hashlib.sha256(version.encode())
-    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-        _add(digest, path.relative_to(folder).as_posix(), path.read_bytes())
+    folder = Path(folder)
+    root = Path(root) if root is not None else folder
+    safe_files.tree_digest(root, folder.relative_to(root), digest)
     return digest.hexdigest()
 
 

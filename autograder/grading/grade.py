@@ -15,7 +15,6 @@ by the main thread of this process, one submission at a time.
 from __future__ import annotations
 
 import json
-import shutil
 import signal
 import time
 from pathlib import Path
@@ -26,7 +25,8 @@ from typing import Callable
 
 import nbformat
 
-from autograder.grading import execute, fingerprints, gradebook, launcher, marks, protocol, sandbox
+from autograder.grading import (bounds, disclosure, execute, fingerprints, gradebook, launcher, marks,
+                               protocol, run_lock, sandbox)
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan
@@ -35,7 +35,7 @@ from autograder.grading.results import (AssignmentResult, CellError, NotebookRes
 from autograder.grading.sanitize import sanitize
 from autograder.grading.score import score_notebook
 from autograder.grading.submission import (LARGE_BYTES, Submission, SubmissionError, find_submissions,
-                                          read_notebook)
+                                          parse_timestamp, read_notebook)
 
 
 class GraderError(RuntimeError):
@@ -121,7 +121,8 @@ class Grader:
 
     def fingerprint(self, submission: Submission) -> str:
         """The submission's content and the grader's version: equal fingerprints, equal results."""
-        return fingerprints.submission(submission.folder, self._versions[submission.assignment])
+        return fingerprints.submission(submission.folder, self._versions[submission.assignment],
+                                       submission.root)
 
     def current(self, submission: Submission) -> dict | None:
         """The submission's results.json if it was written for this very fingerprint, else None."""
@@ -140,7 +141,7 @@ class Grader:
         """Grade one submission (runs its workers); writes nothing."""
         start = time.perf_counter()
         plans = self._plans[submission.assignment]
-        notebooks = [self.grade_notebook(plan, submission) for plan in plans]
+        notebooks = [self._grade_notebook_or_explain(plan, submission) for plan in plans]
         result = AssignmentResult(submission.student, submission.assignment, notebooks,
                                   datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                   fingerprint=self.fingerprint(submission), sandbox=self.isolation)
@@ -149,20 +150,35 @@ class Grader:
             result.errors.append(f"The submission holds {', '.join(extra)}, which the grader did not "
                                  f"expect: keep the notebook's original file name.")
         result.seconds = time.perf_counter() - start
+        bounds.bound_result(result)
         return result
+
+    def _grade_notebook_or_explain(self, plan: NotebookPlan, submission: Submission) -> NotebookResult:
+        """:meth:`grade_notebook`; whatever in the notebook still makes the grader fail becomes
+        this notebook's error (scored 0), never a stop of the run or of the other notebooks."""
+        try:
+            return self.grade_notebook(plan, submission)
+        except GraderError:
+            raise
+        except Exception as exc:
+            why = (f"{plan.name}.ipynb could not be graded: the grader could not process it "
+                   f"({type(exc).__name__}). Open it in JupyterLab, save it, and submit again; if this "
+                   f"message stays, show it to your instructor.")
+            return NotebookResult(plan.name, True, score_notebook(plan, None, {}, why), errors=[why])
 
     def grade_notebook(self, plan: NotebookPlan, submission: Submission) -> NotebookResult:
         start = time.perf_counter()
         path = submission.notebook_path(plan.name)
         try:
-            nb = read_notebook(path)
+            nb = read_notebook(path, submission.root)
         except SubmissionError as exc:
             not_graded = f"not graded: {path.name} could not be read (see the errors above)"
-            return NotebookResult(plan.name, path.is_file(), score_notebook(plan, None, {}, not_graded),
+            return NotebookResult(plan.name, path.exists() or path.is_symlink(),
+                                  score_notebook(plan, None, {}, not_graded),
                                   errors=[str(exc)], seconds=time.perf_counter() - start)
         clean = sanitize(nb, plan.source)
         result = NotebookResult(plan.name, True, warnings=clean.warnings, skipped=clean.skipped)
-        size = path.stat().st_size
+        size = path.lstat().st_size
         if size > LARGE_BYTES:
             result.warnings.append(f"{path.name} is {size / 2**20:.0f} MB, mostly outputs; the grader "
                                    f"ignores outputs. Clear them before you submit (Edit → Clear "
@@ -177,7 +193,8 @@ class Grader:
         result.cells_run = len(response.cells)
         if stopped:
             result.errors.append(stopped)
-        result.functions = score_notebook(plan, response, clean.missing, stopped)
+        context = disclosure.Context(clean.cells, disclosure.released_text(plan.source.nb))
+        result.functions = score_notebook(plan, response, clean.missing, stopped, context)
         for index, cell in sorted(response.cells.items()):
             if cell.error is not None and index < len(clean.cells):
                 number = _cell_number(clean.cells[index])
@@ -209,18 +226,22 @@ class Grader:
         log = []
         for attempt in range(MAX_ROUNDS):
             job = execute.Job((f"{name}.ipynb", text), files,
-                              protocol.request([c for _, c in todo_cells], todo_calls, limits),
+                              protocol.header([c for _, c in todo_cells], limits),
+                              tuple((c["id"], protocol.call_line(seq, c), c.get("max_bytes"))
+                                    for seq, c in enumerate(todo_calls)),
                               len(todo_cells), budget, settings.cell_seconds, settings.call_seconds,
                               None if settings.insecure else settings.limits)
             run = self._run(job)
             budget -= run.seconds
             log.append(run.log)
-            response = protocol.parse_messages(run.stdout)
+            response = run.response
             if not response.ready and not (run.timed_out or run.stalled) and attempt == 0:
                 raise GraderError(f"the worker did not start (exit status {run.returncode}):\n"
                                   f"{run.log[-2000:]}")
             merged.ready |= response.ready
             merged.malformed += response.malformed
+            merged.oversized += response.oversized
+            merged.oversized_calls.update(response.oversized_calls)
             merged.conflicting |= response.conflicting
             for index, report in response.cells.items():
                 if index < len(todo_cells):
@@ -247,7 +268,8 @@ class Grader:
                 merged.cells[original] = protocol.CellReport(original, 0.0, stop)
                 del todo_cells[culprit]
             else:
-                left = [c for c in todo_calls if c["id"] not in response.calls]
+                left = [c for c in todo_calls
+                        if c["id"] not in response.calls and c["id"] not in response.conflicting]
                 merged.calls[left[0]["id"]] = protocol.CallReport(left[0]["id"], "timeout", 0.0, error=stop)
                 todo_calls = left[1:]  # a new worker runs the cells again, then the calls left
             if not todo_calls:
@@ -312,18 +334,18 @@ class Grader:
         for notebook in result.notebooks:
             if notebook.sanitized:
                 atomic_write(autograded / f"{notebook.name}.ipynb", notebook.sanitized)
-        # for nbgrader release_feedback, also after generate_feedback copies autograded/ to feedback/
-        for name, targets in (("timestamp.txt", (autograded, feedback)),
-                              ("submission_secret.txt", (autograded, feedback))):
-            if (submission.folder / name).is_file():
-                for target in targets:
-                    target.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(submission.folder / name, target / name)
+        # side files read safely (small regular files only); both go to autograded/ and feedback/
+        # so that nbgrader's release_feedback works, also after generate_feedback copied the pages
+        side = {}
+        for name in ("timestamp.txt", "submission_secret.txt"):
+            data = side[name] = submission.read_side_file(name)  # a small regular file, or None
+            if data is not None:
+                for target in (autograded, feedback):
+                    atomic_write(target / name, data.decode("utf-8", "replace"))
         write_feedback(autograded / marks.GRADER_PAGES, result)
         cells = {(p.name, f.name): (f.graded.test_cell, f.graded.solution_cell)
                  for p in self._plans[submission.assignment] for f in p.functions}
-        kept = gradebook.record(course, result, cells,
-                                course.timestamp(submission.student, submission.assignment))
+        kept = gradebook.record(course, result, cells, parse_timestamp(side["timestamp.txt"]))
         marks.publish(course, submission.student, submission.assignment)
         write_results(autograded / "results.json", result)  # last: marks the submission as done
         return kept
@@ -347,6 +369,14 @@ def grade_course(course: Course, assignments: list[str] | None = None,
     """
     start = time.perf_counter()
     settings = settings or Settings()
+    try:
+        with run_lock.hold(course.root):
+            return _grade_course(course, assignments, students, settings, progress, start)
+    except run_lock.Busy as exc:
+        raise GraderError(str(exc)) from None
+
+
+def _grade_course(course, assignments, students, settings, progress, start) -> RunReport:
     client = _dask_client(settings.scheduler) if settings.scheduler else None
     try:
         run = execute.execute if client is None else _on_cluster(client)
@@ -355,6 +385,13 @@ def grade_course(course: Course, assignments: list[str] | None = None,
         report = RunReport()
         todo = []
         for submission in find_submissions(course.submitted_dir, assignments, students):
+            if not (bounds.is_clean_name(submission.student) and bounds.is_clean_name(submission.assignment)):
+                report.failures.append((submission, "not graded: the folder name is not valid UTF-8 text, "
+                                        "so it cannot be a student id or an assignment of nbgrader's; "
+                                        "rename the folder"))
+                if progress:
+                    progress(None)
+                continue
             try:
                 grader.plans(submission.assignment)
                 kept = None if settings.force else grader.current(submission)

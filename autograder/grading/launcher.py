@@ -3,7 +3,7 @@
 The interface is deliberately small so that the sandbox wraps it without touching the rest:
 
     command = worker_command(workdir, limits=Limits(), data_dir=...)  # argv, env, cwd (sandboxed)
-    run = run_worker(command, request, timeout, step_seconds)       # bytes in, messages out
+    run = run_worker(command, header, calls, cells, timeout, step_seconds)   # one call at a time
 
 ``workdir`` is a private temporary directory holding only the sanitized submission, the files the
 assignment ships (helper modules, as nbgrader copies them) and the worker's matplotlib settings.
@@ -11,8 +11,10 @@ Sandboxed (:mod:`sandbox`), these files are all the worker sees of the machine's
 a home of its own. The worker's environment is minimal (no variable of the grader's is passed on
 except the data-set locations layerlab reads), it runs with ``python -I`` (no user site, no
 PYTHON* variables, no script directory on ``sys.path``) in a process group that is killed when it
-finishes, stalls or times out. What the notebook prints is read as it comes; a bounded excerpt of
-its beginning and end is kept.
+finishes, stalls or times out. Its messages are checked as they arrive (:class:`protocol.Session`),
+and each call is sent only after the one before was answered. What the notebook prints is read as
+it comes; a bounded excerpt of its beginning and end is kept, of the cells only: what it prints
+once the first call was sent may hold the hidden arguments and is counted, never kept.
 """
 
 from __future__ import annotations
@@ -31,17 +33,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from autograder.grading import sandbox
+from autograder.grading import protocol, sandbox
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 
 #: how much of what the notebook printed is kept (its beginning and its end).
 LOG_EXCERPT = 8_000
-#: the most the grader reads of one worker's messages, and of one message.
+#: the most the grader reads of one worker's messages, and of one line (a call's own budget,
+#: :class:`protocol.Session`, is usually much smaller; longer lines are skipped unparsed).
 MAX_MESSAGE_BYTES = 256 * 2**20
 MAX_LINE_BYTES = 64 * 2**20
 #: how long a worker that has sent its last message may take to exit before it is killed.
 EXIT_GRACE_SECONDS = 5.0
+#: lines read ahead of the checking (bounds the grader's memory when a worker floods).
+QUEUED_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ class WorkerCommand:
 class WorkerRun:
     """What came back from one worker process.
 
-    stdout:      the worker's messages (one JSON object per line, see protocol.py)
+    response:    the worker's messages, checked (protocol.Response); ``stdout`` is kept empty
     returncode:  the exit status (negative: killed by that signal), None if it could not start
     timed_out:   it ran past the notebook's time limit and was killed
     stalled:     it sent no message for longer than a cell or a call may take, and was killed
@@ -77,6 +82,7 @@ class WorkerRun:
     stalled: bool = False
     flooded: bool = False
     log_bytes: int = 0
+    response: protocol.Response = field(default_factory=protocol.Response)
 
 
 def make_workdir(notebook_text: str, name: str = "submission.ipynb",
@@ -147,14 +153,16 @@ def layerlab_package() -> Path:
     return Path(layerlab.__file__).resolve().parent
 
 
-def run_worker(command: WorkerCommand, request: bytes, timeout: float,
-               step_seconds: Callable[[int], float] | None = None) -> WorkerRun:
-    """Run the worker with ``request`` on its stdin and collect its messages as they come.
+def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, bytes, int | None]],
+               cells: int, timeout: float, step_seconds: Callable[[str], float] | None = None) -> WorkerRun:
+    """Run the worker: send ``header`` (its cells), then each of ``calls`` (``(id, line, budget)``,
+    see :func:`protocol.call_line`) once the one before was answered, and check its messages as
+    they come.
 
     It is killed (with every process it started) when it runs past ``timeout`` seconds, when it
-    sends no message for ``step_seconds(n)`` seconds after its n-th message (so one endless cell
-    or call costs its own time limit, not the notebook's), or when it floods its message channel.
-    What it prints is read as it comes, and only an excerpt is kept.
+    stays silent for ``step_seconds(phase)`` seconds (``phase`` is "start", "cell" or "call"; so
+    one endless cell or call costs its own time limit, not the notebook's), or when it floods its
+    message channel. What it prints is read as it comes, and only an excerpt is kept.
     """
     start = time.perf_counter()
     try:
@@ -163,23 +171,35 @@ def run_worker(command: WorkerCommand, request: bytes, timeout: float,
                                 start_new_session=True, **command.popen)
     except OSError as exc:
         return WorkerRun("", None, False, time.perf_counter() - start, f"could not start: {exc}")
-    lines: queue.Queue = queue.Queue()
+    lines: queue.Queue = queue.Queue(maxsize=QUEUED_LINES)
+    outbox: queue.Queue = queue.Queue()
     log = _Excerpt(LOG_EXCERPT)
-    threads = [threading.Thread(target=_feed, args=(proc.stdin, request), daemon=True),
+    threads = [threading.Thread(target=_feed, args=(proc.stdin, outbox), daemon=True),
                threading.Thread(target=_read_lines, args=(proc.stdout, lines), daemon=True),
                threading.Thread(target=log.read_from, args=(proc.stderr,), daemon=True)]
     for thread in threads:
         thread.start()
-    received: list[str] = []
-    line: str | None = ""
+    session = protocol.Session(cells)
+    outbox.put(header)
+    todo = list(enumerate(calls))
+    ended = False
     size = 0
     timed_out = stalled = flooded = False
     deadline = start + timeout
     while True:
-        now = time.perf_counter()
-        wait = deadline - now
+        if session.cells_done and session.outstanding is None:
+            if not todo:
+                outbox.put(protocol.END)
+                todo = None
+            elif todo is not None:
+                (seq, (call_id, line, budget)), todo = todo[0], todo[1:]
+                log.freeze()  # from here on, what it prints may hold hidden arguments
+                session.ask(seq, call_id, budget)
+                outbox.put(line)
+        phase = ("call" if session.outstanding else "cell") if session.response.ready else "start"
+        wait = deadline - time.perf_counter()
         if step_seconds is not None:
-            wait = min(wait, step_seconds(len(received)))
+            wait = min(wait, step_seconds(phase))
         try:
             line = lines.get(timeout=max(0.0, wait))
         except queue.Empty:
@@ -189,13 +209,15 @@ def run_worker(command: WorkerCommand, request: bytes, timeout: float,
                 stalled = True
             break
         if line is None:  # end of the worker's output
+            ended = True
             break
         size += len(line)
         if size > MAX_MESSAGE_BYTES:
             flooded = True
             break
-        received.append(line)
-    if line is None:
+        session.accept(line)
+    outbox.put(None)
+    if ended:
         # The worker closed its channel: let it flush what the notebook printed and exit on its
         # own (bounded), so the log is complete however fast or slow this machine is.
         try:
@@ -210,22 +232,34 @@ def run_worker(command: WorkerCommand, request: bytes, timeout: float,
         returncode = proc.wait()
     for thread in threads[1:]:
         thread.join(timeout=5)
-    return WorkerRun("".join(received), returncode, timed_out, time.perf_counter() - start,
-                     log.text(), stalled=stalled, flooded=flooded, log_bytes=log.total)
+    return WorkerRun("", returncode, timed_out, time.perf_counter() - start, log.text(),
+                     stalled=stalled, flooded=flooded, log_bytes=log.total, response=session.response)
 
 
-def _feed(pipe, data: bytes) -> None:
+def _feed(pipe, outbox: queue.Queue) -> None:
+    """Write what the grader sends, in order, until None; then close the worker's stdin."""
     try:
-        pipe.write(data)
-        pipe.close()
+        while True:
+            data = outbox.get()
+            if data is None:
+                break
+            pipe.write(data)
+            pipe.flush()
     except (BrokenPipeError, OSError, ValueError):
         pass
+    finally:
+        try:
+            pipe.close()
+        except (OSError, ValueError):
+            pass
 
 
 def _read_lines(pipe, lines: queue.Queue) -> None:
+    """Lines of the worker's stdout as bytes (a line longer than MAX_LINE_BYTES comes in parts,
+    each of which fails its budget); bounded read-ahead, so a flood waits for the checking."""
     try:
         for line in iter(functools.partial(pipe.readline, MAX_LINE_BYTES), b""):
-            lines.put(line.decode("utf-8", "replace"))
+            lines.put(line)
     except (OSError, ValueError):
         pass
     finally:
@@ -240,28 +274,44 @@ class _Excerpt:
         self.head = bytearray()
         self.tail = bytearray()
         self.total = 0
+        self.frozen = False
+        self.hidden = 0   # bytes after freeze(): counted, not kept
+        self._lock = threading.Lock()
+
+    def freeze(self) -> None:
+        """Keep nothing read from now on (it may hold a hidden case's arguments)."""
+        with self._lock:
+            self.frozen = True
 
     def read_from(self, pipe) -> None:
         try:
             for chunk in iter(functools.partial(pipe.read1, 65536), b""):
-                self.total += len(chunk)
-                room = self.keep - len(self.head)
-                if room > 0:
-                    self.head += chunk[:room]
-                    chunk = chunk[room:]
-                if chunk:
-                    self.tail += chunk
-                    del self.tail[:-self.keep]
+                with self._lock:
+                    self.total += len(chunk)
+                    if self.frozen:
+                        self.hidden += len(chunk)
+                        continue
+                    room = self.keep - len(self.head)
+                    if room > 0:
+                        self.head += chunk[:room]
+                        chunk = chunk[room:]
+                    if chunk:
+                        self.tail += chunk
+                        del self.tail[:-self.keep]
         except (OSError, ValueError):
             pass
 
     def text(self) -> str:
-        head = self.head.decode("utf-8", "replace")
-        left_out = self.total - len(self.head) - len(self.tail)
-        if left_out <= 0:
-            return head + self.tail.decode("utf-8", "replace")
-        return (f"{head}\n[... {left_out} bytes left out ...]\n"
-                f"{self.tail.decode('utf-8', 'replace')}")
+        with self._lock:
+            head = self.head.decode("utf-8", "replace")
+            tail = self.tail.decode("utf-8", "replace")
+            left_out = self.total - self.hidden - len(self.head) - len(self.tail)
+            hidden = self.hidden
+        text = head + tail if left_out <= 0 else f"{head}\n[... {left_out} bytes left out ...]\n{tail}"
+        if hidden:
+            text += (f"\n[... {hidden} bytes printed while the hidden cases ran are not shown: they "
+                     f"could hold the hidden inputs ...]")
+        return text
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

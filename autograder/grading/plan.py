@@ -20,6 +20,7 @@ import numpy as np
 
 from autograder import cases as hidden_cases
 from autograder.cases import HiddenSpec
+from autograder.grading import bounds
 from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
 from autograder.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
@@ -148,7 +149,8 @@ def _plan_case(source: SourceNotebook, name: str, fn, number: int, case) -> Plan
 
 def _call(case: PlannedCase, call_id: str, isolated: bool) -> dict:
     return {"id": call_id, "function": case.function, "args": case.args, "kwargs": case.kwargs,
-            "seed": case.seed, "isolated": isolated}
+            "seed": case.seed, "isolated": isolated,
+            "max_bytes": bounds.answer_budget(case.args, case.kwargs, case.expected)}
 
 
 def _label(fn, args: tuple, kwargs: dict) -> str:

@@ -6,7 +6,9 @@ case a function passes when its output matches the reference's, the output contr
 (``properties``) hold and its inputs come back unchanged; the isolation case must also give the
 same output without the notebook's variables. A function earns its points in proportion to the
 cases it passes. Failures are explained with the public checks' words (``compare``, the specs'
-hints) and never show the hidden inputs' values, the reference or the hidden test code.
+hints) and never show the hidden inputs' values, the reference or the hidden test code: every
+text that the student's code produced during a hidden call is rebuilt or redacted by
+:mod:`disclosure` first.
 A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
 :class:`QuestionResult` (its feedback names the right answer and explains it).
 """
@@ -20,7 +22,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from autograder.grading import quiz
+from autograder.grading import disclosure, quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
 from autograder.grading.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
@@ -108,6 +110,8 @@ def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Respo
     """Mark one quiz answer (rebuilt strictly from the worker's plain data) against the key."""
     report = response.calls.get(qplan.call_id) if response is not None else None
     conflicting = response is not None and qplan.call_id in response.conflicting
+    if response is not None and qplan.call_id in response.oversized_calls:
+        conflicting, stopped = False, _oversized(response.oversized_calls[qplan.call_id], "answer")
     if response is None and not stopped:
         stopped = "your notebook could not be run"
     mark = quiz.mark_report(qplan, report, missing.get(qplan.name), stopped, conflicting)
@@ -118,13 +122,15 @@ def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Respo
 
 
 def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[str, str],
-                   stopped: str | None) -> list[FunctionResult]:
+                   stopped: str | None, context: disclosure.Context | None = None) -> list[FunctionResult]:
     """Score every graded function of ``plan``.
 
     response:  the worker's checked report (None when the notebook could not run at all)
     missing:   function -> message, for solution cells that are gone (sanitize)
     stopped:   why the worker ended early, if it did (a sentence), else None
+    context:   the cells that were sent (to rebuild tracebacks); None: no traceback is shown
     """
+    context = context or disclosure.Context([])
     results = []
     for fplan in plan.functions:
         if isinstance(fplan, quiz.QuestionPlan):
@@ -134,14 +140,18 @@ def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[
         elif response is None:
             results.append(_all_failed(plan, fplan, stopped or "your notebook could not be run"))
         else:
-            results.append(score_function(plan, fplan, response, stopped))
+            results.append(score_function(plan, fplan, response, stopped, context))
     return results
 
 
 def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
-                   stopped: str | None) -> FunctionResult:
+                   stopped: str | None, context: disclosure.Context | None = None) -> FunctionResult:
     name = fplan.name
+    context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
+    hints = {id(r): error_hint(r.error) for r in reports if r is not None}  # from the words as sent
+    for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
+        disclosure.disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
     first = next((r for r in reports if r is not None), None)
     if first is not None and first.status in ("missing", "not_callable"):
         return _all_failed(plan, fplan, _not_a_function(name, first))
@@ -152,13 +162,16 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     for case, report in zip(fplan.cases, reports):
         if report is None:
             why = ("no result came back: " + stopped) if stopped else (
+                _oversized(response.oversized_calls[case.call_id], "result") +
+                f" (expected: {describe(case.expected)})" if case.call_id in response.oversized_calls else
                 "the grader received two different results for this case (did your code write to "
                 "the grader's output channel?)" if case.call_id in response.conflicting
                 else "no result came back for this case")
             outcomes.append(CaseOutcome(case.number, case.label, False, [why], kind=why))
         else:
             try:
-                outcomes.append(_judge(fplan, case, report))
+                outcomes.append(disclosure.disclose_outcome(
+                    _judge(fplan, case, report, hints.get(id(report))), case, context))
             except Exception as exc:  # whatever came back, one case must not stop the grading
                 outcomes.append(CaseOutcome(case.number, case.label, False, [
                     f"the returned value could not be compared with the expected one "
@@ -181,12 +194,16 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
 
 # ----------------------------------------------------------------------------- one case
 
-def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOutcome:
+def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
+           hint: str | None = None) -> CaseOutcome:
     outcome = CaseOutcome(case.number, case.label, False)
     if report.status == "error":
-        outcome.problems.append("your code raised an error:")
+        if hint == IN_PLACE:
+            outcome.problems.append(f"{fplan.name} changed its input in place (the grader passes its "
+                                    f"inputs read-only, so the change raised an error):")
+        else:
+            outcome.problems.append("your code raised an error:")
         outcome.traceback = _traceback_lines(report.error)
-        hint = error_hint(report.error)
         if hint:
             outcome.hints.append(hint)
         outcome.kind = f"error {report.error.type if report.error else ''} {hint}"
@@ -206,8 +223,9 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOu
                                 f"return numbers, NumPy arrays, or tuples/lists/dicts of those")
         outcome.kind = "not plain " + got
         return outcome
-    problems = condensed(fplan.public, compare(case.expected, report.output, rtol=fplan.rtol,
-                                               atol=fplan.atol), case.expected, report.output)
+    shown = disclosure.mask_keys(case.expected, report.output)  # its own keys could carry the inputs
+    problems = condensed(fplan.public, compare(case.expected, shown, rtol=fplan.rtol,
+                                               atol=fplan.atol), case.expected, shown)
     problems += _broken_properties(fplan, case, report.output)
     problems += _changed_inputs(fplan.name, case, report.args_after)
     if not problems:
@@ -222,12 +240,22 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport) -> CaseOu
 
 def _judge_isolation(fplan: FunctionPlan, outcome: CaseOutcome, normal: CallReport | None,
                      isolated: CallReport | None) -> None:
-    """The isolation case fails when the function needs (or reads) notebook variables."""
-    if not outcome.passed or normal is None or isolated is None:
+    """The isolation case fails when the function needs (or reads) notebook variables, and when
+    the isolated call has no single answer (missing, answered twice, too large): a check that
+    cannot be made is not a pass."""
+    if not outcome.passed or normal is None:
+        return
+    if isolated is None:
+        outcome.passed = False
+        outcome.problems.append(f"no single result came back when `{fplan.name}` was called without "
+                                f"the notebook's variables, so the grader could not check that it "
+                                f"works from its arguments alone")
+        outcome.kind = "isolation unanswered"
         return
     removed = ", ".join(f"`{n}`" for n in isolated.removed[:8]) or "none"
     if isolated.status == "error" and isolated.error and "NameError" in isolated.error.bases:
         variable = isolated.error.message.split("'")[1] if isolated.error.message.count("'") >= 2 else "?"
+        variable = variable if variable.isidentifier() else "?"  # (redacted with the message)
         outcome.passed = False
         outcome.problems.append(f"`{fplan.name}` uses the notebook variable `{variable}`, which is not "
                                 f"one of its arguments: it fails when called in a fresh notebook")
@@ -288,7 +316,29 @@ def _redacted(problem: Problem) -> list[str]:
     return Problem(problem.where, problem.what, kept, problem.hints).lines()
 
 
+# ----------------------------------------------------------------------------- disclosure
+
+def _case_values(fplan: FunctionPlan) -> list:
+    return [v for case in fplan.cases for v in (case.args, case.kwargs, case.expected)]
+
+
+def _isolation_call(fplan: FunctionPlan) -> str | None:
+    return isolation_id(fplan.isolation) if fplan.isolation is not None else None
+
+
+def _oversized(budget: int, what: str) -> str:
+    return (f"the {what} was larger than the {budget / 1024:.0f} KiB the grader reads for it, and "
+            f"was not read: return only what the docstring asks for")
+
+
 # ----------------------------------------------------------------------------- errors
+
+#: the hint for an error raised by writing into a (read-only) input.
+IN_PLACE = ("compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of modifying the "
+            "caller's (`x /= n`, `x[...] = `, `params[k] -= `)")
+_READ_ONLY = ("assignment destination is read-only", "output array is read-only", "array is read-only",
+              "cannot set WRITEABLE flag")
+
 
 def error_hint(error: ErrorInfo | None) -> str | None:
     """Plain words for an error, from its type and message (the exception itself stays in the
@@ -296,6 +346,8 @@ def error_hint(error: ErrorInfo | None) -> str | None:
     if error is None:
         return None
     message = error.message
+    if "ValueError" in error.bases and any(words in message for words in _READ_ONLY):
+        return IN_PLACE
     if "Cannot cast ufunc" in message and "same_kind" in message:
         return ("an in-place operation such as `x /= n` on an integer array: compute a new array "
                 "(`x = x / n`) instead of writing into the caller's")

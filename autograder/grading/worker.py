@@ -1,22 +1,28 @@
 """The untrusted side of grading: run one student's notebook, then call its graded functions.
 
-Started by the grader as ``python -I worker.py PACKAGE_FOLDER`` (see :mod:`autograder.grading.launcher`) in a
-private temporary directory. It reads one request from stdin and writes one message per line to
-stdout, as :mod:`protocol` (the file next to this one) describes; it needs nothing of the
-``autograder`` package, so a sandbox can hide the course (solutions, hidden cases, gradebook) from it.
+Started by the grader as ``python -I worker.py PACKAGE_FOLDER`` (see
+:mod:`autograder.grading.launcher`) in a private temporary directory; ``PACKAGE_FOLDER`` holds the
+``layerlab`` package the grader uses. It reads the header (the cells) from stdin, then one call at
+a time, and writes one message per line to stdout, as :mod:`protocol` (the file next to this one)
+describes; it needs nothing of the ``autograder`` package, so a sandbox can hide the course
+(solutions, hidden cases, gradebook) from it.
 
 1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
    run in order in one IPython namespace: each cell goes through IPython's input transformation
    (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
    are not run), then ``exec``. An error in a cell is reported and the next cell runs.
-2. Each requested call gets fresh copies of its inputs (plain data), optionally with NumPy's global
-   generator seeded, and its output (or the exception, with the student's own traceback lines
-   only) goes back as plain data, together with the inputs as they are after the call.
+2. Each call, read only after the previous one was answered, gets fresh copies of its inputs
+   (plain data; arrays read-only for good, as views of immutable bytes: writing into one raises,
+   and no flag makes it writeable again), optionally with NumPy's global generator seeded, and
+   its output (or the exception, with the student's own traceback lines only) goes back as plain
+   data, together with the inputs as they are after the call.
 3. A ``read`` request (a quiz answer) calls nothing: the variable's value goes back as plain data
    (a set as ``("set", [items])``, anything else as ``("value", x)``).
 
 Nothing this process reports is trusted: the grader decodes it strictly and compares it with the
-reference in its own process. Student code can make its own report wrong or missing, no more.
+reference in its own process. Student code can make its own report wrong or missing, no more. A
+call's arguments exist here only while it runs: after it is answered, the worker keeps no reference
+to them (no request document, no frame), and the next call's arguments have not been sent yet.
 """
 
 from __future__ import annotations
@@ -40,7 +46,8 @@ class TimeLimit(BaseException):
 def main() -> int:
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")  # our messages; fd 1 is the student's
     os.dup2(2, 1)                                          # their prints go where stderr goes
-    data = sys.stdin.buffer.read()
+    requests = os.fdopen(os.dup(0), "rb")                 # the calls arrive here, one at a time
+    first = requests.readline()
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)                                    # input() gets EOF instead of hanging
 
@@ -59,17 +66,19 @@ def main() -> int:
         channel.write(protocol.message_line(message))
         channel.flush()
 
-    request = protocol.read_request(data)
-    limits = request["limits"]
+    head = protocol.read_header(first)
+    del first
+    limits, cells = head["limits"], head.pop("cells")
     signal.signal(signal.SIGALRM, _on_alarm)
     shell = _make_shell()
     send({"type": "ready", "protocol": protocol.PROTOCOL})  # no student code has run before this
-    for index, cell in enumerate(request["cells"]):
+    for index in range(len(cells)):
+        cell, cells[index] = cells[index], None
         start = time.perf_counter()
         error = _run_cell(shell, cell["filename"], cell["source"], limits.get("cell_seconds", 60.0))
         send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error})
-    for call in request["calls"]:
-        send(_call(shell, call, limits.get("call_seconds", 10.0), np, protocol))
+    while _serve_one(requests, shell, limits.get("call_seconds", 10.0), np, protocol, send):
+        pass
     send({"type": "done"})
     channel.close()
     _flush_prints()
@@ -181,6 +190,24 @@ def _close_figures() -> None:
 
 # ----------------------------------------------------------------------------- the calls
 
+def _serve_one(requests, shell, seconds: float, np, protocol, send) -> bool:
+    """Read one call, run it, answer it; False at the end. Its arguments live in this frame and
+    the call's own only, and are gone when this returns."""
+    try:
+        got = protocol.read_call(requests.readline())
+    except Exception:  # a request line the student's code tampered with: stop here
+        return False
+    if got is None:
+        return False
+    seq, call = got
+    message = _call(shell, call, seconds, np, protocol)
+    message["seq"] = seq
+    call.clear()
+    del got, call
+    send(message)
+    return True
+
+
 def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
     from layerlab import plaindata
 
@@ -197,7 +224,7 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
         message["error"] = {"type": type(fn).__name__, "bases": [], "traceback": [],
                             "message": f"{call['function']} is a {type(fn).__name__}"}
         return message
-    args, kwargs = copy.deepcopy(call["args"]), copy.deepcopy(call["kwargs"])
+    args, kwargs = _read_only(call["args"], np), _read_only(call["kwargs"], np)
     removed = _remove_notebook_variables(shell) if call.get("isolated") else {}
     message["removed"] = sorted(removed)
     start = time.perf_counter()
@@ -230,6 +257,18 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
     if message["status"] != "ok":
         message["output"] = message["args_after"] = None
     return message
+
+
+def _read_only(value, np):
+    """A deep copy of plain data whose arrays can never be written (views of ``bytes``)."""
+    if isinstance(value, np.ndarray):
+        return np.frombuffer(value.tobytes(), dtype=value.dtype).reshape(value.shape)
+    if isinstance(value, dict):
+        return {k: _read_only(v, np) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        items = [_read_only(v, np) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    return copy.deepcopy(value)
 
 
 def _read(shell, name: str, message: dict, plaindata) -> dict:

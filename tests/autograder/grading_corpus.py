@@ -191,16 +191,19 @@ def _steal(name, shape, inputs):
     return np.zeros(shape) if shape else 0.5
 
 def _forge():
-    """Write fake 'all correct' messages to the worker's channel for every call in its request."""
-    request = next((o for o in gc.get_objects() if isinstance(o, dict) and "calls" in o and "protocol" in o), None)
+    """Write fake 'all correct' answers to the worker's channel for every call it could be asked
+    (ids and sequence numbers guessed: the calls themselves have not been sent yet)."""
     channels = [o for o in gc.get_objects() if isinstance(o, io.TextIOWrapper) and getattr(o, "name", None) not in (0, 1, 2, "<stdin>", "<stdout>", "<stderr>")]
+    names = [n for n in globals() if n in _public] or list(_public)
     for channel in channels:
         try:
-            for call in (request or {}).get("calls", []):
-                fake = {"type": "call", "id": call["id"], "status": "ok", "seconds": 0.0,
-                        "output": _plain.encode(0.5), "args_after": _plain.encode((call["args"], call["kwargs"])),
-                        "error": None, "removed": []}
-                channel.write(json.dumps(fake) + "\\n")
+            for seq in range(80):
+                for name in names:
+                    for i in range(1, 9):
+                        fake = {"type": "call", "seq": seq, "id": f"{name}/{i}", "status": "ok", "seconds": 0.0,
+                                "output": _plain.encode(0.5), "args_after": _plain.encode(((), {})),
+                                "error": None, "removed": []}
+                        channel.write(json.dumps(fake) + "\\n")
             channel.write("this line is not a message\\n")
             channel.write(json.dumps({"type": "call", "id": "x", "status": "ok"}) + "\\n")
             channel.flush()

@@ -28,8 +28,8 @@ from layerlab import plaindata
 # ----------------------------------------------------------------------------- protocol
 
 
-def _call_line(call_id="f/1", status="ok", output=1.5, **changes):
-    message = {"type": "call", "id": call_id, "status": status, "seconds": 0.1,
+def _call_line(call_id="f/1", status="ok", output=1.5, seq=0, **changes):
+    message = {"type": "call", "seq": seq, "id": call_id, "status": status, "seconds": 0.1,
                "output": plaindata.encode(output), "args_after": plaindata.encode(((), {})),
                "error": None, "removed": []}
     message.update(changes)
@@ -81,12 +81,13 @@ def test_two_answers_for_one_call_are_both_discarded():
 
 
 def test_the_request_carries_plain_data_only():
-    data = protocol.request([{"filename": "<cell 1>", "source": "x = 1"}],
-                            [{"id": "f/1", "function": "f", "args": (np.ones((2, 1)), 3), "kwargs": {"k": [1.5]}}],
-                            {"cell_seconds": 5})
-    back = protocol.read_request(data)
-    assert back["calls"][0]["args"][0].shape == (2, 1) and back["calls"][0]["kwargs"] == {"k": [1.5]}
-    assert b"pickle" not in data
+    head = protocol.header([{"filename": "<cell 1>", "source": "x = 1"}], {"cell_seconds": 5})
+    line = protocol.call_line(0, {"id": "f/1", "function": "f", "args": (np.ones((2, 1)), 3),
+                                  "kwargs": {"k": [1.5]}})
+    assert protocol.read_header(head)["cells"][0]["source"] == "x = 1"
+    seq, call = protocol.read_call(line)
+    assert seq == 0 and call["args"][0].shape == (2, 1) and call["kwargs"] == {"k": [1.5]}
+    assert b"pickle" not in head + line and protocol.read_call(protocol.END) is None
 
 
 # ----------------------------------------------------------------------------- the worker
@@ -94,12 +95,13 @@ def test_the_request_carries_plain_data_only():
 def _run(cells, calls=(), limits=None, timeout=60.0):
     workdir = launcher.make_workdir("{}")
     try:
-        request = protocol.request([{"filename": f"<cell {i + 1}>", "source": s} for i, s in enumerate(cells)],
-                                   list(calls), limits or {"cell_seconds": 5, "call_seconds": 5})
-        run = launcher.run_worker(launcher.worker_command(workdir), request, timeout)
+        head = protocol.header([{"filename": f"<cell {i + 1}>", "source": s} for i, s in enumerate(cells)],
+                               limits or {"cell_seconds": 5, "call_seconds": 5})
+        lines = [(c["id"], protocol.call_line(seq, c), None) for seq, c in enumerate(calls)]
+        run = launcher.run_worker(launcher.worker_command(workdir), head, lines, len(cells), timeout)
     finally:
         launcher.remove_workdir(workdir)
-    return run, protocol.parse_messages(run.stdout)
+    return run, run.response
 
 
 def test_the_worker_gets_a_minimal_environment_and_isolated_python(monkeypatch, tmp_path):

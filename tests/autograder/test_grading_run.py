@@ -91,8 +91,11 @@ def test_rigged_objects_are_reported_as_not_plain_data(run):
 
 
 def test_forged_worker_messages_are_not_trusted(run):
+    """The forged answers name calls that were not asked yet (each call is sent only when it
+    runs), so they are ignored: what counts is what the functions returned."""
     result = results(run.course, "attack_snoop")
-    assert "two different results" in messages(result, "sigmoid")
+    assert result["score"] == 0
+    assert "passed 0 of" in messages(result, "sigmoid")
 
 
 def test_a_messy_notebook_is_repaired_and_graded(run):

@@ -40,6 +40,7 @@ class Everything(set):
 q1 = AlwaysEqual("anything")          # compares equal to every key
 q2 = AlwaysEqual("zzz")
 q4 = Everything({"a", "b", "d"})      # even holding the right letters
+q3 = "b"                              # wrong: the forged message below claims the right "a"
 for channel in [o for o in gc.get_objects() if isinstance(o, io.TextIOWrapper)
                 and getattr(o, "name", None) not in (0, 1, 2, "<stdin>", "<stdout>", "<stderr>")]:
     try:  # a forged "answer" for q3, written to the grader's channel
@@ -209,7 +210,7 @@ def test_rigged_objects_and_forged_messages_gain_nothing(run):
     assert f["q1"]["score"] == 0 and "is a string" in f["q1"]["messages"][0]   # read as plain "anything"
     assert f["q2"]["score"] == 0 and '"zzz" is not an option' in f["q2"]["messages"][0]
     assert f["q4"]["score"] == 0 and "holds a Everything, which is not an answer" in f["q4"]["messages"][0]
-    assert f["q3"]["score"] == 0 and "two different answers" in f["q3"]["messages"][0]
+    assert f["q3"]["score"] == 0 and "b" in f["q3"]["answer"]  # the forged answer was not asked for
     assert f["q5"]["score"] == f["q5"]["max_score"], "the other answers are graded as usual"
 
 

@@ -250,11 +250,13 @@ def test_the_workers_request_holds_no_answer_key(assignment):
     sent) and read requests for the answer variables, nothing of the key."""
     nb = nbformat.read(release_path(assignment), 4)
     clean = sanitize(nb, source(assignment))
-    request = protocol.request(clean.cells, plan(assignment).calls(), {"cell_seconds": 1.0}).decode()
+    lines = [protocol.header(clean.cells, {"cell_seconds": 1.0})]
+    lines += [protocol.call_line(seq, c) for seq, c in enumerate(plan(assignment).calls())]
+    request = b"".join(lines).decode()
     for sentence in explanations(assignment):
         assert json.dumps(sentence)[1:41] not in request
     assert "BEGIN SOLUTION" not in request and "check_q1" not in request
-    calls = json.loads(request)["calls"]
+    calls = [json.loads(line)["call"] for line in request.splitlines()[1:]]
     assert [c["function"] for c in calls] == [q.name for q in plan(assignment).functions]
     assert all(c["read"] and c["args"] == {"tuple": []} for c in calls)
 

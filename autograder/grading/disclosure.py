@@ -1,0 +1,191 @@
+"""What a student may learn about a hidden case: what its inputs were like, never their values.
+
+During a hidden call the student's code holds the hidden arguments, so every text it produces
+then (an exception's message, its type's name, the traceback, the keys of a returned dict, a
+returned string, the numbers it returns) can carry them out. The grader therefore rebuilds or
+redacts all of it with what it knows on its own side:
+
+* traceback lines are rebuilt from the grader's own copy of the cells it sent (cell number and
+  line number are all it takes from the worker; the function name only if that cell defines it);
+* an exception's type name is kept when it is a built-in name, one of NumPy's, or a class the
+  notebook's cells define, else replaced by its nearest built-in base;
+* numbers in messages and problem lines are kept when they are small integers (sizes, indices,
+  axes: no larger than the case's largest dimension, or an array's size) or appear in the
+  course's source notebook, and otherwise rounded to two significant digits (integers masked);
+  quoted text is kept only when it is a name the grader knows (an expected dict key, a name in
+  the cells or the source notebook), else shown as ``'…'``;
+* a returned dict's keys that the expected output does not have are renamed ``<key 1>``, ... before
+  comparing (so "unexpected keys" are counted and placed, not listed);
+* messages are cut short.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+#: exception names of NumPy's that a message may name (the built-in ones come with the bases).
+NUMPY_ERRORS = frozenset(["AxisError", "LinAlgError", "UFuncTypeError", "DTypePromotionError",
+                          "ComplexWarning", "TooHardError", "RankWarning"])
+#: type names of values that are not plain data, which a message may name.
+KNOWN_TYPES = frozenset(["set", "frozenset", "complex", "bytes", "bytearray", "range", "function",
+                         "generator", "map", "filter", "zip", "object", "type", "module", "matrix",
+                         "MaskedArray", "Fraction", "Decimal", "Series", "DataFrame", "Tensor",
+                         "memoryview", "method", "builtin_function_or_method", "NoneType"])
+#: characters kept of a hidden case's error message.
+MESSAGE = 240
+
+_FILE_LINE = re.compile(r'^File "<cell (\d+)>", line (\d+), in (.{1,100})$')
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
+_QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class Context:
+    """What the grader knows of one notebook's run: the cells it sent (``<cell N>`` -> source),
+    and the course's own text (``trusted``: the source notebook), whose names, numbers and quoted
+    words the course's hints may show verbatim (``np.random.seed(3)``, ``"relu"``, ``0.0``)."""
+
+    def __init__(self, cells: list[dict], trusted: str = ""):
+        self.sources = {c["filename"]: c["source"].splitlines() for c in cells}
+        self.words = set(_IDENT.findall(trusted)) | set(_NUMBER.findall(trusted))
+        for cell in cells:
+            self.words.update(_IDENT.findall(cell["source"]))
+
+    def traceback(self, lines: list[str]) -> list[str]:
+        """The student's traceback, each frame rebuilt from the grader's copy of the cell."""
+        out = []
+        for line in lines:
+            match = _FILE_LINE.match(line)
+            if not match:
+                continue
+            filename, number, name = f"<cell {match[1]}>", int(match[2]), match[3]
+            source = self.sources.get(filename)
+            if source is None or not 1 <= number <= len(source):
+                continue
+            if not (name in ("<module>", "<lambda>", "<listcomp>", "<dictcomp>", "<genexpr>")
+                    or _IDENT.fullmatch(name) and name in self.words):
+                name = "?"
+            out.append(f'File "{filename}", line {number}, in {name}')
+            if source[number - 1].strip():
+                out.append("    " + source[number - 1].strip())
+        return out
+
+    def type_name(self, name: str, bases: list[str]) -> str:
+        """An exception's (or a returned object's) type name, if the grader can vouch that it
+        carries nothing of the call's inputs."""
+        if _IDENT.fullmatch(name) and (name in bases or name in NUMPY_ERRORS or name in KNOWN_TYPES
+                                       or name in self.words):
+            return name
+        return next((b for b in bases if _IDENT.fullmatch(b)), "Exception" if bases else "object")
+
+
+_GRADER_ONLY = re.compile(r"^[ \t]*### BEGIN (SOLUTION|HIDDEN TESTS).*?^[ \t]*### END \1[^\n]*\n?",
+                          re.MULTILINE | re.DOTALL)
+
+
+def released_text(nb) -> str:
+    """The text of a source notebook as students have it (without its solution and hidden-test
+    regions): what the grader may repeat verbatim."""
+    return _GRADER_ONLY.sub("", "\n".join(cell.source for cell in nb.cells))
+
+
+def limits_of(*values: Any) -> tuple[int, set[str]]:
+    """What a message about these values may show: the largest integer (their largest dimension,
+    number of dimensions or length; 0 for scalars), and the names it may quote (dict keys) together
+    with the exact integers it may show besides (array sizes, as text)."""
+    largest, names, stack = 0, set(), list(values)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, np.ndarray):
+            largest = max([largest, item.ndim, *item.shape])
+            names.add(str(item.size))
+        elif isinstance(item, dict):
+            largest = max(largest, len(item))
+            names.update(k for k in item if isinstance(k, str))
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            largest = max(largest, len(item))
+            stack.extend(item)
+    return largest, names
+
+
+def redact(text: str, largest: int, names: set[str], limit: int | None = None) -> str:
+    """``text`` with the numbers that are not in ``names`` redacted (integers above ``largest``
+    masked, other numbers rounded to two significant digits) and quoted text that is not in
+    ``names`` masked; cut to ``limit``."""
+    def number(match: re.Match) -> str:
+        token = match.group()
+        if token.lstrip("+") in names:
+            return token
+        try:
+            value = float(token)
+        except ValueError:
+            return "…"
+        if re.fullmatch(r"[-+]?\d+", token):
+            return token if abs(value) <= largest else "…"
+        return f"{value:.2g}"
+
+    def quoted(match: re.Match) -> str:
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        return match.group() if inner in names else "'…'"
+
+    text = _QUOTED.sub(quoted, text)
+    text = _NUMBER.sub(number, text)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return text
+
+
+def mask_keys(expected: Any, got: Any) -> Any:
+    """``got`` with the keys of its dicts that ``expected`` does not have (at the same place)
+    renamed ``<key 1>``, ``<key 2>``, ...; a key that differs from an expected one only in case
+    keeps that expected key's spelling in its case pattern (so "keys are case-sensitive" still
+    helps). Values are kept as they are."""
+    if isinstance(got, dict):
+        known = expected if isinstance(expected, dict) else {}
+        lowered = {k.lower(): k for k in known if isinstance(k, str)}
+        out, other = {}, 0
+        for key, value in got.items():
+            if key in known:
+                out[key] = mask_keys(known[key], value)
+            elif isinstance(key, str) and key.lower() in lowered:
+                out[key] = mask_keys(None, value)
+            else:
+                other += 1
+                out[f"<key {other}>"] = mask_keys(None, value)
+        return out
+    if isinstance(got, (list, tuple)):
+        items = expected if isinstance(expected, (list, tuple)) and len(expected) == len(got) else None
+        masked = [mask_keys(items[i] if items else None, v) for i, v in enumerate(got)]
+        return tuple(masked) if isinstance(got, tuple) else masked
+    if isinstance(got, str) and got != expected:
+        return "<a string>"
+    return got
+
+
+def disclose_report(report, context: Context, largest: int, names: set[str]) -> None:
+    """A worker's report of a hidden call (a protocol ``CallReport``) with its free text rebuilt
+    or redacted in place; the notebook's own names may be quoted."""
+    names = names | context.words
+    if report.error is not None:
+        error = report.error
+        error.type = context.type_name(error.type, error.bases)
+        error.message = redact(error.message, largest, names, MESSAGE)
+        error.traceback = context.traceback(error.traceback)
+    report.removed = [n for n in report.removed if n.isidentifier() and n in context.words]
+    if report.undecodable:
+        report.undecodable = redact(report.undecodable, largest, names, MESSAGE)
+
+
+def disclose_outcome(outcome, case, context: Context):
+    """A hidden case's outcome (score's ``CaseOutcome``) with every line redacted against what
+    the case (a ``PlannedCase``) may disclose."""
+    largest, names = limits_of(case.args, case.kwargs, case.expected)
+    names = names | context.words
+    outcome.problems = [redact(p, largest, names) for p in outcome.problems]
+    outcome.hints = [redact(h, largest, names) for h in outcome.hints]
+    outcome.kind = redact(outcome.kind, largest, names)
+    return outcome
