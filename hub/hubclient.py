@@ -96,11 +96,12 @@ class UserServer:
         """Run ``code`` in a new kernel of this server; return its stdout, stderr and error."""
         kernel = self.api("api/kernels", method="POST", body={"name": "python3"})
         try:
-            return asyncio.run(self._execute(kernel["id"], code, timeout))
+            return asyncio.run(self.execute(kernel["id"], code, timeout))
         finally:
             self.api(f"api/kernels/{kernel['id']}", method="DELETE")
 
-    async def _execute(self, kernel_id: str, code: str, timeout: float) -> dict:
+    async def execute(self, kernel_id: str, code: str, timeout: float) -> dict:
+        """Run ``code`` in the running kernel ``kernel_id``; its stdout, stderr and error."""
         from tornado.httpclient import HTTPRequest
         from tornado.websocket import websocket_connect
 

@@ -42,7 +42,7 @@ c.Spawner.http_timeout = 120
 c.Spawner.environment = {
     # nbgrader's formgrader runs alembic by name: the environment's scripts come first
     "PATH": f"{paths.env / 'bin'}:/usr/local/bin:/usr/bin:/bin",
-    "LAYERLAB_CACHE": "",  # set per user below: the drawn pictures live in each home
+    "LAYERLAB_EXCHANGE": str(paths.exchange),  # read by the nbgrader config the set-up wrote
 }
 c.Spawner.args = [
     "--LabApp.news_url=None",
@@ -52,11 +52,9 @@ c.Spawner.args = [
 
 
 def per_user(spawner):
-    """The instructor starts in the course directory (nbgrader reads its nbgrader_config.py
-    there); a student starts in their home, where fetched assignments land."""
+    """The instructor's file browser opens on the course directory; a student's on their home,
+    where fetched assignments land."""
     name = spawner.user.name
-    spawner.environment = dict(spawner.environment)
-    spawner.environment.pop("LAYERLAB_CACHE", None)
     spawner.notebook_dir = str(course_dir()) if name == INSTRUCTOR else "~"
 
 

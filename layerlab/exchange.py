@@ -39,6 +39,7 @@ from collections import defaultdict
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange import default
 from nbgrader.utils import check_mode, get_username, parse_utc
+from traitlets import Bool
 
 # Inside a student's own inbound directory (0750, group: the graders) nobody else can reach a
 # submission, so its files may stay readable by the graders through the "other" bits: the
@@ -125,6 +126,12 @@ class ExchangeSubmit(SetUpRoot, default.ExchangeSubmit):
 class ExchangeCollect(SetUpRoot, default.ExchangeCollect):
     """Collect from ``inbound/<student>/``, trusting only directories the student owns."""
 
+    trust_directory_names = Bool(False, help=(
+        "Take inbound/<student>/ as <student>'s without checking its owner: only where every "
+        "student can write nothing but their own directory by other means (on Kubernetes, "
+        "each student's pod mounts only its own inbound directory, and all run as one uid)."
+    )).tag(config=True)
+
     def student_directories(self) -> list[str]:
         wanted = self.coursedir.student_id or "*"
         found = []
@@ -133,7 +140,7 @@ class ExchangeCollect(SetUpRoot, default.ExchangeCollect):
                 continue
             name = os.path.basename(path)
             owner = owner_name(path)
-            if owner != name:
+            if owner != name and not self.trust_directory_names:
                 self.log.warning("Skipping %s: it is owned by %s, not by %s", path, owner, name)
                 continue
             found.append(path)
@@ -146,7 +153,8 @@ class ExchangeCollect(SetUpRoot, default.ExchangeCollect):
         for path in glob.glob(pattern):
             filename = os.path.basename(path)
             parts = filename.split("+")
-            if len(parts) < 3 or parts[0] != student or owner_name(path) != student:
+            owned = self.trust_directory_names or owner_name(path) == student
+            if len(parts) < 3 or parts[0] != student or not owned:
                 self.log.warning("Skipping %s: it is not a submission of %s", path, student)
                 continue
             records.append({"username": student, "timestamp": parse_utc(parts[2]),

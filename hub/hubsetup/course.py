@@ -19,13 +19,27 @@ HUB_CONFIG_MARK = "# --- added by hub/hubsetup: the course on JupyterHub ---"
 
 
 def exchange_config(paths: HubPaths) -> str:
-    """nbgrader settings every user of the hub shares: the course, the exchange and its classes."""
+    """nbgrader settings every user of the hub shares: the course, the exchange and its classes.
+
+    The hub tells each server where the exchange is (``LAYERLAB_EXCHANGE``), so one environment
+    serves hubs with different exchanges (the tests run their own); the set-up's is the default.
+    """
     lines = [HUB_CONFIG_MARK,
+             "import os",
              f'c.CourseDirectory.course_id = "{COURSE_ID}"',
-             f'c.Exchange.root = "{paths.exchange}"']
+             f'c.Exchange.root = os.environ.get("LAYERLAB_EXCHANGE", "{paths.exchange}")']
     lines += [f'c.ExchangeFactory.{name} = "layerlab.exchange.Exchange{cls}"'
               for name, cls in EXCHANGE_CLASSES.items()]
     return "\n".join(lines) + "\n"
+
+
+def _write_hub_config(target: Path, paths: HubPaths) -> None:
+    """The course's nbgrader_config.py with the hub's settings at its end (replaced, not added
+    again, on later runs)."""
+    config = target / "nbgrader_config.py"
+    text = config.read_text().split(HUB_CONFIG_MARK)[0]
+    config.write_text(text.rstrip("\n") + "\n\n" + exchange_config(paths))
+    os.chown(config, *users.ids(INSTRUCTOR))
 
 
 def _chown_tree(path: Path, uid: int, gid: int) -> None:
@@ -43,6 +57,7 @@ def ensure_course_dir(paths: HubPaths, refresh: bool = False) -> str:
     """
     target = course_dir()
     if target.exists() and not refresh:
+        _write_hub_config(target, paths)
         return f"reusing the course directory {target}"
     target.mkdir(exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "*.pyc")
@@ -52,9 +67,7 @@ def ensure_course_dir(paths: HubPaths, refresh: bool = False) -> str:
             shutil.copytree(source, destination, ignore=ignore, dirs_exist_ok=True)
         elif source.exists():
             shutil.copy2(source, destination)
-    config = target / "nbgrader_config.py"
-    text = config.read_text().split(HUB_CONFIG_MARK)[0]
-    config.write_text(text.rstrip("\n") + "\n\n" + exchange_config(paths))
+    _write_hub_config(target, paths)
     uid, gid = users.ids(INSTRUCTOR)
     _chown_tree(target, uid, gid)
     os.chmod(target, 0o700)

@@ -75,6 +75,7 @@ def ensure_environment(paths: HubPaths) -> str:
     stamp = paths.env / STAMP
     wanted = fingerprint()
     if stamp.exists() and stamp.read_text() == wanted:
+        write_config(paths)
         return f"reusing the servers' environment {paths.env}"
     if not (paths.env / "bin" / "python").exists():
         _run([base_python(), "-m", "venv", paths.env])
@@ -87,14 +88,19 @@ def ensure_environment(paths: HubPaths) -> str:
     _run([jupyter, "labextension", "disable", "--level=sys_prefix", *INSTRUCTOR_LAB_PLUGINS])
     for extension in INSTRUCTOR_SERVER_EXTENSIONS:
         _run([jupyter, "server", "extension", "disable", "--sys-prefix", extension])
+    write_config(paths)
+    stamp.write_text(wanted)
+    return (f"built the servers' environment {paths.env} ({wheel.name}, jupyterhub "
+            f"{version('jupyterhub')}; Formgrader, Create Assignment, Course List disabled)")
+
+
+def write_config(paths: HubPaths) -> None:
+    """The environment's nbgrader config: every server of the hub uses the course's exchange."""
     config_dir = paths.env / "etc" / "jupyter"
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "nbgrader_config.py").write_text(
         "# Written by hub/hubsetup: every server of the hub uses the course's exchange.\n"
         "c = get_config()  # noqa: F821\n" + exchange_config(paths))
-    stamp.write_text(wanted)
-    return (f"built the servers' environment {paths.env} ({wheel.name}, jupyterhub "
-            f"{version('jupyterhub')}; Formgrader, Create Assignment, Course List disabled)")
 
 
 def configure_instructor() -> str:

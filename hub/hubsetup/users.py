@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import grp
+import json
 import os
 import pwd
 import subprocess
+from pathlib import Path
 
 
 def run(command: list[str]) -> None:
@@ -40,7 +42,23 @@ def ensure_user(name: str, groups: list[str]) -> bool:
     if missing:
         run(["usermod", "--append", "--groups", ",".join(missing), name])
     os.chmod(entry.pw_dir, 0o700)  # no student reads another's home, nor the instructor's
+    quiet_lab_settings(name)
     return created
+
+
+def quiet_lab_settings(name: str) -> None:
+    """No "get notified about Jupyter news?" toast: the hub's servers never fetch news."""
+    entry = pwd.getpwnam(name)
+    path = Path(entry.pw_dir) / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
+    if (path / "notification.jupyterlab-settings").exists():
+        return
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    for parent in [path, *list(path.relative_to(entry.pw_dir).parents)[:-1]]:
+        target = parent if parent.is_absolute() else Path(entry.pw_dir) / parent
+        os.chown(target, entry.pw_uid, entry.pw_gid)
+    os.chown(path / "notification.jupyterlab-settings", entry.pw_uid, entry.pw_gid)
 
 
 def ids(name: str) -> tuple[int, int]:
