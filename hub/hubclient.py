@@ -7,6 +7,7 @@ registers the ``course-driver`` service with that token).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import time
 import urllib.error
@@ -16,6 +17,13 @@ import uuid
 
 class HubError(RuntimeError):
     pass
+
+
+def run_coroutine(coroutine):
+    """Run ``coroutine`` to its end in a thread of its own: the caller may already be inside an
+    event loop (Playwright's synchronous API runs one)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def request(url: str, token: str, method: str = "GET", body=None, timeout: float = 60):
@@ -96,7 +104,7 @@ class UserServer:
         """Run ``code`` in a new kernel of this server; return its stdout, stderr and error."""
         kernel = self.api("api/kernels", method="POST", body={"name": "python3"})
         try:
-            return asyncio.run(self.execute(kernel["id"], code, timeout))
+            return run_coroutine(self.execute(kernel["id"], code, timeout))
         finally:
             self.api(f"api/kernels/{kernel['id']}", method="DELETE")
 

@@ -7,6 +7,7 @@ enables them again for the instructor alone.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -71,7 +72,15 @@ def build_wheel(paths: HubPaths) -> Path:
 
 
 def ensure_environment(paths: HubPaths) -> str:
-    """Create or update the environment; reuse it when the package and pins are unchanged."""
+    """Create or update the environment; reuse it when the package and pins are unchanged.
+    One set-up at a time builds it (``make hub`` and the tests may share it)."""
+    paths.env.parent.mkdir(parents=True, exist_ok=True)
+    with open(paths.env.parent / f".{paths.env.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _ensure_environment(paths)
+
+
+def _ensure_environment(paths: HubPaths) -> str:
     stamp = paths.env / STAMP
     wanted = fingerprint()
     if stamp.exists() and stamp.read_text() == wanted:

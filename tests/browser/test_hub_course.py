@@ -137,11 +137,11 @@ def _student_works(browser, course_hub, student: str, screenshot):
     panel = page.locator(".jp-NotebookPanel").filter(has_text="NumPy basics")
     expect(panel).to_be_visible(timeout=LOGIN_TIMEOUT_MS)
     outputs = panel.locator(".jp-OutputArea-output")
-    if student == STUDENT_WRONG:
-        expect(outputs.filter(has_text="✗ normalize_rows failed")).to_have_count(1)
-    else:
-        expect(outputs.filter(has_text="✓ normalize_rows passed all")).to_have_count(1)
+    verdict = "✗ normalize_rows failed" if student == STUDENT_WRONG else "✓ normalize_rows passed all"
+    expect(outputs.filter(has_text=verdict)).to_have_count(1)
+    if student == STUDENT_RIGHT:
         expect(outputs.filter(has_text="✗")).to_have_count(0)
+    outputs.filter(has_text=verdict).scroll_into_view_if_needed()
     screenshot(page, f"hub-21-{student}-public-checks")
 
     panel.locator(".jp-Toolbar").get_by_role("button", name="Validate").click()
@@ -185,6 +185,13 @@ def _student_reads_feedback(page, course_hub, student: str, screenshot) -> str:
     return page.locator("body").inner_text()
 
 
+def _score(report: str, student: str) -> float:
+    """The student's score in the grader's summary table."""
+    found = re.search(rf"^{student}\s+{ASSIGNMENT}\s+([0-9.]+) / 10\b", report, flags=re.M)
+    assert found, report
+    return float(found.group(1))
+
+
 def test_a_whole_course_cycle_in_the_browser(browser, course_hub, screenshot, failure_screenshots):
     expect = _expect()
     teacher = _log_in(browser, course_hub, hub_course.INSTRUCTOR)
@@ -200,8 +207,8 @@ def test_a_whole_course_cycle_in_the_browser(browser, course_hub, screenshot, fa
         f"!cd ~/layerlab && python -m autograder grade --assignment {ASSIGNMENT} 2>&1",
         timeout=900)
     report = graded["stdout"]
-    assert re.search(rf"{STUDENT_RIGHT}\s+{ASSIGNMENT}\s+10 / 10", report), report
-    assert re.search(rf"{STUDENT_WRONG}\s+{ASSIGNMENT}\s+[0-9] / 10", report), report
+    assert _score(report, STUDENT_RIGHT) == 10, report
+    assert 0 < _score(report, STUDENT_WRONG) < 10, report
     _formgrader_action(teacher, course_hub, "release-feedback", "Successfully released feedback",
                        "hub-31-feedback-released", screenshot)
     row = _formgrader_row(teacher, course_hub)
@@ -210,7 +217,7 @@ def test_a_whole_course_cycle_in_the_browser(browser, course_hub, screenshot, fa
     right = _student_reads_feedback(pages[STUDENT_RIGHT], course_hub, STUDENT_RIGHT, screenshot)
     wrong = _student_reads_feedback(pages[STUDENT_WRONG], course_hub, STUDENT_WRONG, screenshot)
     assert "10 / 10 points" in right and STUDENT_WRONG not in right
-    assert re.search(r"\b[0-9] / 10 points", wrong) and STUDENT_RIGHT not in wrong
+    assert f"{_score(report, STUDENT_WRONG):g} / 10 points" in wrong and STUDENT_RIGHT not in wrong
     assert "normalize_rows" in wrong and "keepdims" in wrong  # the diagnosis of the mistake
     for page in [teacher, *pages.values()]:
         page.context.close()
