@@ -101,6 +101,7 @@ def main(argv=None) -> int:
     hub = Hub(args.url, args.token)
     students = student_names(args.first + args.students - 1)[args.first - 1:]
 
+    hub.wait_until_up()
     spawn_seconds = []
     for student in students:
         spawn_seconds.append(round(hub.start(student), 2))

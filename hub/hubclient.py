@@ -48,6 +48,17 @@ class Hub:
         return request(f"{self.base_url}/hub/api/{path.lstrip('/')}", self.token, method, body,
                        timeout)
 
+    def wait_until_up(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.api("users")
+                return
+            except (urllib.error.URLError, OSError):
+                if time.monotonic() > deadline:
+                    raise HubError(f"the hub at {self.base_url} did not answer in {timeout} s")
+                time.sleep(0.5)
+
     def server_ready(self, user: str) -> bool:
         server = (self.api(f"users/{user}").get("servers") or {}).get("")
         return bool(server and server.get("ready"))

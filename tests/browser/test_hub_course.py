@@ -180,7 +180,7 @@ def _student_reads_feedback(page, course_hub, student: str, screenshot) -> str:
                 server.api(f"api/contents/{ASSIGNMENT}/feedback")["content"]]
     page.goto(f"{course_hub.url}/user/{student}/files/{ASSIGNMENT}/feedback/{stamp}/"
               "numpy_basics.html")
-    expect(page.locator("body")).to_contain_text(f"feedback for {student}")
+    expect(page.locator("body")).to_contain_text(f"{ASSIGNMENT} · {student} · graded")
     screenshot(page, f"hub-41-{student}-feedback")
     return page.locator("body").inner_text()
 
