@@ -54,7 +54,7 @@ class Hub:
             try:
                 self.api("users")
                 return
-            except (urllib.error.URLError, OSError):
+            except (HubError, urllib.error.URLError, OSError):  # 404: the proxy has no route yet
                 if time.monotonic() > deadline:
                     raise HubError(f"the hub at {self.base_url} did not answer in {timeout} s")
                 time.sleep(0.5)

@@ -32,7 +32,8 @@ c.ConfigurableHTTPProxy.pid_file = str(paths.state / "jupyterhub-proxy.pid")
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = os.environ.get("LAYERLAB_HUB_PASSWORD", DEMO_PASSWORD)
 c.Authenticator.allowed_users = {INSTRUCTOR, *students}
-c.Authenticator.admin_users = {INSTRUCTOR}
+# Nobody in the course is a hub admin: an admin may open anyone's server, and so act as a student.
+c.Authenticator.admin_users = set()
 
 c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
 c.Spawner.cmd = [str(paths.env / "bin" / "jupyterhub-singleuser")]
