@@ -3,6 +3,7 @@
 #   make test   set up, then run the whole test suite (what CI runs)
 #   make bench  set up, then measure notebook run times and training speed (benchmarks/speed.py)
 #   make demo   set up, then serve the widgets as a page (voila) on http://127.0.0.1:8866
+#   make hub    (as root) set up the demo course on JupyterHub, then run it on http://127.0.0.1:8000
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -14,7 +15,7 @@ BENCH_ARGS ?=
 DEMO ?= demos/widgets.ipynb
 DEMO_PORT ?= 8866
 
-.PHONY: env lab test bench demo release fixtures generated check-generated clean
+.PHONY: env lab test bench demo hub release fixtures generated check-generated clean
 
 env: $(STAMP)
 
@@ -46,6 +47,26 @@ bench: env
 # The widgets as a standalone page for a lecture: voila runs DEMO in its own kernel, on 127.0.0.1.
 demo: env
 	$(BIN)/voila $(DEMO) --Voila.ip=127.0.0.1 --port=$(DEMO_PORT) --no-browser
+
+# The demo course on JupyterHub (README "Running a class on JupyterHub"): system users, the
+# instructor's course directory, the exchange and the servers' environment under HUB_ROOT (all
+# reused when present), then the hub itself in the foreground. Needs root, node and npm.
+HUB_ROOT ?= /srv/layerlab-hub
+HUB_STUDENTS ?= 3
+HUB_PROXY := hub/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY): hub/package.json hub/package-lock.json
+	@command -v npm >/dev/null || { echo "make hub needs node and npm (apt-get install nodejs npm)"; exit 1; }
+	cd hub && npm ci --no-audit --no-fund
+	@touch $@
+
+hub: env $(HUB_PROXY)
+	@[ "$$(id -u)" = 0 ] || { echo "make hub creates system users and must run as root"; exit 1; }
+	@$(BIN)/python -c 'import jupyterhub' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[hub]'
+	cd hub && LAYERLAB_HUB_ROOT=$(HUB_ROOT) $(abspath $(BIN))/python -m hubsetup --students $(HUB_STUDENTS)
+	@echo "starting JupyterHub on http://127.0.0.1:8000 (state in $(HUB_ROOT)/state; Ctrl-C stops it)"
+	cd $(HUB_ROOT)/state && LAYERLAB_HUB_ROOT=$(HUB_ROOT) LAYERLAB_HUB_STUDENTS=$(HUB_STUDENTS) \
+		exec $(abspath $(BIN))/jupyterhub -f $(abspath hub/jupyterhub_config.py)
 
 # Regenerate everything derived from source/: public-check fixtures, then the student release.
 generated: env
