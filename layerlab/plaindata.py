@@ -121,8 +121,16 @@ def loads(text: str) -> Any:
     return decode(json.loads(text))
 
 
+#: the allowed dtypes by NumPy dtype object: a dict look-up is much faster than ``dtype.name``.
+_DTYPE_NAMES = {np.dtype(name): name for name in ALLOWED_DTYPES}
+
+
 def _checked_dtype(dtype: Any, path: str) -> str:
-    name = np.dtype(dtype).name if not isinstance(dtype, str) else dtype
+    if isinstance(dtype, str):
+        name = dtype
+    else:
+        name = _DTYPE_NAMES.get(dtype) if isinstance(dtype, np.dtype) else None
+        name = name or np.dtype(dtype).name
     if name not in ALLOWED_DTYPES:
         raise PlainDataError(f"{path} has dtype {name!r}; plain data allows only "
                              f"{', '.join(sorted(ALLOWED_DTYPES))}")

@@ -34,6 +34,11 @@ from autograder.grading import launcher
 from layerlab import plaindata
 from layerlab.building_blocks import SERVER_VARIABLE
 
+#: a graded call that uses served blocks gets this many times the usual call time limit: each
+#: block call is a round trip between two processes (about 0.5 ms on an idle 2-core machine, several
+#: ms when the machine is busy), and a hidden training case makes a few thousand of them.
+CALL_TIME_FACTOR = 4
+
 #: the longest request the server reads (a few million numbers); a longer one ends the service.
 MAX_LINE_BYTES = 64 * 2**20
 #: errors reported by name (the client raises the same builtin); others become RuntimeError.

@@ -27,7 +27,7 @@ from typing import Callable
 import nbformat
 
 from autograder import helper_modules
-from autograder.grading import execute, fingerprints, gradebook, launcher, protocol, sandbox
+from autograder.grading import block_server, execute, fingerprints, gradebook, launcher, protocol, sandbox
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan
@@ -212,12 +212,14 @@ class Grader:
         todo_cells = list(enumerate(cells))   # (index in the notebook's cells, cell)
         todo_calls = list(calls)
         budget = settings.notebook_seconds
-        limits = {"cell_seconds": settings.cell_seconds, "call_seconds": settings.call_seconds}
+        # a call whose building blocks the grader serves waits for thousands of round trips
+        call_seconds = settings.call_seconds * (block_server.CALL_TIME_FACTOR if blocks else 1)
+        limits = {"cell_seconds": settings.cell_seconds, "call_seconds": call_seconds}
         log = []
         for attempt in range(MAX_ROUNDS):
             job = execute.Job((f"{name}.ipynb", text), files,
                               protocol.request([c for _, c in todo_cells], todo_calls, limits),
-                              len(todo_cells), budget, settings.cell_seconds, settings.call_seconds,
+                              len(todo_cells), budget, settings.cell_seconds, call_seconds,
                               None if settings.insecure else settings.limits, blocks=blocks)
             run = self._run(job)
             budget -= run.seconds

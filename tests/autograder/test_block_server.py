@@ -121,19 +121,20 @@ def test_malformed_requests_get_an_error_and_no_reference_call():
 SNOOP = '''
 import os
 found = []
-for top in ("/", os.path.expanduser("~")):
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = [d for d in dirs if d not in ("proc", "sys", "dev")]
-        for name in files:
-            try:
-                with open(os.path.join(folder, name), "rb") as f:
-                    if b"dZ, cache" in f.read(2_000_000) and b"def linear_backward" in f.read() + b"def linear_backward":
-                        found.append(os.path.join(folder, name))
-            except OSError:
-                pass
+system = {"proc", "sys", "dev", "usr", "lib", "lib64", "bin", "sbin", "etc", "site-packages"}
+for folder, dirs, files in os.walk("/"):
+    dirs[:] = [d for d in dirs if d not in system]
+    for name in files:
+        try:
+            with open(os.path.join(folder, name), "rb") as f:
+                text = f.read(4_000_000)
+        except OSError:
+            continue
+        if b"def linear_" + b"backward" in text and b"np.dot(dZ, " + b"A_prev.T)" in text:  # not this cell
+            found.append(os.path.join(folder, name))
 if found:   # anything found turns the models into garbage, so the score shows it
     print("FOUND", found)
-    linear_activation_forward = lambda *a: (_ for _ in ()).throw(RuntimeError(str(found)))
+    linear_activation_forward = None
 '''
 
 
@@ -156,5 +157,6 @@ def test_the_application_grade_does_not_depend_on_the_step_by_step_blocks():
             submit(course, student, step_nb, STEP, "deep_nn_step_by_step")
     proc = grade_cli(course, "--assignment", APP, "--jobs", "2")
     assert proc.returncode == 0, proc.stderr[-3000:]
-    scores = {s: results(course, s, APP)["score"] for s in ("right", "wrong", "none", "snoop")}
-    assert set(scores.values()) == {results(course, "right", APP)["max_score"]}, scores
+    graded = {s: results(course, s, APP) for s in ("right", "wrong", "none", "snoop")}
+    assert {r["score"] for r in graded.values()} == {graded["right"]["max_score"]}, {
+        s: [f["messages"] for f in r["functions"].values()] for s, r in graded.items()}
