@@ -57,8 +57,8 @@ def execute(job: Job) -> launcher.WorkerRun:
     """Run one worker for ``job`` and return what it sent."""
     name, text = job.notebook
     workdir = launcher.make_workdir(text, name, job.files)
-    server = block_server.BlockServer(job.blocks) if job.blocks else contextlib.nullcontext()
     try:
+        server = block_server.BlockServer(job.blocks) if job.blocks else contextlib.nullcontext()
         with server, contextlib.ExitStack() as stack:
             if job.limits is None:
                 command = launcher.worker_command(workdir, data_dir=data_dir())
