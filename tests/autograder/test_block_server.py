@@ -150,13 +150,12 @@ def test_the_application_grade_does_not_depend_on_the_step_by_step_blocks():
                          release=REPO / "assignments" / STEP / "deep_nn_step_by_step.ipynb")
     solutions = reference_solutions(REPO / "source" / APP / "deep_nn_application.ipynb")
     snoop = release_with(solutions, extra=SNOOP, release=REPO / "assignments" / APP / "deep_nn_application.ipynb")
-    for student, step_nb, app_nb in (("right", step, app), ("wrong", wrong, app), ("none", None, app),
-                                     ("snoop", step, snoop)):
+    for student, step_nb, app_nb in (("right", step, app), ("wrong", wrong, app), ("snoop", None, snoop)):
         submit(course, student, app_nb, APP, "deep_nn_application")
         if step_nb is not None:
             submit(course, student, step_nb, STEP, "deep_nn_step_by_step")
     proc = grade_cli(course, "--assignment", APP, "--jobs", "2")
     assert proc.returncode == 0, proc.stderr[-3000:]
-    graded = {s: results(course, s, APP) for s in ("right", "wrong", "none", "snoop")}
+    graded = {s: results(course, s, APP) for s in ("right", "wrong", "snoop")}
     assert {r["score"] for r in graded.values()} == {graded["right"]["max_score"]}, {
         s: [f["messages"] for f in r["functions"].values()] for s, r in graded.items()}
