@@ -4,6 +4,7 @@
 #   make bench  set up, then measure notebook run times and training speed (benchmarks/speed.py)
 #   make demo   set up, then serve the widgets as a page (voila) on http://127.0.0.1:8866
 #   make hub    (as root) set up the demo course on JupyterHub, then run it on http://127.0.0.1:8000
+#   make student-kit  set up, then write dist/layerlab-student-kit.zip (release, wheel, README)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -15,7 +16,7 @@ BENCH_ARGS ?=
 DEMO ?= demos/widgets.ipynb
 DEMO_PORT ?= 8866
 
-.PHONY: env lab test bench demo hub release fixtures generated check-generated clean
+.PHONY: env lab test bench demo hub release fixtures generated check-generated student-kit clean
 
 env: $(STAMP)
 
@@ -74,6 +75,10 @@ generated: env
 
 check-generated: env
 	$(BIN)/python -m autograder build --check
+
+# What students receive: the release notebooks, a wheel of layerlab alone, a README (no solutions).
+student-kit: env
+	$(BIN)/python -m autograder student-kit
 
 clean:
 	rm -rf $(VENV) .pytest_cache gradebook.db .exchange

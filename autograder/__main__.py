@@ -1,8 +1,12 @@
 """Command line of the instructor tools: ``python -m autograder <command>``.
 
-    build            regenerate everything derived from source/: helper modules that assignments
-                     ship, public-check fixtures, then the student release in assignments/
+    build            regenerate everything derived from source/: public-check fixtures, then the
+                     student release in assignments/
     build --check    change nothing; list what is stale and exit 1 if anything is
+    build --ship-reference-helpers
+                     also ship the reference building blocks an assignment builds on (dnn_utils.py
+                     in the week-4 application): only after the earlier assignment is due
+    student-kit      write dist/layerlab-student-kit.zip (release, layerlab wheel, student README)
     grade            grade the submissions in submitted/: results.json, feedback, gradebook
                      (``grade --help``; see autograder.grading)
 """
@@ -17,7 +21,7 @@ import sys
 # command. An entry of None makes the import fail, and jsonschema goes on without that one format.
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from autograder import fixtures, helper_modules, release  # noqa: E402
+from autograder import fixtures, release  # noqa: E402
 from autograder.source import SourceError
 
 
@@ -29,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
                        help="only check that the generated files are current")
     build.add_argument("--assignment", metavar="ID", action="append",
                        help="only this assignment (repeatable); default: all of source/")
+    build.add_argument("--ship-reference-helpers", action="store_true",
+                       help="also ship the reference building blocks (dnn_utils.py) with the assignments "
+                            "that build on them; only after the earlier assignment is due")
+    kit = sub.add_parser("student-kit", help="write the student kit (release, layerlab wheel, README)")
+    kit.add_argument("--output", metavar="ZIP", default=None,
+                     help="where to write the kit (default: dist/layerlab-student-kit.zip)")
     from autograder.grading import cli as grading_cli
     grading_cli.add_parser(sub)
     args = parser.parse_args(argv)
@@ -43,22 +53,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "grade":
         from autograder.grading import cli as grading_cli
         return grading_cli.run(args)
+    if args.command == "student-kit":
+        from autograder import student_kit
+        path = student_kit.build(args.output)
+        print(f"wrote {path}")
+        return 0
     if args.command == "build":
+        ship = args.ship_reference_helpers
         if args.check:
-            stale = (helper_modules.stale_helpers() + fixtures.stale_fixtures()
-                     + release.stale_release())  # always all: cheap enough
+            stale = fixtures.stale_fixtures() + release.stale_release(ship_helpers=ship)  # always all
             if stale:
                 print("Generated files are out of date with source/ (run `make generated`):")
                 print("\n".join(f"  {p}" for p in stale))
                 return 1
             print("Generated files are up to date.")
             return 0
-        # helper modules first: the fixtures' references import them and the release copies them
-        for path in helper_modules.write_helpers(args.assignment):
-            print(f"wrote {path}")
         for path in fixtures.write_fixtures(args.assignment):
             print(f"wrote {path}")
-        for aid in release.generate(assignments=args.assignment):
+        for aid in release.generate(assignments=args.assignment, ship_helpers=ship):
             print(f"released assignments/{aid}")
         return 0
     return 2

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import helper_modules
 from autograder.source import ROOT, SOURCE_DIR, SourceNotebook
 
 RELEASE_DIR = ROOT / "assignments"
@@ -33,9 +34,12 @@ def assignment_ids() -> list[str]:
     return sorted(p.name for p in SOURCE_DIR.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
 
 
-def generate(release_dir: Path = RELEASE_DIR, assignments: list[str] | None = None) -> list[str]:
+def generate(release_dir: Path = RELEASE_DIR, assignments: list[str] | None = None,
+             ship_helpers: bool = False) -> list[str]:
     """Run ``nbgrader generate_assignment`` for every assignment (or only ``assignments``) into
-    ``release_dir``; a full run also removes released folders that have no source any more."""
+    ``release_dir``; a full run also removes released folders that have no source any more.
+    ``ship_helpers`` adds the reference building blocks that an assignment builds on (the
+    instructor's opt-in, see :func:`autograder.helper_modules.write_helpers`)."""
     release_dir = Path(release_dir).resolve()
     release_dir.mkdir(parents=True, exist_ok=True)
     ids = assignment_ids()
@@ -53,6 +57,8 @@ def generate(release_dir: Path = RELEASE_DIR, assignments: list[str] | None = No
         if proc.returncode != 0 or not (release_dir / aid).is_dir():
             raise ReleaseError(f"nbgrader generate_assignment {aid} failed:\n{proc.stdout}\n{proc.stderr}")
         release_answer_cells(aid, release_dir / aid)
+    if ship_helpers:
+        helper_modules.write_helpers(release_dir, ids)
     if assignments is None:
         for stray in release_dir.iterdir():
             if stray.is_dir() and stray.name not in ids:
@@ -97,11 +103,11 @@ def without_solution(text: str) -> str:
     return "\n".join(kept).rstrip("\n")
 
 
-def stale_release(release_dir: Path = RELEASE_DIR) -> list[str]:
+def stale_release(release_dir: Path = RELEASE_DIR, ship_helpers: bool = False) -> list[str]:
     """Paths under ``release_dir`` that differ from a fresh generation (missing, extra or changed)."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "assignments"
-        generate(fresh)
+        generate(fresh, ship_helpers=ship_helpers)
         return _differences(fresh, Path(release_dir))
 
 

@@ -111,7 +111,9 @@ class SourceNotebook:
 
     def reference(self) -> SimpleNamespace:
         """A namespace holding the notebook's imports, the functions its locked cells provide to
-        students (e.g. a given ``sigmoid``), and every function of its solution cells."""
+        students (e.g. a given ``sigmoid``), the reference building blocks of an earlier
+        assignment it builds on (:mod:`autograder.helper_modules`), and every function of its
+        solution cells."""
         namespace: dict = {"__name__": f"reference_{self.name}"}
         imports, provided = [], []
         for cell in self.nb.cells:
@@ -124,9 +126,22 @@ class SourceNotebook:
         with _beside(self.path.parent):
             exec(compile(ast.Module(body=imports + provided, type_ignores=[]), f"<{self.name} imports>",
                          "exec"), namespace)
+            blocks = _blocks_built_on(self)
+            if blocks:  # the earlier assignment's reference blocks, as the grader serves them
+                exec(compile(blocks, f"<blocks of {self.name}>", "exec"), namespace)
             for cell in self.solution_cells():
                 exec(compile(_parse(cell.source), f"<{self.name} solution>", "exec"), namespace)
         return SimpleNamespace(**{k: v for k, v in namespace.items() if not k.startswith("__")})
+
+
+def _blocks_built_on(notebook: SourceNotebook) -> str | None:
+    """Module text of the reference blocks the notebook's assignment builds on, read from the
+    source folder the notebook lies in (None for most assignments)."""
+    from autograder import helper_modules
+
+    if helper_modules.helper_for(notebook.assignment) is None:
+        return None
+    return helper_modules.served_blocks(notebook.assignment, notebook.path.parent.parent)
 
 
 def source_notebooks(source_dir: Path = SOURCE_DIR) -> list[SourceNotebook]:

@@ -36,6 +36,8 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.helper_modules import helper_for
+
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "grading.json"
 ASSIGNMENTS = {"light": ("week4_deep_nn_step_by_step", "deep_nn_step_by_step"),
@@ -61,13 +63,16 @@ def course(folder: Path, assignment: str, notebook: str, students: int) -> Path:
     folder.mkdir(parents=True)
     shutil.copy(REPO / "nbgrader_config.py", folder)
     shutil.copytree(REPO / "source" / assignment, folder / "source" / assignment)
+    helper = helper_for(assignment)  # the grader serves its blocks from the earlier source
+    if helper is not None:
+        shutil.copytree(REPO / "source" / helper.source, folder / "source" / helper.source)
     nb = completed(assignment, notebook)
     for i in range(students):
         target = folder / "submitted" / f"student{i:02d}" / assignment
         target.mkdir(parents=True)
         nbformat.write(nb, target / f"{notebook}.ipynb")
         shutil.copytree(REPO / "assignments" / assignment, target, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("*.ipynb"))  # shipped files (dnn_utils.py)
+                        ignore=shutil.ignore_patterns("*.ipynb"))  # shipped files, if any
     return folder
 
 

@@ -23,10 +23,24 @@ CELL_TIMEOUT = 600
 
 
 def _copy_folder(folder: Path, target: Path) -> None:
-    """The files of the notebook's folder (a helper module such as dnn_utils.py), not subfolders."""
+    """The files of the notebook's folder (e.g. a shipped helper module), not subfolders."""
+    target.mkdir(parents=True, exist_ok=True)
     for item in folder.iterdir():
         if item.is_file():
             shutil.copy(item, target / item.name)
+
+
+def _lay_out(folder: Path, tmp: Path) -> Path:
+    """Copy the notebook's assignment folder into ``tmp/<assignment>/`` and, when the assignment
+    builds on an earlier one (the application reads ``../week4_deep_nn_step_by_step/``), that
+    folder beside it, as students have them; returns where the notebook's copy runs."""
+    from autograder.helper_modules import helper_for
+
+    _copy_folder(folder, tmp / folder.name)
+    helper = helper_for(folder.name)
+    if helper is not None:
+        _copy_folder(folder.parent / helper.source, tmp / helper.source)
+    return tmp / folder.name
 
 
 def run_all(path: Path, progress: bool = True) -> dict:
@@ -57,10 +71,10 @@ def run_all(path: Path, progress: bool = True) -> dict:
 
     error = None
     with tempfile.TemporaryDirectory(prefix="layerlab-bench-") as tmp:
-        _copy_folder(path.parent, Path(tmp))
+        here = _lay_out(path.parent, Path(tmp))
         client = nbclient.NotebookClient(
             nb, timeout=CELL_TIMEOUT, kernel_name="python3", allow_errors=False,
-            resources={"metadata": {"path": tmp}}, on_cell_start=on_start, on_cell_executed=on_executed)
+            resources={"metadata": {"path": str(here)}}, on_cell_start=on_start, on_cell_executed=on_executed)
         start = time.perf_counter()
         try:
             client.execute()

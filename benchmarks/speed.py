@@ -129,7 +129,7 @@ def table(results: dict) -> str:
         lines += ["", f"Training the cat model ({dims}), m = {t['m']}, {t['iterations']} iterations, "
                       f"{t['dtype']}, best of {t['repeats']}",
                   f"  {'':<46}{'time':>9}{'per iter':>12}{'x tuned':>10}{'x bound':>10}{'CPU time':>11}"]
-        names = {"reference": "reference (L_layer_model + dnn_utils)",
+        names = {"reference": "reference (L_layer_model + reference blocks)",
                  "tuned": "tuned minimal loop (1 BLAS thread)",
                  "tuned_with_dA0": "tuned loop, also computing dA0"}
         bound = t.get("bound_seconds")

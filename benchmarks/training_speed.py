@@ -2,8 +2,9 @@
 loop and against the machine's matrix-multiply bound.
 
 Used by benchmarks/speed.py. The reference is what a student's completed notebook runs: the
-application notebook's solution ``L_layer_model`` calling the building blocks of its ``dnn_utils.py``
-(``SourceNotebook(...).reference()`` executes the notebook's imports and solution cells), on
+application notebook's solution ``L_layer_model`` calling the reference building blocks
+(``SourceNotebook(...).reference()`` executes the notebook's imports, the blocks and its
+solution cells), on
 ``train_x`` built as the notebook builds it, with layerlab's BLAS threading (importing layerlab
 limits BLAS to one thread). The tuned loop (benchmarks/tuned_loop.py) runs on one BLAS thread.
 """
@@ -36,8 +37,8 @@ def training_data():
 
 
 def reference_namespace():
-    """The application notebook's reference: its solution ``L_layer_model`` and the dnn_utils
-    functions it imports, as a student's completed notebook runs them."""
+    """The application notebook's reference: its solution ``L_layer_model`` and the reference
+    building blocks, as a student's completed notebook runs them."""
     from autograder.source import SourceNotebook
 
     return SourceNotebook(APPLICATION).reference()
@@ -52,7 +53,7 @@ def _timed(fn):
 
 def reference_phases(reference, X, Y, dims, iterations: int) -> dict:
     """Milliseconds per iteration of each step of the reference's training loop, timed one by one:
-    the loop of the solution's L_layer_model, calling the same dnn_utils functions."""
+    the loop of the solution's L_layer_model, calling the same reference blocks."""
     np.random.seed(1)
     parameters = {}
     for l in range(1, len(dims)):

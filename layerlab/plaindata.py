@@ -11,10 +11,17 @@ Encoding, as JSON values:
     dict                            {"dict": [[key, value], ...]}   (order kept)
     numpy array                     {"ndarray": {"dtype": "float64", "shape": [3, 1], "data": [...]}}
     numpy scalar                    {"npscalar": {"dtype": "float64", "value": 0.5}}
+
+With ``raw=True`` (both sides must ask for it; the grader's block server uses it, where thousands
+of small arrays cross per second), arrays travel as their little-endian bytes instead, which is
+exact and several times faster to write and read than lists of numbers:
+
+    numpy array                     {"ndbytes": {"dtype": "float64", "shape": [3, 1], "base64": "..."}}
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from typing import Any
@@ -35,7 +42,7 @@ class PlainDataError(ValueError):
     """A value that is not plain data, or a malformed encoding."""
 
 
-def encode(value: Any, _path: str = "value") -> Any:
+def encode(value: Any, _path: str = "value", *, raw: bool = False) -> Any:
     """Turn plain data into JSON-ready Python values (see the module docstring for the tags)."""
     if value is None or isinstance(value, (bool, str)):
         return value
@@ -48,46 +55,53 @@ def encode(value: Any, _path: str = "value") -> Any:
         return float(value)
     if isinstance(value, np.ndarray):
         dtype = _checked_dtype(value.dtype, _path)
+        if raw:
+            data = np.ascontiguousarray(value, dtype=np.dtype(dtype).newbyteorder("<")).tobytes()
+            return {"ndbytes": {"dtype": dtype, "shape": list(value.shape),
+                                "base64": base64.b64encode(data).decode("ascii")}}
         return {"ndarray": {"dtype": dtype, "shape": list(value.shape),
                             "data": value.ravel(order="C").tolist()}}
     if isinstance(value, tuple):
-        return {"tuple": [encode(v, f"{_path}[{i}]") for i, v in enumerate(value)]}
+        return {"tuple": [encode(v, f"{_path}[{i}]", raw=raw) for i, v in enumerate(value)]}
     if isinstance(value, list):
-        return [encode(v, f"{_path}[{i}]") for i, v in enumerate(value)]
+        return [encode(v, f"{_path}[{i}]", raw=raw) for i, v in enumerate(value)]
     if isinstance(value, dict):
         items = []
         for key, v in value.items():
             if not isinstance(key, str):
                 raise PlainDataError(f"{_path} has a key {key!r} of type {type(key).__name__}; "
                                      "only string keys are plain data")
-            items.append([key, encode(v, f"{_path}[{key!r}]")])
+            items.append([key, encode(v, f"{_path}[{key!r}]", raw=raw)])
         return {"dict": items}
     raise PlainDataError(f"{_path} is a {type(value).__module__}.{type(value).__qualname__}, which is "
                          "not plain data (numbers, strings, NumPy arrays, and tuples/lists/dicts of them)")
 
 
-def decode(data: Any, _path: str = "value") -> Any:
-    """Rebuild a value from :func:`encode`'s output, checking every tag, dtype and shape."""
+def decode(data: Any, _path: str = "value", *, raw: bool = False) -> Any:
+    """Rebuild a value from :func:`encode`'s output, checking every tag, dtype and shape; raw
+    arrays (``ndbytes``) only with ``raw=True``."""
     if data is None or isinstance(data, (bool, str, int)):
         return data
     if isinstance(data, float):
         return data
     if isinstance(data, list):
-        return [decode(v, f"{_path}[{i}]") for i, v in enumerate(data)]
+        return [decode(v, f"{_path}[{i}]", raw=raw) for i, v in enumerate(data)]
     if not isinstance(data, dict) or len(data) != 1:
         raise PlainDataError(f"{_path}: malformed plain data {str(data)[:80]!r}")
     (tag, body), = data.items()
     if tag == "tuple" and isinstance(body, list):
-        return tuple(decode(v, f"{_path}[{i}]") for i, v in enumerate(body))
+        return tuple(decode(v, f"{_path}[{i}]", raw=raw) for i, v in enumerate(body))
     if tag == "dict" and isinstance(body, list):
         out = {}
         for item in body:
             if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
                 raise PlainDataError(f"{_path}: malformed dict item {str(item)[:80]!r}")
-            out[item[0]] = decode(item[1], f"{_path}[{item[0]!r}]")
+            out[item[0]] = decode(item[1], f"{_path}[{item[0]!r}]", raw=raw)
         return out
     if tag == "ndarray" and isinstance(body, dict) and set(body) == {"dtype", "shape", "data"}:
         return _decode_array(body, _path)
+    if raw and tag == "ndbytes" and isinstance(body, dict) and set(body) == {"dtype", "shape", "base64"}:
+        return _decode_raw_array(body, _path)
     if tag == "npscalar" and isinstance(body, dict) and set(body) == {"dtype", "value"}:
         dtype = _checked_dtype(body["dtype"], _path)
         value = body["value"]
@@ -107,15 +121,24 @@ def loads(text: str) -> Any:
     return decode(json.loads(text))
 
 
+#: the allowed dtypes by NumPy dtype object: a dict look-up is much faster than ``dtype.name``.
+_DTYPE_NAMES = {np.dtype(name): name for name in ALLOWED_DTYPES}
+
+
 def _checked_dtype(dtype: Any, path: str) -> str:
-    name = np.dtype(dtype).name if not isinstance(dtype, str) else dtype
+    if isinstance(dtype, str):
+        name = dtype
+    else:
+        name = _DTYPE_NAMES.get(dtype) if isinstance(dtype, np.dtype) else None
+        name = name or np.dtype(dtype).name
     if name not in ALLOWED_DTYPES:
         raise PlainDataError(f"{path} has dtype {name!r}; plain data allows only "
                              f"{', '.join(sorted(ALLOWED_DTYPES))}")
     return name
 
 
-def _decode_array(body: dict, path: str) -> np.ndarray:
+def _checked_shape(body: dict, path: str) -> tuple[str, list, int]:
+    """(dtype, shape, number of elements) of an array's body, all checked."""
     dtype = _checked_dtype(body["dtype"], path)
     shape = body["shape"]
     if not (isinstance(shape, list) and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
@@ -124,6 +147,26 @@ def _decode_array(body: dict, path: str) -> np.ndarray:
     size = math.prod(shape)
     if size > MAX_ELEMENTS:
         raise PlainDataError(f"{path}: array of {size} elements exceeds the {MAX_ELEMENTS} limit")
+    return dtype, shape, size
+
+
+def _decode_raw_array(body: dict, path: str) -> np.ndarray:
+    dtype, shape, size = _checked_shape(body, path)
+    wire = np.dtype(dtype).newbyteorder("<")
+    if not isinstance(body["base64"], str) or len(body["base64"]) > 4 * (size * wire.itemsize + 2) // 3 + 4:
+        raise PlainDataError(f"{path}: raw array data must be a base64 string of the array's size")
+    try:
+        data = base64.b64decode(body["base64"], validate=True)
+    except ValueError as exc:
+        raise PlainDataError(f"{path}: raw array data is not base64 ({exc})") from None
+    if len(data) != size * wire.itemsize:
+        raise PlainDataError(f"{path}: raw array data has {len(data)} bytes, shape {tuple(shape)} "
+                             f"of {dtype} needs {size * wire.itemsize}")
+    return np.frombuffer(data, dtype=wire).astype(dtype).reshape(shape)
+
+
+def _decode_array(body: dict, path: str) -> np.ndarray:
+    dtype, shape, size = _checked_shape(body, path)
     data = body["data"]
     if not isinstance(data, list) or len(data) != size:
         raise PlainDataError(f"{path}: array data has {len(data) if isinstance(data, list) else '?'} "

@@ -64,28 +64,38 @@ def _validate(path) -> subprocess.CompletedProcess:
                           cwd=path.parent, capture_output=True, text=True, timeout=900)
 
 
-def _copy_files_beside(release_path, folder) -> None:
-    """Copy what ships next to a released notebook (e.g. a helper module), as students receive it."""
-    for other in release_path.parent.iterdir():
-        if other.is_file() and other.suffix != ".ipynb":
-            shutil.copy(other, folder / other.name)
+def _lay_out(source: str, folder, complete: bool):
+    """The release of ``source`` (completed with the source's solutions, or untouched) in
+    ``folder/<assignment>/``, with what ships next to it and, for an assignment that builds on an
+    earlier one, that one's notebook (completed or untouched) in its sibling folder, as students
+    have them. Returns the notebook's path."""
+    from autograder.helper_modules import helper_for
+
+    release = _release_of(source)
+    notebooks = [(release, REPO / source)]
+    helper = helper_for(release.parent.name)
+    if helper is not None:
+        (earlier,) = (REPO / "assignments" / helper.source).glob("*.ipynb")
+        notebooks.append((earlier, REPO / "source" / helper.source / earlier.name))
+    for released, original in notebooks:
+        target = folder / released.parent.name
+        target.mkdir(parents=True, exist_ok=True)
+        for other in released.parent.iterdir():
+            if other.is_file() and other.suffix != ".ipynb":
+                shutil.copy(other, target / other.name)
+        nbformat.write(completed(released, original) if complete else nbformat.read(released, 4),
+                       target / released.name)
+    return folder / release.parent.name / release.name
 
 
 @pytest.mark.parametrize("source", GRADED)
 def test_completed_release_passes_nbgrader_validate(source, tmp_path):
-    nb = completed(_release_of(source), REPO / source)
-    target = tmp_path / _release_of(source).name
-    nbformat.write(nb, target)
-    _copy_files_beside(_release_of(source), tmp_path)
-    result = _validate(target)
+    result = _validate(_lay_out(source, tmp_path, complete=True))
     assert "Success! Your notebook passes all the tests." in result.stdout, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("source", GRADED)
 def test_untouched_release_fails_nbgrader_validate(source, tmp_path):
-    target = tmp_path / _release_of(source).name
-    target.write_bytes(_release_of(source).read_bytes())
-    _copy_files_beside(_release_of(source), tmp_path)
-    result = _validate(target)
+    result = _validate(_lay_out(source, tmp_path, complete=False))
     assert "VALIDATION FAILED" in result.stdout, result.stdout + result.stderr
     assert STUB_MESSAGE.search(result.stdout)

@@ -35,7 +35,7 @@ def wheel_files(tmp_path_factory):
         return {name: zf.read(name).decode("utf-8", "replace") for name in zf.namelist()}
 
 
-def _shape(fn: ast.FunctionDef) -> str:
+def function_shape(fn: ast.FunctionDef) -> str:
     """The function's body with identifiers and docstrings removed."""
     body = fn.body[1:] if fn.body and isinstance(fn.body[0], ast.Expr) and isinstance(
         getattr(fn.body[0], "value", None), ast.Constant) else fn.body
@@ -47,7 +47,7 @@ def _shape(fn: ast.FunctionDef) -> str:
     return ast.dump(module, include_attributes=False)
 
 
-def _solution_functions():
+def solution_functions():
     for notebook in source_notebooks():
         for cell in notebook.solution_cells():
             for node in ast.parse(cell.source).body:
@@ -74,14 +74,14 @@ def test_no_solution_line_is_in_the_package(wheel_files):
 
 
 def test_no_function_in_the_package_is_shaped_like_a_solution(wheel_files):
-    solutions = {_shape(fn): f"{a}:{fn.name}" for a, fn in _solution_functions()}
+    solutions = {function_shape(fn): f"{a}:{fn.name}" for a, fn in solution_functions()}
     assert solutions
     copies = []
     for name, text in wheel_files.items():
         if name.endswith(".py"):
             for node in ast.walk(ast.parse(text)):
-                if isinstance(node, ast.FunctionDef) and _shape(node) in solutions:
-                    copies.append((name, node.name, solutions[_shape(node)]))
+                if isinstance(node, ast.FunctionDef) and function_shape(node) in solutions:
+                    copies.append((name, node.name, solutions[function_shape(node)]))
     assert copies == []
 
 
@@ -102,7 +102,7 @@ class _Rename(ast.NodeTransformer):
 
 
 def test_the_shape_comparison_would_catch_a_renamed_copy():
-    for _, fn in _solution_functions():
+    for _, fn in solution_functions():
         copy = _Rename().visit(ast.parse(ast.unparse(fn))).body[0]
         assert copy.name == "innocent_helper"
-        assert _shape(copy) == _shape(fn)
+        assert function_shape(copy) == function_shape(fn)

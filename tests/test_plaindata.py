@@ -65,3 +65,27 @@ def _identical(a, b):
     if isinstance(a, (tuple, list)):
         return type(a) is type(b) and len(a) == len(b) and all(map(_identical, a, b))
     return type(a) is type(b) and (a == b or (a != a and b != b))
+
+
+@pytest.mark.parametrize("array", [np.arange(6, dtype=np.float64).reshape(2, 3).T,   # not contiguous
+                                   np.array([[1.5, -2.0]], dtype=">f8"),             # big-endian
+                                   np.array([True, False]), np.zeros((0, 3), np.int32),
+                                   np.array(7, dtype=np.uint8), np.random.RandomState(0).randn(4, 5)])
+def test_raw_arrays_round_trip_exactly(array):
+    value = {"a": (array, [array]), "n": 3}
+    text = json.dumps(plaindata.encode(value, raw=True))
+    back = plaindata.decode(json.loads(text), raw=True)
+    for got in (back["a"][0], back["a"][1][0]):
+        assert got.dtype == array.dtype.newbyteorder("=") and got.shape == array.shape
+        assert np.array_equal(got, array) and got.flags.writeable
+
+
+def test_raw_arrays_are_accepted_only_when_asked_for_and_only_when_well_formed():
+    good = plaindata.encode(np.ones((2, 2)), raw=True)
+    with pytest.raises(PlainDataError, match="tag 'ndbytes'"):
+        plaindata.decode(good)
+    body = good["ndbytes"]
+    for bad in ({**body, "base64": body["base64"][:-4]}, {**body, "base64": "!!!!"},
+                {**body, "dtype": "object"}, {**body, "shape": [3, 2]}, {**body, "base64": 5}):
+        with pytest.raises(PlainDataError):
+            plaindata.decode({"ndbytes": bad}, raw=True)

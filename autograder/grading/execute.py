@@ -10,6 +10,7 @@ and scores what comes back in its own process.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
 import shutil
@@ -20,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.grading import launcher, sandbox
+from autograder.grading import block_server, launcher, sandbox
 
 #: seconds a worker may take to start (import NumPy, IPython) before its first message.
 STARTUP_SECONDS = 60.0
@@ -38,6 +39,8 @@ class Job:
     calls:      (call id, request line, budget of its answer in bytes), sent one at a time
     cells:      how many cells the header holds
     limits:     the sandbox's resource limits; None runs without a sandbox (``--insecure``)
+    blocks:     text of a module of reference functions that the worker may call through a
+                block server (:mod:`block_server`), or None
     """
 
     notebook: tuple[str, str]
@@ -49,6 +52,7 @@ class Job:
     cell_seconds: float
     call_seconds: float
     limits: sandbox.Limits | None
+    blocks: str | None = None
 
 
 def execute(job: Job) -> launcher.WorkerRun:
@@ -56,12 +60,15 @@ def execute(job: Job) -> launcher.WorkerRun:
     name, text = job.notebook
     workdir = launcher.make_workdir(text, name, job.files)
     try:
-        if job.limits is None:
-            command = launcher.worker_command(workdir, data_dir=data_dir())
-            return launcher.run_worker(command, job.header, list(job.calls), job.cells, job.timeout,
-                                       functools.partial(_step_seconds, job))
-        with sandbox.worker_user() as uid:
-            command = launcher.worker_command(workdir, limits=job.limits, data_dir=data_dir(), uid=uid)
+        server = block_server.BlockServer(job.blocks) if job.blocks else contextlib.nullcontext()
+        with server, contextlib.ExitStack() as stack:
+            if job.limits is None:
+                command = launcher.worker_command(workdir, data_dir=data_dir())
+            else:
+                uid = stack.enter_context(sandbox.worker_user())
+                command = launcher.worker_command(workdir, limits=job.limits, data_dir=data_dir(), uid=uid)
+            if job.blocks:
+                command = server.attach(command)
             return launcher.run_worker(command, job.header, list(job.calls), job.cells, job.timeout,
                                        functools.partial(_step_seconds, job))
     finally:

@@ -25,8 +25,9 @@ from typing import Callable
 
 import nbformat
 
-from autograder.grading import (bounds, disclosure, execute, fingerprints, gradebook, launcher, marks,
-                               protocol, run_lock, sandbox)
+from autograder import helper_modules
+from autograder.grading import (block_server, bounds, disclosure, execute, fingerprints, gradebook,
+                               launcher, marks, protocol, run_lock, sandbox)
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan
@@ -90,6 +91,7 @@ class Grader:
         self._plans: dict[str, list[NotebookPlan]] = {}
         self._versions: dict[str, str] = {}
         self._files: dict[str, dict[str, bytes]] = {}
+        self._blocks: dict[str, str | None] = {}  # reference blocks served to the workers
         self._run = run
         if not self.settings.insecure:
             why = sandbox.probe()
@@ -115,8 +117,12 @@ class Grader:
             self._plans[assignment] = plans
             shipped = self.course.assignment_files(assignment)  # e.g. a helper module
             self._files[assignment] = {rel: Path(path).read_bytes() for rel, path in shipped.items()}
+            source_dir = self.course.root / self.course.coursedir.source_directory
+            self._blocks[assignment] = helper_modules.served_blocks(assignment, source_dir)
+            built_on = [] if self._blocks[assignment] is None else [
+                s.path for s in self.course.source_notebooks(helper_modules.helper_for(assignment).source)]
             self._versions[assignment] = fingerprints.grader_version(
-                [s.path for s in sources], shipped, self.settings.fingerprint())
+                [s.path for s in sources] + built_on, shipped, self.settings.fingerprint())
         return self._plans[assignment]
 
     def fingerprint(self, submission: Submission) -> str:
@@ -189,7 +195,8 @@ class Grader:
             return result
         calls = plan.calls(skip=set(clean.missing))
         files = self._files[submission.assignment]
-        response, run, stopped = self._run_rounds(plan.name, result.sanitized, files, clean.cells, calls)
+        response, run, stopped = self._run_rounds(plan.name, result.sanitized, files, clean.cells, calls,
+                                                  self._blocks.get(submission.assignment))
         result.cells_run = len(response.cells)
         if stopped:
             result.errors.append(stopped)
@@ -211,7 +218,8 @@ class Grader:
         return result
 
     def _run_rounds(self, name: str, text: str, files: dict[str, bytes], cells: list[dict],
-                    calls: list[dict]) -> tuple[protocol.Response, launcher.WorkerRun, str | None]:
+                    calls: list[dict], blocks: str | None = None
+                    ) -> tuple[protocol.Response, launcher.WorkerRun, str | None]:
         """Run the notebook's cells and calls in a worker; when the worker stops early (an endless
         loop past its time limit, a crash, exit(), a resource limit), report the cell or call it
         was in with the reason, and start a new worker for the rest, at most :data:`MAX_ROUNDS`
@@ -222,15 +230,17 @@ class Grader:
         todo_cells = list(enumerate(cells))   # (index in the notebook's cells, cell)
         todo_calls = list(calls)
         budget = settings.notebook_seconds
-        limits = {"cell_seconds": settings.cell_seconds, "call_seconds": settings.call_seconds}
+        # a call whose building blocks the grader serves waits for thousands of round trips
+        call_seconds = settings.call_seconds * (block_server.CALL_TIME_FACTOR if blocks else 1)
+        limits = {"cell_seconds": settings.cell_seconds, "call_seconds": call_seconds}
         log = []
         for attempt in range(MAX_ROUNDS):
             job = execute.Job((f"{name}.ipynb", text), files,
                               protocol.header([c for _, c in todo_cells], limits),
                               tuple((c["id"], protocol.call_line(seq, c), c.get("max_bytes"))
                                     for seq, c in enumerate(todo_calls)),
-                              len(todo_cells), budget, settings.cell_seconds, settings.call_seconds,
-                              None if settings.insecure else settings.limits)
+                              len(todo_cells), budget, settings.cell_seconds, call_seconds,
+                              None if settings.insecure else settings.limits, blocks=blocks)
             run = self._run(job)
             budget -= run.seconds
             log.append(run.log)

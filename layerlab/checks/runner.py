@@ -27,6 +27,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from layerlab import plaindata
+from layerlab.building_blocks import block_origin
 from layerlab.checks.compare import Problem, compare
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
@@ -171,6 +172,11 @@ def _not_implemented(name: str, exc: NotImplementedError) -> str:
     function calling a helper that is still a stub)."""
     frames = traceback.extract_tb(exc.__traceback__)
     stub = frames[-1].name if frames else name
+    origin = block_origin(frames[-1].filename) if frames else None
+    if origin and stub != name:
+        return (f"`{name}` calls your building block `{stub}`, which is not implemented yet: "
+                f"complete it in {origin}, save that notebook, run this notebook's first cell "
+                f"again (it reloads the blocks), then this one.")
     if stub != name and stub.isidentifier() and _is_student_frame(frames[-1].filename):
         return (f"`{name}` calls `{stub}`, which is not implemented yet: complete `{stub}` first, "
                 f"run its cell, then run this one again.")

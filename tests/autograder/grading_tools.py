@@ -69,10 +69,16 @@ def groups(entries: list[tuple]) -> list[dict[str, tuple]]:
 
 
 def new_course(folder: Path, assignment: str = ASSIGNMENT) -> Path:
-    """A course directory: the repository's nbgrader_config.py and this assignment's source."""
+    """A course directory: the repository's nbgrader_config.py and this assignment's source (and
+    the source of the assignment whose building blocks it builds on)."""
+    from autograder.helper_modules import helper_for
+
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
     shutil.copytree(REPO / "source" / assignment, folder / "source" / assignment)
+    helper = helper_for(assignment)
+    if helper is not None:
+        shutil.copytree(REPO / "source" / helper.source, folder / "source" / helper.source)
     return folder
 
 

@@ -84,7 +84,7 @@ return parameters, costs
 MISTAKES = [
     ("two_layer_model", _two_layer(inside="parameters = initialize_parameters(n_x, n_h, n_y)"),
      "the cost never changes"),
-    ("two_layer_model", _two_layer(start="from dnn_utils import initialize_parameters_deep\n"
+    ("two_layer_model", _two_layer(start="initialize_parameters_deep = blocks.initialize_parameters_deep\n"
                                          "parameters = initialize_parameters_deep([n_x, n_h, n_y])"),
      "parameters = initialize_parameters(n_x, n_h, n_y)"),
     ("two_layer_model", _two_layer(dA2="np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)"),
@@ -98,7 +98,7 @@ MISTAKES = [
     ("L_layer_model", _L_layer(keep=""), "keep what update_parameters returns"),
     ("L_layer_model", _L_layer(seed=""), "call np.random.seed(1) at the start of the function"),
     ("L_layer_model", _L_layer(init=DEEP_INIT.replace("/ np.sqrt(layers_dims[l - 1])", "* 0.01")), "not ×0.01"),
-    ("L_layer_model", _L_layer(init="from dnn_utils import initialize_parameters_deep\n"
+    ("L_layer_model", _L_layer(init="initialize_parameters_deep = blocks.initialize_parameters_deep\n"
                                     "parameters = initialize_parameters_deep(layers_dims)"),
      "not initialize_parameters_deep, which seeds 3"),
     ("L_layer_model", _L_layer(record="i % 50 == 0"), "record the cost when i % 100 == 0"),

@@ -153,12 +153,14 @@ class _CourseRuntime:
                 pass
 
 
-def _server_command(port: int, token: str, scratch: Path) -> list[str]:
+#: exactly what `make lab` runs
+MAKE_LAB = [sys.executable, "-m", "jupyter", "lab", "--ServerApp.root_dir=.",
+            "--LabApp.default_url=/lab/tree/assignments"]
+
+
+def _server_command(port: int, token: str, scratch: Path, start: list[str] = MAKE_LAB) -> list[str]:
     command = [
-        sys.executable, "-m", "jupyter", "lab",
-        # exactly what `make lab` passes:
-        "--ServerApp.root_dir=.",
-        "--LabApp.default_url=/lab/tree/assignments",
+        *start,
         # headless, local, on our own port and token:
         "--no-browser",
         "--ServerApp.open_browser=False",
@@ -221,14 +223,14 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait(timeout=10)
 
 
-def _start(scratch: Path, root: Path = REPO_ROOT) -> LabServer:
-    """Start one server in ``root``; raise RuntimeError (with its log) if it never answers
-    /api/status."""
+def _start(scratch: Path, start: list[str] = MAKE_LAB, root: Path = REPO_ROOT) -> LabServer:
+    """Start one server (``start`` and the headless options, in ``root``); raise RuntimeError
+    (with its log) if it never answers /api/status."""
     port, token = _free_port(), secrets.token_hex(16)
     log_path = scratch / f"jupyter-lab-{port}.log"
     with open(log_path, "wb") as log_file:
         process = subprocess.Popen(
-            _server_command(port, token, scratch),
+            _server_command(port, token, scratch, start),
             cwd=root,
             env=_server_env(scratch),
             stdin=subprocess.DEVNULL,
@@ -279,7 +281,7 @@ def serve_lab(root: Path = REPO_ROOT):
         last_error = None
         for _ in range(3):  # a free port can be taken between probing and binding it
             try:
-                server = _start(scratch, root)
+                server = _start(scratch, root=root)
                 break
             except RuntimeError as exc:
                 last_error = exc
@@ -310,6 +312,23 @@ def lab_server():
 def lab_in():
     """:func:`serve_lab`, for a test module that serves a course folder of its own."""
     return serve_lab
+
+
+@pytest.fixture(scope="module")
+def start_lab_server(tmp_path_factory):
+    """``start(command, root)``: a JupyterLab started with ``command`` (instead of `make lab`'s)
+    plus the headless options, in ``root``; every server started is stopped at the end."""
+    servers = []
+
+    def start(command: list[str], root: Path) -> LabServer:
+        scratch = tmp_path_factory.mktemp("lab")
+        _write_user_settings(scratch / "user-settings")
+        servers.append(_start(scratch, command, root))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        _stop(server.process)
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """Do the public checks of the deep network application pass the reference, and name the mistake
 when a student makes a typical one?
 
-The buggy models are written with the building blocks of the generated ``dnn_utils`` module, as a
-student's would be (they come through the application's reference namespace).
+The buggy models are written with the reference building blocks, as a student's would be with
+correct blocks (they come through the application's reference namespace).
 """
 
 import re

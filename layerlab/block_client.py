@@ -1,0 +1,78 @@
+"""Building blocks served by the grader: the worker's side of :mod:`autograder.grading.block_server`.
+
+While the autograder grades the week-4 application, the student's notebook runs in a sandbox that
+holds neither the student's step-by-step notebook nor any reference solution. The grader passes
+two pipe ends in ``LAYERLAB_BLOCK_SERVER`` (``"<read fd>,<write fd>"``); each block here is a stub
+that sends its arguments as plain data (:mod:`layerlab.plaindata`) and returns what the grader's
+reference computed from them, or raises the error the reference raised.
+
+One request, one line of JSON:  {"id": 7, "block": "linear_forward", "args": PLAIN (args, kwargs)}
+One reply, one line of JSON:    {"id": 7, "output": PLAIN}  or  {"id": 7, "error": [TYPE, MESSAGE]}
+Ids grow by one; a reply to an earlier request (one interrupted by a time limit) is skipped.
+"""
+
+from __future__ import annotations
+
+import builtins
+import itertools
+import json
+import os
+import threading
+
+from layerlab import plaindata
+
+#: errors the grader may report by name; anything else arrives as a RuntimeError.
+_ERRORS = {name: getattr(builtins, name) for name in
+           ("ValueError", "TypeError", "KeyError", "IndexError", "ZeroDivisionError",
+            "FloatingPointError", "AssertionError", "RuntimeError")}
+
+
+class BlockServerError(RuntimeError):
+    """The grader's block server did not answer as expected."""
+
+
+class _Connection:
+    def __init__(self, fds: str):
+        read_fd, write_fd = (int(fd) for fd in fds.split(","))
+        self.reader = os.fdopen(read_fd, "rb")
+        self.writer = os.fdopen(write_fd, "wb")
+        self.ids = itertools.count(1)
+        self.lock = threading.Lock()
+
+    def call(self, block: str, args: tuple, kwargs: dict):
+        with self.lock:
+            request_id = next(self.ids)
+            line = json.dumps({"id": request_id, "block": block, "args": plaindata.encode((tuple(args), dict(kwargs)), raw=True)})
+            self.writer.write(line.encode("utf-8") + b"\n")
+            self.writer.flush()
+            while True:
+                raw = self.reader.readline()
+                if not raw:
+                    raise BlockServerError(f"the grader stopped serving {block}")
+                reply = json.loads(raw)
+                if reply.get("id") == request_id:
+                    break
+        if "error" in reply:
+            kind, message = reply["error"]
+            raise _ERRORS.get(kind, RuntimeError)(message)
+        return plaindata.decode(reply["output"], raw=True)
+
+
+_connection: _Connection | None = None
+
+
+def remote_blocks(names) -> dict:
+    """``{name: stub}`` for every name, all talking to the server named in the environment."""
+    global _connection
+    if _connection is None:
+        _connection = _Connection(os.environ["LAYERLAB_BLOCK_SERVER"])
+    return {name: _stub(name) for name in names}
+
+
+def _stub(name: str):
+    def block(*args, **kwargs):
+        return _connection.call(name, args, kwargs)
+
+    block.__name__ = block.__qualname__ = name
+    block.__doc__ = f"{name}, computed by the grader (the course's reference) from these arguments."
+    return block
