@@ -1,7 +1,7 @@
 """Fixtures for tests that drive layerlab's JupyterLab in a real headless Chromium.
 
 ``lab_server`` starts what ``make lab`` starts (``jupyter lab --ServerApp.root_dir=.
---LabApp.default_url=/lab/tree/assignments`` from the repository root, the course directory with
+--LabApp.default_url=/lab/tree/assignments --ServerApp.contents_manager_class=...`` from the repository root, the course directory with
 nbgrader_config.py), on 127.0.0.1 with a random token, once per test module. ``browser`` launches
 Debian's Chromium through Playwright, once per module; ``lab_page`` gives each test a fresh
 browser context with JupyterLab loaded on ``assignments/``. ``screenshot`` saves a PNG under
@@ -158,6 +158,8 @@ def _server_command(port: int, token: str, scratch: Path) -> list[str]:
         # exactly what `make lab` passes:
         "--ServerApp.root_dir=.",
         "--LabApp.default_url=/lab/tree/assignments",
+        "--ServerApp.contents_manager_class=layerlab.contents.CourseContentsManager",
+        "--LabApp.app_settings_dir=lab-settings",
         # headless, local, on our own port and token:
         "--no-browser",
         "--ServerApp.open_browser=False",

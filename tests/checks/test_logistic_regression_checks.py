@@ -22,7 +22,7 @@ ref = reference("week2_logistic_regression")
 @pytest.mark.parametrize("name", sorted(checks.SPECS))
 def test_reference_passes_every_public_check(name, capsys):
     getattr(checks, f"check_{name}")(getattr(ref, name))
-    assert f"✓ {name} passed all" in capsys.readouterr().out
+    assert f"✓ {name} passed " in capsys.readouterr().out
 
 
 def test_every_graded_function_has_a_public_check():
