@@ -103,6 +103,12 @@ CASES = {
         _case(lambda: (64,)),
         _case(lambda: (17,)),
     ]),
+    "graph_forward_backward": HiddenSpec([
+        _case(lambda: tuple(_rng(151).randn(3, 4) for _ in range(3))),
+        _case(lambda: tuple(_rng(152).randn(1, 1) * 5 for _ in range(3))),      # one number each
+        _case(lambda: tuple(_rng(153).randn(6) for _ in range(3))),             # 1-D arrays
+        _case(lambda: tuple(_rng(154).randn(2, 2, 3) for _ in range(3))),       # any shape
+    ]),
     "propagate": HiddenSpec([
         _case(lambda: _problem(111, 5, 10, b=0.3)),
         _case(lambda: _problem(112, 1, 6, b=-1.2, w_scale=1.0)),       # one feature
