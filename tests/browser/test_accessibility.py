@@ -104,6 +104,9 @@ def test_voila_page_of_the_widgets(voila_url, voila_page):  # noqa: F811 (fixtur
     page.goto(voila_url)
     expect(page.locator(".layerlab-deep-network .jupyter-matplotlib-canvas-div")).to_be_visible(
         timeout=KERNEL_TIMEOUT_MS)
+    assert "Traceback" not in page.locator("body").inner_text()
+    # the week-2 explorer's figure in words is on the page, for readers who cannot see the figure
+    expect(page.locator(".layerlab-figure-text")).to_contain_text("The figure in words.")
     blocking = _audit(page, "voila", excused={**IPYWIDGETS, **OTHER_ISSUES})
     assert not blocking, _summary(blocking)
 
