@@ -29,6 +29,11 @@ $(STAMP): pyproject.toml
 	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# layerlab.contents.CourseContentsManager: notebooks open without a "modified" mark (the kernel's
+# language_info, Python version included, is filled in as JupyterLab is about to write it).
+# lab-settings/overrides.json: the course's JupyterLab defaults (no Last Modified column in the file
+# browser, so week4_deep_nn_application and week4_deep_nn_step_by_step are not both cut to
+# "week4_deep_n..."); a student's own settings still win.
 # nbgrader's formgrader runs tools of the environment (alembic) by name, so the environment's bin
 # directory goes first on PATH; the course-local exchange must exist for the Assignment List.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
@@ -36,7 +41,9 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
 lab: env
 	@mkdir -p .exchange && chmod 0777 .exchange
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/assignments $(ALLOW_ROOT)
+		--LabApp.default_url=/lab/tree/assignments \
+		--ServerApp.contents_manager_class=layerlab.contents.CourseContentsManager \
+		--LabApp.app_settings_dir=lab-settings $(ALLOW_ROOT)
 
 test: env
 	$(BIN)/python -m pytest -n $(PYTEST_JOBS) --dist loadfile $(PYTEST_ARGS)

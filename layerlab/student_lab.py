@@ -19,7 +19,9 @@ CONFIG_DIR = Path(__file__).with_name("student_config")
 def lab_arguments(folder: Path, extra: list[str]) -> list[str]:
     """``jupyter lab``'s arguments for the course in ``folder``."""
     start = "/lab/tree/assignments" if (folder / "assignments").is_dir() else "/lab"
-    return [f"--ServerApp.root_dir={folder}", f"--LabApp.default_url={start}", *extra]
+    # notebooks open clean (not marked modified) whatever the student's Python: see layerlab.contents
+    clean = "--ServerApp.contents_manager_class=layerlab.contents.CourseContentsManager"
+    return [f"--ServerApp.root_dir={folder}", f"--LabApp.default_url={start}", clean, *extra]
 
 
 def student_environment(environ: dict[str, str]) -> dict[str, str]:

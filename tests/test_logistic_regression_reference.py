@@ -27,6 +27,25 @@ def test_sigmoid_known_values(lr):
     assert lr.sigmoid(0.0) == 0.5
 
 
+def test_graph_forward_backward_gives_the_worked_example_and_the_nudge(lr):
+    # J = 3(a + bc) at a = 1, b = 2, c = 4: J = 27, dJ/da = 3, dJ/db = 3c = 12, dJ/dc = 3b = 6
+    one = np.ones((1, 1))
+    J, grads = lr.graph_forward_backward(1 * one, 2 * one, 4 * one)
+    assert J.tolist() == [[27.0]]
+    assert {k: v.tolist() for k, v in grads.items()} == {"da": [[3.0]], "db": [[12.0]], "dc": [[6.0]]}
+    # the notebook's nudge: b = 2.001 moves J by 0.012, dJ/db times the nudge
+    J_nudged, _ = lr.graph_forward_backward(1 * one, 2.001 * one, 4 * one)
+    assert J_nudged[0, 0] == pytest.approx(27.012, abs=1e-12)
+    # element-wise on arrays of any shape, each derivative the shape of its variable
+    rng = np.random.RandomState(0)
+    a, b, c = rng.randn(3, 2, 5)
+    J, grads = lr.graph_forward_backward(a, b, c)
+    np.testing.assert_allclose(J, 3 * (a + b * c))
+    np.testing.assert_allclose(grads["db"], 3 * c)
+    np.testing.assert_allclose(grads["dc"], 3 * b)
+    assert grads["da"].shape == a.shape and np.all(grads["da"] == 3.0)
+
+
 def test_initialize_with_zeros_gives_a_float_column_and_a_python_float(lr):
     w, b = lr.initialize_with_zeros(3)
     assert w.shape == (3, 1) and w.dtype == np.float64 and not w.any()

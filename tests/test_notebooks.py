@@ -1,6 +1,7 @@
 """Do the notebooks run as students and instructors run them?
 
-* every source notebook runs top to bottom without an error;
+* every source notebook runs top to bottom without an error, and its sentences that predict what
+  a student will see hold for what it printed (``notebook_claims.py``);
 * every released notebook runs with its stubs and fails only in the graded test cells, each time
   saying the function is not implemented yet (or, in a quiz, that the question is not answered yet);
 * a release completed with the reference solutions runs clean and passes ``nbgrader validate``,
@@ -18,6 +19,7 @@ import nbformat
 import pytest
 
 from conftest import REPO
+from notebook_claims import CLAIMS
 from notebook_tools import CELL_TIMEOUT, completed, errors, execute, grade_meta
 
 SOURCES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "source").glob("*/*.ipynb"))
@@ -40,6 +42,8 @@ def test_source_notebook_runs_top_to_bottom(source):
     seconds = execute(nb, (REPO / source).parent)
     assert errors(nb) == [], f"{source} raised: {errors(nb)[0][1]['ename']}"
     print(f"{source}: {seconds:.1f} s")
+    false = CLAIMS[source](nb) if source in CLAIMS else []
+    assert false == [], f"{source} says what its run does not show: {false}"
 
 
 @pytest.mark.parametrize("source", SOURCES)

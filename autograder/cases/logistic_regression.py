@@ -51,6 +51,12 @@ def _toy_data(seed: int, n_x: int, m_train: int, m_test: int) -> tuple:
     return draw(m_train) + draw(m_test)
 
 
+def _three(seed: int, shape: tuple, scale: float = 1.0) -> tuple:
+    """Three different random arrays of ``shape`` (a, b, c of the computation graph), seeded."""
+    rng = _rng(seed)
+    return tuple(rng.randn(*shape) * scale for _ in range(3))
+
+
 def _case(make, **kwargs) -> HiddenCase:
     return HiddenCase(make=make, **kwargs)
 
@@ -102,6 +108,12 @@ CASES = {
         _case(lambda: (9,)),
         _case(lambda: (64,)),
         _case(lambda: (17,)),
+    ]),
+    "graph_forward_backward": HiddenSpec([
+        _case(lambda: _three(151, (3, 4))),
+        _case(lambda: _three(152, (1, 1), scale=5.0)),   # one number each
+        _case(lambda: _three(153, (6,))),                # 1-D arrays
+        _case(lambda: _three(154, (2, 2, 3))),           # any shape
     ]),
     "propagate": HiddenSpec([
         _case(lambda: _problem(111, 5, 10, b=0.3)),

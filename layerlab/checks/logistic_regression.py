@@ -6,6 +6,9 @@ In the notebook::
     from layerlab.checks import logistic_regression as checks
     checks.check_propagate(propagate)
 
+``graph_forward_backward`` (the computation graph J = 3(a + bc)) has its cases and recognisers in
+:mod:`layerlab.checks.computation_graph`.
+
 Each ``check_<name>`` runs the student's function on the small cases below, compares with the
 expected outputs generated from the reference solution (``expected/logistic_regression.json``),
 checks the output contracts the values cannot show (properties), and names the likely mistake when
@@ -31,6 +34,7 @@ import math
 
 import numpy as np
 
+from layerlab.checks import computation_graph
 from layerlab.checks.relations import close, item, scalar
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 
@@ -328,6 +332,9 @@ SPECS = {
         Case("dim = 3", lambda: (3,)),
         Case("dim = 4", lambda: (4,)),
     ], hints=[_w_shape], properties=[_b_is_a_float, _w_holds_floats]),
+    "graph_forward_backward": FunctionSpec("graph_forward_backward", computation_graph.CASES,
+                                           hints=[computation_graph.swapped_or_unchained],
+                                           properties=[computation_graph.grads_keys]),
     "propagate": FunctionSpec("propagate", [
         Case("w = [[1.], [2.]], b = 2., X = [[1., 2., -1.], [3., 4., -3.2]], Y = [[1, 0, 1]]",
              _course_example),
@@ -364,6 +371,7 @@ SPECS = {
 
 check_sigmoid = make_check(NOTEBOOK, SPECS["sigmoid"])
 check_initialize_with_zeros = make_check(NOTEBOOK, SPECS["initialize_with_zeros"])
+check_graph_forward_backward = make_check(NOTEBOOK, SPECS["graph_forward_backward"])
 check_propagate = make_check(NOTEBOOK, SPECS["propagate"])
 check_optimize = make_check(NOTEBOOK, SPECS["optimize"])
 check_predict = make_check(NOTEBOOK, SPECS["predict"])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import inspect
 import json
 import re
 import sys
@@ -28,6 +29,7 @@ import numpy as np
 
 from layerlab import plaindata
 from layerlab.building_blocks import block_origin
+from layerlab.checks import undefined
 from layerlab.checks.compare import Problem, compare
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
@@ -109,13 +111,22 @@ def make_check(notebook: str, spec: FunctionSpec) -> Callable[[Callable], None]:
         outcome = run_cases(fn, spec, expected)
         if outcome:
             raise CheckFailed(outcome)
-        n = len(spec.cases)
-        print(f"{GREEN}✓ {spec.name} passed all {n} public check{'s' if n != 1 else ''}.{RESET}")
+        print(f"{GREEN}✓ {spec.name} passed {passed_phrase(len(spec.cases))}.{RESET}")
 
+    undefined.remember(spec.name)
     check.__name__ = check.__qualname__ = f"check_{spec.name}"
     check.__doc__ = (f"Run the public checks of ``{spec.name}`` ({len(spec.cases)} cases) and explain "
                      f"any difference from the expected output.")
     return check
+
+
+def passed_phrase(n: int) -> str:
+    """``"its public check"``, ``"both public checks"`` or ``"all 3 public checks"``."""
+    if n == 1:
+        return "its public check"
+    if n == 2:
+        return "both public checks"
+    return f"all {n} public checks"
 
 
 @functools.lru_cache(maxsize=None)
@@ -147,7 +158,7 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
             continue
         problems = condensed(spec, compare(want, got, rtol=spec.rtol, atol=spec.atol), want, got)
         problems += _broken_properties(spec, case, got)
-        problems += _mutations(before, (args, kwargs), spec.name)
+        problems += _mutations(before, (args, kwargs), spec.name, parameter_names(fn))
         if problems:
             fresh_args = case.make()
             hints = [h for h in (_try_hint(hint, fresh_args, want, got) for hint in spec.hints) if h]
@@ -228,18 +239,29 @@ def _try_hint(hint: Callable, args: tuple, want: Any, got: Any, property_check: 
         return None
 
 
-def _mutations(before: tuple, after: tuple, name: str) -> list[Problem]:
+def parameter_names(fn: Any) -> list[str]:
+    """The names of ``fn``'s parameters in order (empty when Python cannot tell)."""
+    try:
+        return list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def _mutations(before: tuple, after: tuple, name: str, names: Sequence[str] = ()) -> list[Problem]:
+    """Problems for the arguments that differ between ``before`` and ``after`` ((args, kwargs) each);
+    ``names`` are the function's parameter names, so an argument is called by its name."""
     (args0, kwargs0), (args1, kwargs1) = before, after
     problems = []
     for i, (a, b) in enumerate(zip(args0, args1)):
         if not _same(a, b):
+            where = f"the argument `{names[i]}`" if i < len(names) else f"argument {i + 1}"
             problems.append(Problem(
-                f"argument {i + 1}", f"{name} changed its input in place",
+                where, f"{name} changed its input in place",
                 hints=["compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of "
                        "modifying the caller's (`x /= n`, `x[...] = `, `params[k] = `)"]))
     for key in kwargs0:
         if not _same(kwargs0[key], kwargs1[key]):
-            problems.append(Problem(f"argument {key}", f"{name} changed its input in place"))
+            problems.append(Problem(f"the argument `{key}`", f"{name} changed its input in place"))
     return problems
 
 

@@ -18,13 +18,17 @@ Whose code runs: ``initialize_with_zeros`` starts each run, ``optimize`` trains 
 the cost every 100 iterations, as in the notebook), ``predict`` gives the labels behind the
 accuracies, and ``sigmoid`` of ``w^T x + b`` the probability shown with each picture.
 The pictures are ``load_dataset()``'s unless ``data`` is given.
+
+When a run's cost stops being a number, its outputs saturate or its cost rises, a box under the
+table says so and why (``logistic_runs.explain``); under the figure, the figure in words (every
+run's key costs and accuracies, the picture on show) is its text alternative.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import itertools
-from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import matplotlib
@@ -36,6 +40,7 @@ from layerlab.plotting.cost import plot_costs
 from .base import WidgetDisplay
 from .controls import Status, button, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
+from .logistic_runs import STYLES, Run, describe, explain
 from .runner import Runner
 from .student import NotReady, StudentFunctions, try_each
 
@@ -46,39 +51,7 @@ PICTURE_RECT = (0.655, 0.05, 0.33, 0.70)
 FIGSIZE = (8.4, 3.9)
 STUDENT_FUNCTIONS = ("sigmoid", "initialize_with_zeros", "optimize", "predict")
 RECORD_EVERY = 100  # optimize records the cost when i % 100 == 0
-
-
-@dataclass(eq=False)
-class Run:
-    """One training run: its settings, where it got to, and its line in the cost plot.
-
-    w: (n_x, 1) weights; b: the bias; costs: the costs recorded so far, at ``cost_iterations``.
-    """
-
-    learning_rate: float
-    num_iterations: int
-    w: np.ndarray
-    b: float
-    iteration: int = 0
-    costs: list = field(default_factory=list)
-    cost_iterations: list = field(default_factory=list)
-    train_accuracy: float | None = None
-    test_accuracy: float | None = None
-    stopped: bool = False
-    line: object = None
-
-    @property
-    def done(self) -> bool:
-        return self.stopped or self.iteration >= self.num_iterations
-
-    @property
-    def label(self) -> str:
-        text = f"α = {self.learning_rate:.3g}"
-        if self.stopped:
-            text += f" (stopped at {self.iteration})"
-        if self.train_accuracy is not None:
-            text += f": train {self.train_accuracy:.0%}, test {self.test_accuracy:.0%}"
-        return text
+TRAIN_GREEN = "#2e7d32"  # darker than ipywidgets' "success" green (#388e3c: contrast 4.1 with white)
 
 
 class LogisticRegressionExplorer(WidgetDisplay):
@@ -112,11 +85,12 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.runs: list[Run] = []
         self.probabilities: dict[str, np.ndarray] | None = None
         self.predictions: dict[str, np.ndarray] | None = None
-        self._colours = itertools.cycle(matplotlib.colormaps["tab10"].colors)
+        self._styles = itertools.cycle(STYLES)
 
         self.learning_rate = log_slider("learning rate", learning_rate, -4, 0)
         self.num_iterations = int_slider("iterations", num_iterations, 100, 4000, 100)
         self.train_button = button("Train", "play", "train a new run with these settings", "success")
+        self.train_button.style.button_color = TRAIN_GREEN  # white on it: contrast 5.1, above 4.5
         self.stop_button = button("Stop", "stop", "stop the run in progress (its curve stays)")
         self.clear_button = button("Clear", "trash", "forget every run but the last")
         self.picture_set = widgets.ToggleButtons(options=[("training set", "train"), ("test set", "test")],
@@ -127,6 +101,9 @@ class LogisticRegressionExplorer(WidgetDisplay):
                                          style={"description_width": "9em"},
                                          layout=widgets.Layout(width="22em"))
         self.table = widgets.HTML()
+        self.explanation = widgets.HTML()
+        self.figure_text = widgets.HTML()
+        self.figure_text.add_class("layerlab-figure-text")
         self.status = Status()
         self.runner = Runner(self.frame, on_change=self._update_buttons)
 
@@ -135,8 +112,9 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.widget = panel([self.learning_rate, self.num_iterations,
                              widgets.HBox([self.train_button, self.stop_button, self.clear_button]),
                              widgets.HTML("<b>Pictures</b>"), self.picture_set, self.only_mistakes,
-                             self.picture, self.table],
+                             self.picture, self.table, self.explanation],
                             self.view, self.status.widget, "layerlab-logistic-regression")
+        self.widget.children += (self.figure_text,)
 
         self.train_button.on_click(lambda _: self.train())
         self.stop_button.on_click(lambda _: self.stop())
@@ -171,7 +149,8 @@ class LogisticRegressionExplorer(WidgetDisplay):
             self._fail(problem)
             return None
         run = Run(float(self.learning_rate.value), int(self.num_iterations.value), w, b)
-        run.line = self.cost_ax.plot([], [], lw=1.4, color=next(self._colours))[0]
+        colour, dashes = next(self._styles)
+        run.line = self.cost_ax.plot([], [], lw=1.6, color=colour, linestyle=dashes)[0]
         self.runs.append(run)
         while len(self.runs) > self.max_runs:
             self._drop(self.runs[0])
@@ -243,6 +222,8 @@ class LogisticRegressionExplorer(WidgetDisplay):
             predictions[part] = np.asarray(self.functions.call("predict", run.w, run.b, X), dtype=float)
             probabilities[part] = np.asarray(self.functions.call("sigmoid", run.w.T @ X + run.b),
                                              dtype=float).reshape(-1)
+        run.saturated = int(np.sum((probabilities["train"] == 0.0) | (probabilities["train"] == 1.0)))
+        run.train_count = probabilities["train"].size
         run.train_accuracy = float(np.mean(predictions["train"] == self.labels["train"]))
         run.test_accuracy = float(np.mean(predictions["test"] == self.labels["test"]))
         self.probabilities, self.predictions = probabilities, predictions
@@ -303,6 +284,18 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self._browse(redraw=False)
         refresh(self.figure)
         self._show_status()
+        self._update_words()
+
+    def _update_words(self) -> None:
+        """The explanation of what went wrong in the current run, and the figure in words."""
+        advice = explain(self.current) if self.current is not None else ""
+        self.explanation.value = (
+            "" if not advice else
+            "<div role='note' style='border-left: 4px solid #E69F00; background: #fdf3e1; "
+            f"padding: 0.3em 0.6em; max-width: 21em'><b>What happened</b><br>{html.escape(advice)}</div>")
+        self.figure_text.value = ("<div style='font-size: 0.9em; max-width: 60em'><b>The figure in "
+                                  "words.</b> " + describe(self.runs, self.picture_title.get_text()
+                                                            .replace("\n", "; ")) + "</div>")
 
     def _update_table(self) -> None:
         if not self.runs:
@@ -314,7 +307,8 @@ class LogisticRegressionExplorer(WidgetDisplay):
             train = "–" if run.train_accuracy is None else f"{run.train_accuracy:.1%}"
             test = "–" if run.test_accuracy is None else f"{run.test_accuracy:.1%}"
             colour = matplotlib.colors.to_hex(run.line.get_color())
-            rows.append(f"<tr><td style='color:{colour}'>&#9632;</td><td>{run.learning_rate:.3g}</td>"
+            rows.append(f"<tr><td style='color:{colour}' aria-hidden='true'>&#9632;</td>"
+                        f"<td>{run.learning_rate:.3g}</td>"
                         f"<td>{run.iteration}/{run.num_iterations}</td><td>{cost}</td>"
                         f"<td>{train}</td><td>{test}</td></tr>")
         self.table.value = ("<table style='font-size: 0.9em'><tr><th></th><th>rate</th><th>iterations</th>"
@@ -356,6 +350,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
             self.picture_title.set_color("#b2182b" if "(wrong)" in text else "black")
         if redraw:
             refresh(self.figure)
+            self._update_words()
 
     def _drop(self, run: Run) -> None:
         if run in self.runs:

@@ -18,7 +18,8 @@ from layerlab.checks import logistic_regression as public
 ASSIGNMENT = "week2_logistic_regression"
 NOTEBOOK = "logistic_regression"
 SOURCE = REPO / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
-FUNCTIONS = ["sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"]
+FUNCTIONS = ["sigmoid", "initialize_with_zeros", "graph_forward_backward", "propagate", "optimize",
+             "predict", "model"]
 
 PROPAGATE = "w, b, X, Y"
 OPTIMIZE = "w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False"
@@ -71,6 +72,9 @@ MISTAKES = [
      "np.zeros(dim) is rank-1"),
     ("initialize_with_zeros", fn("initialize_with_zeros", "dim", "return np.zeros((dim, 1)), 0"),
      "b must be the Python float 0.0"),
+    ("graph_forward_backward", fn("graph_forward_backward", "a, b, c",
+                                  'return 3 * (a + b * c), {"da": 3 * np.ones_like(a), "db": 3 * b, "dc": 3 * c}'),
+     "db and dc are swapped"),
     ("propagate", _propagate(cost="np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"),
      "the cost has the wrong sign"),
     ("propagate", _propagate(dw="np.dot(X, (A - Y).T)"), "dw is m times too large"),
@@ -97,6 +101,9 @@ VARIANTS = [
     ("sigmoid", fn("sigmoid", "z", "from scipy.special import expit\nreturn expit(z)")),
     ("initialize_with_zeros", fn("initialize_with_zeros", "dim",
                                  "return np.zeros(shape=(dim, 1), dtype=np.float64), float(0)")),
+    ("graph_forward_backward", fn("graph_forward_backward", "a, b, c", """
+J = 3 * a + 3 * b * c
+return J, {"da": np.full(np.shape(a), 3.0), "db": 3.0 * c, "dc": 3.0 * b}""")),
     ("propagate", _propagate(cost="-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))",
                              dw="X @ (A - Y).T / m", db="np.mean(A - Y)")),
     ("optimize", _optimize("""    dw, db = grads["dw"], grads["db"]
@@ -156,4 +163,4 @@ def test_training_cases_record_costs_and_predictions_hold_both_labels():
 
 # ----------------------------------------------------------------------------- one grading run
 
-globals().update(corpus_tests(ASSIGNMENT, NOTEBOOK, FUNCTIONS, 11, MISTAKES, VARIANTS))
+globals().update(corpus_tests(ASSIGNMENT, NOTEBOOK, FUNCTIONS, 12, MISTAKES, VARIANTS))

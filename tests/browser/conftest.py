@@ -1,7 +1,7 @@
 """Fixtures for tests that drive layerlab's JupyterLab in a real headless Chromium.
 
 ``lab_server`` starts what ``make lab`` starts (``jupyter lab --ServerApp.root_dir=.
---LabApp.default_url=/lab/tree/assignments`` from the repository root, the course directory with
+--LabApp.default_url=/lab/tree/assignments --ServerApp.contents_manager_class=...`` from the repository root, the course directory with
 nbgrader_config.py), on 127.0.0.1 with a random token, once per test module. ``browser`` launches
 Debian's Chromium through Playwright, once per module; ``lab_page`` gives each test a fresh
 browser context with JupyterLab loaded on ``assignments/``. ``screenshot`` saves a PNG under
@@ -155,7 +155,9 @@ class _CourseRuntime:
 
 #: exactly what `make lab` runs
 MAKE_LAB = [sys.executable, "-m", "jupyter", "lab", "--ServerApp.root_dir=.",
-            "--LabApp.default_url=/lab/tree/assignments"]
+            "--LabApp.default_url=/lab/tree/assignments",
+            "--ServerApp.contents_manager_class=layerlab.contents.CourseContentsManager",
+            "--LabApp.app_settings_dir=lab-settings"]
 
 
 def _server_command(port: int, token: str, scratch: Path, start: list[str] = MAKE_LAB) -> list[str]:

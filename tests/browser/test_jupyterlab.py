@@ -132,6 +132,11 @@ def test_lab_opens_on_assignments_with_nbgrader_extensions(lab_page, lab_server,
     for name in _visible_entries(ASSIGNMENTS):
         expect(listing.get_by_text(name, exact=True)).to_be_visible()
     screenshot(page, "01-lab-assignments")
+    # Every name is shown whole, not cut with an ellipsis (two folders both began "week4_deep_n"):
+    # the course's lab-settings/overrides.json leaves the name column the whole sidebar width.
+    cut = page.evaluate("""() => [...document.querySelectorAll('.jp-DirListing-itemText')]
+        .filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)""")
+    assert not cut, f"the file browser cuts these names: {cut}"
 
     # The server's JSON listing of lab extensions has nbgrader's, enabled and OK ...
     listed = lab_server.api("/lab/api/extensions")
@@ -300,6 +305,12 @@ def test_assignment_notebook_has_validate_button(lab_page, lab_server, screensho
         expect(page.locator(".jp-StatusBar-TextItem").filter(has_text=re.compile(r"\|\s*Idle$"))
                ).to_be_visible(timeout=90_000)
         screenshot(page, "07-notebook-validate-button")
+        # It opened clean: the kernel's language_info (written into the notebook when the kernel
+        # connects) equals what the server handed over (layerlab.contents), so no "modified" mark.
+        # The kernel's reply arrives with the Idle status; wait a little longer to be sure.
+        page.wait_for_timeout(3000)
+        assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), (
+            f"{relative.name} is marked modified right after opening")
 
         # With a notebook open, Nbgrader > Create assignment shows nbgrader's cell metadata.
         _run_from_menu(page, "nbgrader:open-create-assignment")

@@ -24,7 +24,7 @@ def ref():
 @pytest.mark.parametrize("name", sorted(checks.SPECS))
 def test_reference_passes_every_public_check(ref, name, capsys):
     getattr(checks, f"check_{name}")(getattr(ref, name))
-    assert f"✓ {name} passed all" in capsys.readouterr().out
+    assert f"✓ {name} passed " in capsys.readouterr().out
 
 
 def test_public_cases_cover_several_depths_and_small_batches():
@@ -395,4 +395,4 @@ def test_a_correct_function_is_not_blamed_for_the_global_seed(ref, capsys):
     np.random.seed(123)
     checks.check_initialize_parameters_deep(ref.initialize_parameters_deep)
     checks.check_initialize_parameters(ref.initialize_parameters)
-    assert capsys.readouterr().out.count("passed all") == 2
+    assert capsys.readouterr().out.count("✓ ") == 2

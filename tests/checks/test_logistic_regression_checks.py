@@ -22,14 +22,15 @@ ref = reference("week2_logistic_regression")
 @pytest.mark.parametrize("name", sorted(checks.SPECS))
 def test_reference_passes_every_public_check(name, capsys):
     getattr(checks, f"check_{name}")(getattr(ref, name))
-    assert f"✓ {name} passed all" in capsys.readouterr().out
+    assert f"✓ {name} passed " in capsys.readouterr().out
 
 
 def test_every_graded_function_has_a_public_check():
     from conftest import source_notebook
 
     graded = [f.name for f in source_notebook("week2_logistic_regression").graded_functions]
-    assert graded == ["sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"]
+    assert graded == ["sigmoid", "initialize_with_zeros", "graph_forward_backward", "propagate",
+                      "optimize", "predict", "model"]
     assert sorted(graded) == sorted(checks.SPECS)
 
 
@@ -126,6 +127,16 @@ MISTAKES = [
     ("initialize_with_zeros", lambda dim: (np.zeros(dim), 0.0), "np.zeros((dim, 1))"),
     ("initialize_with_zeros", lambda dim: (np.zeros((1, dim)), 0.0), "not (1, dim)"),
     ("initialize_with_zeros", lambda dim: (np.zeros((dim, 1), dtype=int), 0.0), "w must hold floats"),
+    # graph_forward_backward (J = 3(a + bc))
+    ("graph_forward_backward", lambda a, b, c: (3 * (a + b * c), {"da": 3 * np.ones_like(a), "db": 3 * b,
+                                                                 "dc": 3 * c}), "db and dc are swapped"),
+    ("graph_forward_backward", lambda a, b, c: (3 * (a + b * c), {"da": 3 * np.ones_like(a), "db": c,
+                                                                 "dc": b}), "multiplies it by dJ/du = 3"),
+    ("graph_forward_backward", lambda a, b, c: (3 * (a + b * c), {"da": np.ones_like(a), "db": 3 * c,
+                                                                 "dc": 3 * b}), "the 3 of J = 3v carries back"),
+    ("graph_forward_backward", lambda a, b, c: (3 * (a + b * c), {"da": 3.0, "db": 3 * c, "dc": 3 * b}),
+     "expected a float64 array of shape (1, 1)"),
+    ("graph_forward_backward", lambda a, b, c: (3 * (a + b * c), (3.0, 3 * c, 3 * b)), 'grads = {"da"'),
     # propagate: gradients
     ("propagate", _propagate_with(dw_fn=lambda A, X, Y, m: X @ (A - Y).T), "dw is m times too large"),
     ("propagate", _propagate_with(db_fn=lambda A, X, Y, m: float(np.sum(A - Y))), "db is m times too large"),

@@ -13,7 +13,7 @@ from layerlab.checks import numpy_basics as checks
 @pytest.mark.parametrize("name", sorted(checks.SPECS))
 def test_reference_passes_every_public_check(numpy_basics, name, capsys):
     getattr(checks, f"check_{name}")(getattr(numpy_basics, name))
-    assert f"✓ {name} passed all" in capsys.readouterr().out
+    assert f"✓ {name} passed " in capsys.readouterr().out
 
 
 def _diagnosis(name, fn):

@@ -136,3 +136,62 @@ def test_training_in_the_background_and_stopping(week2, small_pictures):
         assert "stopped" in explorer.status.text
 
     asyncio.run(scenario())
+
+
+def test_the_legend_and_the_table_give_the_same_accuracies(week2, small_pictures):
+    explorer = build(week2, small_pictures, learning_rate=0.01, num_iterations=200, chunk=100)
+    run = explorer.train()
+    finish(explorer)
+    train, test = f"{run.train_accuracy:.1%}", f"{run.test_accuracy:.1%}"
+    legend = [text.get_text() for text in explorer.legend.get_texts()]
+    assert legend == [f"α = 0.01: train {train}, test {test}"]
+    assert f"<td>{train}</td><td>{test}</td>" in explorer.table.value
+
+
+def _noise_pictures():
+    """40 training and 20 test 64 x 64 x 3 pictures of random noise, random labels: like the cat
+    pictures, far more numbers per picture than pictures, so a large step makes |w'x + b| huge."""
+    rng = np.random.RandomState(1)
+
+    def pictures(m):
+        return rng.randint(0, 256, size=(m, 64, 64, 3)).astype(np.uint8), rng.randint(0, 2, (1, m))
+
+    return (*pictures(40), *pictures(20), np.array([b"non-cat", b"cat"]))
+
+
+def test_a_cost_that_turns_nan_is_explained(week2):
+    # One step at learning rate 1 takes w'x + b of the bright pictures past 36.7: sigmoid rounds to
+    # exactly 1.0 and the cost is 0 * log(0) = nan, as on the cat pictures at learning rate 0.126.
+    explorer = build(week2, _noise_pictures(), learning_rate=1.0, num_iterations=300,
+                     chunk=100)
+    run = explorer.train()
+    finish(explorer)
+    assert not np.isfinite(run.costs[-1]) and run.saturated > 0
+    words = explorer.explanation.value
+    assert "From iteration 100 the cost is not a number (nan)" in words, words
+    assert f"{run.saturated} of the 40 training pictures get an output of exactly 0 or 1" in words
+    assert "smaller learning rate than 1" in words
+    assert "(cost nan)" in run.label
+    assert "not a number (nan) from iteration 100 on" in explorer.figure_text.value
+
+
+def test_a_healthy_run_needs_no_explanation_and_its_figure_is_in_words(week2, small_pictures):
+    explorer = build(week2, small_pictures, learning_rate=0.001, num_iterations=300, chunk=100)
+    run = explorer.train()
+    finish(explorer)
+    assert explorer.explanation.value == ""
+    words = explorer.figure_text.value
+    assert (f"Run 1, learning rate 0.001, 300 of 300 iterations: cost {run.costs[0]:.4f} at "
+            f"iteration 0, lowest {min(run.costs):.4f} at iteration 200") in words, words
+    assert "it falls at every recording" in words
+    assert f"train accuracy {run.train_accuracy:.1%}, test accuracy {run.test_accuracy:.1%}" in words
+    assert "Picture: test picture #0" in words and "the model says" in words
+
+
+def test_runs_differ_in_line_style_as_well_as_colour(week2, small_pictures):
+    explorer = build(week2, small_pictures, num_iterations=100)
+    for rate in (0.001, 0.002, 0.004):
+        explorer.learning_rate.value = rate
+        finish(explorer)
+    lines = [run.line for run in explorer.runs]
+    assert len({line.get_color() for line in lines}) == len({str(line.get_linestyle()) for line in lines}) == 3
