@@ -25,7 +25,7 @@ from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
 from autograder.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
 from layerlab.checks.compare import ATOL, RTOL, describe
-from layerlab.checks.runner import FunctionSpec
+from layerlab.checks.runner import FunctionSpec, parameter_names
 
 
 class PlanError(RuntimeError):
@@ -55,6 +55,7 @@ class FunctionPlan:
     isolation: PlannedCase | None   # the case called again without the notebook's variables
     rtol: float
     atol: float
+    parameters: tuple[str, ...] = ()  # the reference's parameter names, to name a changed input
 
     @property
     def name(self) -> str:
@@ -124,7 +125,8 @@ def build_plan(source: SourceNotebook) -> NotebookPlan:
         functions.append(FunctionPlan(
             g, spec, public, planned, isolation,
             rtol=_pick(spec.rtol, public and public.rtol, RTOL),
-            atol=_pick(spec.atol, public and public.atol, ATOL)))
+            atol=_pick(spec.atol, public and public.atol, ATOL),
+            parameters=tuple(parameter_names(fn))))
     return NotebookPlan(source, functions + questions)
 
 

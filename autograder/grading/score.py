@@ -26,7 +26,7 @@ from autograder.grading import disclosure, quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
 from autograder.grading.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
-from layerlab.checks.runner import _error_hint, _mutations, condensed  # the public checks' own words
+from layerlab.checks.runner import condensed, explain_error, input_changes  # the public checks' own words
 
 #: how many failing cases of one function the messages spell out.
 SHOWN_FAILURES = 3
@@ -227,7 +227,7 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
     problems = condensed(fplan.public, compare(case.expected, shown, rtol=fplan.rtol,
                                                atol=fplan.atol), case.expected, shown)
     problems += _broken_properties(fplan, case, report.output)
-    problems += _changed_inputs(fplan.name, case, report.args_after)
+    problems += _changed_inputs(fplan, case, report.args_after)
     if not problems:
         outcome.passed = True
         return outcome
@@ -291,13 +291,14 @@ def _hints(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[str]:
     return list(dict.fromkeys(h for h in found if h))
 
 
-def _changed_inputs(name: str, case: PlannedCase, args_after: Any) -> list[Problem]:
+def _changed_inputs(fplan: FunctionPlan, case: PlannedCase, args_after: Any) -> list[Problem]:
+    name = fplan.name
     if not (isinstance(args_after, tuple) and len(args_after) == 2 and isinstance(args_after[0], tuple)
             and isinstance(args_after[1], dict) and len(args_after[0]) == len(case.args)
             and set(args_after[1]) == set(case.kwargs)):
         return [Problem("the arguments", f"{name} put something into its inputs that is not "
                                          f"plain data, or replaced them")]
-    return _mutations((case.args, case.kwargs), args_after, name)
+    return input_changes((case.args, case.kwargs), args_after, name, fplan.parameters)
 
 
 def _safely(check, *args) -> str | None:
@@ -359,7 +360,7 @@ def error_hint(error: ErrorInfo | None) -> str | None:
     if builtin is None:
         return None
     try:
-        return _error_hint(builtin(message))
+        return explain_error(builtin(message))
     except Exception:
         return None
 

@@ -153,12 +153,12 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
             return _report(spec, [_not_implemented(spec.name, exc)])
         except Exception as exc:  # the student's bug: show their traceback, not ours
             text = _case_header(number, case) + "\n" + _student_traceback(exc)
-            hint = _error_hint(exc)
+            hint = explain_error(exc)
             failures.append(text + (f"\n  Likely mistake: {hint}" if hint else ""))
             continue
         problems = condensed(spec, compare(want, got, rtol=spec.rtol, atol=spec.atol), want, got)
         problems += _broken_properties(spec, case, got)
-        problems += _mutations(before, (args, kwargs), spec.name, parameter_names(fn))
+        problems += input_changes(before, (args, kwargs), spec.name, parameter_names(fn))
         if problems:
             fresh_args = case.make()
             hints = [h for h in (_try_hint(hint, fresh_args, want, got) for hint in spec.hints) if h]
@@ -247,7 +247,7 @@ def parameter_names(fn: Any) -> list[str]:
         return []
 
 
-def _mutations(before: tuple, after: tuple, name: str, names: Sequence[str] = ()) -> list[Problem]:
+def input_changes(before: tuple, after: tuple, name: str, names: Sequence[str] = ()) -> list[Problem]:
     """Problems for the arguments that differ between ``before`` and ``after`` ((args, kwargs) each);
     ``names`` are the function's parameter names, so an argument is called by its name."""
     (args0, kwargs0), (args1, kwargs1) = before, after
@@ -296,7 +296,7 @@ def _is_student_frame(filename: str) -> bool:
                    for p in libs)
 
 
-def _error_hint(exc: BaseException) -> str | None:
+def explain_error(exc: BaseException) -> str | None:
     """Plain words for the exceptions beginners meet most in these notebooks."""
     message = str(exc)
     if isinstance(exc, TypeError) and ("length-1 arrays" in message or "0-dimensional arrays" in message
