@@ -64,7 +64,7 @@ class WorkerCommand:
 class WorkerRun:
     """What came back from one worker process.
 
-    response:    the worker's messages, checked (protocol.Response); ``stdout`` is kept empty
+    response:    the worker's messages, checked (protocol.Response)
     returncode:  the exit status (negative: killed by that signal), None if it could not start
     timed_out:   it ran past the notebook's time limit and was killed
     stalled:     it sent no message for longer than a cell or a call may take, and was killed
@@ -74,7 +74,6 @@ class WorkerRun:
     log_bytes:   how much it printed in all
     """
 
-    stdout: str
     returncode: int | None
     timed_out: bool
     seconds: float
@@ -170,7 +169,7 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
                                 stderr=subprocess.PIPE, cwd=command.cwd, env=command.env,
                                 start_new_session=True, **command.popen)
     except OSError as exc:
-        return WorkerRun("", None, False, time.perf_counter() - start, f"could not start: {exc}")
+        return WorkerRun(None, False, time.perf_counter() - start, f"could not start: {exc}")
     lines: queue.Queue = queue.Queue(maxsize=QUEUED_LINES)
     outbox: queue.Queue = queue.Queue()
     log = _Excerpt(LOG_EXCERPT)
@@ -192,10 +191,10 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
                 outbox.put(protocol.END)
                 todo = None
             elif todo is not None:
-                (seq, (call_id, line, budget)), todo = todo[0], todo[1:]
+                (seq, (call_id, call_line, budget)), todo = todo[0], todo[1:]
                 log.freeze()  # from here on, what it prints may hold hidden arguments
                 session.ask(seq, call_id, budget)
-                outbox.put(line)
+                outbox.put(call_line)
         phase = ("call" if session.outstanding else "cell") if session.response.ready else "start"
         wait = deadline - time.perf_counter()
         if step_seconds is not None:
@@ -232,7 +231,7 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
         returncode = proc.wait()
     for thread in threads[1:]:
         thread.join(timeout=5)
-    return WorkerRun("", returncode, timed_out, time.perf_counter() - start, log.text(),
+    return WorkerRun(returncode, timed_out, time.perf_counter() - start, log.text(),
                      stalled=stalled, flooded=flooded, log_bytes=log.total, response=session.response)
 
 
