@@ -264,8 +264,9 @@ def _start(scratch: Path, start: list[str] = MAKE_LAB, root: Path = REPO_ROOT) -
 
 
 @contextlib.contextmanager
-def serve_lab(root: Path = REPO_ROOT):
-    """``jupyter lab`` started as ``make lab`` starts it, in the course folder ``root``.
+def serve_lab(root: Path = REPO_ROOT, start: list[str] = MAKE_LAB):
+    """``jupyter lab`` started as ``make lab`` starts it (or with the command ``start`` instead),
+    in the course folder ``root``.
 
     Runs ``sys.executable -m jupyter lab`` (the tests' own environment) with cwd = ``root``, on
     127.0.0.1 at a free port with a random token, no browser. Yields a ``LabServer``
@@ -283,7 +284,7 @@ def serve_lab(root: Path = REPO_ROOT):
         last_error = None
         for _ in range(3):  # a free port can be taken between probing and binding it
             try:
-                server = _start(scratch, root=root)
+                server = _start(scratch, start, root)
                 break
             except RuntimeError as exc:
                 last_error = exc
@@ -314,23 +315,6 @@ def lab_server():
 def lab_in():
     """:func:`serve_lab`, for a test module that serves a course folder of its own."""
     return serve_lab
-
-
-@pytest.fixture(scope="module")
-def start_lab_server(tmp_path_factory):
-    """``start(command, root)``: a JupyterLab started with ``command`` (instead of `make lab`'s)
-    plus the headless options, in ``root``; every server started is stopped at the end."""
-    servers = []
-
-    def start(command: list[str], root: Path) -> LabServer:
-        scratch = tmp_path_factory.mktemp("lab")
-        _write_user_settings(scratch / "user-settings")
-        servers.append(_start(scratch, command, root))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        _stop(server.process)
 
 
 @pytest.fixture(scope="module")

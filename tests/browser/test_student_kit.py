@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,15 +190,19 @@ def test_completed_notebooks_pass_nbgrader_validate(kit, tmp_path):
 
 
 @pytest.mark.browser
-def test_the_kits_jupyterlab_shows_no_instructor_panel(kit, start_lab_server, browser):
+def test_the_kits_jupyterlab_shows_no_instructor_panel(kit, lab_in, browser):
     """The README's second command opens JupyterLab on assignments/ with the Assignment List in
     the Nbgrader menu, the Validate button in a notebook, and no Formgrader, Create Assignment or
     Course List (neither in the page nor on the server)."""
-    from playwright.sync_api import expect
-
     command = kit.start.split()
     assert command[:3] == [".venv/bin/python", "-m", "layerlab.student_lab"], kit.start
-    server = start_lab_server([str(kit.folder / command[0]), *command[1:]], kit.folder)
+    with lab_in(kit.folder, [str(kit.folder / command[0]), *command[1:]]) as server:
+        _check_no_instructor_panel(server, browser)
+
+
+def _check_no_instructor_panel(server, browser) -> None:
+    from playwright.sync_api import expect
+
     page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     page.set_default_timeout(60_000)
     page.goto(server.login_url("/"), wait_until="domcontentloaded")
