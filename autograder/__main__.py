@@ -21,8 +21,8 @@ import sys
 # command. An entry of None makes the import fail, and jsonschema goes on without that one format.
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from autograder import fixtures, release  # noqa: E402
-from autograder.source import SourceError
+from autograder.build import fixtures, release  # noqa: E402
+from autograder.build.source import SourceError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
         from autograder.grading import cli as grading_cli
         return grading_cli.run(args)
     if args.command == "student-kit":
-        from autograder import student_kit
+        from autograder.build import student_kit
         path = student_kit.build(args.output)
         print(f"wrote {path}")
         return 0

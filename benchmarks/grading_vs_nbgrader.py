@@ -36,7 +36,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.helper_modules import helper_for
+from autograder.build.helper_modules import helper_for
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "grading.json"

@@ -34,7 +34,7 @@ def _lay_out(folder: Path, tmp: Path) -> Path:
     """Copy the notebook's assignment folder into ``tmp/<assignment>/`` and, when the assignment
     builds on an earlier one (the application reads ``../week4_deep_nn_step_by_step/``), that
     folder beside it, as students have them; returns where the notebook's copy runs."""
-    from autograder.helper_modules import helper_for
+    from autograder.build.helper_modules import helper_for
 
     _copy_folder(folder, tmp / folder.name)
     helper = helper_for(folder.name)

@@ -39,7 +39,7 @@ def training_data():
 def reference_namespace():
     """The application notebook's reference: its solution ``L_layer_model`` and the reference
     building blocks, as a student's completed notebook runs them."""
-    from autograder.source import SourceNotebook
+    from autograder.build.source import SourceNotebook
 
     return SourceNotebook(APPLICATION).reference()
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
 
-from autograder.source import SourceNotebook  # noqa: E402
+from autograder.build.source import SourceNotebook  # noqa: E402
 from layerlab.widgets import Playground  # noqa: E402
 
 NOTEBOOK = REPO / "source" / "week3_planar_classification" / "planar_classification.ipynb"

@@ -1,4 +1,4 @@
-"""Building blocks served by the grader: the worker's side of :mod:`autograder.grading.block_server`.
+"""Building blocks served by the grader: the worker's side of :mod:`autograder.boundary.block_server`.
 
 While the autograder grades the week-4 application, the student's notebook runs in a sandbox that
 holds neither the student's step-by-step notebook nor any reference solution. The grader passes

@@ -14,7 +14,7 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 @functools.lru_cache(maxsize=None)
 def source_notebook(assignment: str):
     """The parsed instructor notebook of an assignment (``source/<assignment>/*.ipynb``)."""
-    from autograder.source import SourceNotebook
+    from autograder.build.source import SourceNotebook
 
     paths = sorted((REPO / "source" / assignment).glob("*.ipynb"))
     assert len(paths) == 1, f"expected one notebook in source/{assignment}, found {paths}"

@@ -12,8 +12,8 @@ import sys
 import numpy as np
 import pytest
 
-from autograder import fixtures
-from autograder.source import SourceNotebook
+from autograder.build import fixtures
+from autograder.build.source import SourceNotebook
 from conftest import REPO
 
 EXPECTED = REPO / "layerlab/checks/expected"
@@ -106,7 +106,7 @@ def test_a_changed_public_case_makes_its_fixture_stale(monkeypatch):
 def test_fixtures_rebuilt_with_another_blas_thread_count_are_current():
     """The fixtures built in a process whose BLAS uses two threads (other kernels, other summation
     orders) are current with the committed ones."""
-    script = ("import json, sys; from autograder import fixtures; "
+    script = ("import json, sys; from autograder.build import fixtures; "
               "json.dump(fixtures.all_fixtures(), sys.stdout)")
     env = dict(os.environ, LAYERLAB_BLAS_THREADS="2", OPENBLAS_NUM_THREADS="2")
     run = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True,

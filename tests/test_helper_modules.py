@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from autograder import __main__ as cli
-from autograder import fixtures, release
-from autograder.helper_modules import HELPERS, HelperModule, render
-from autograder.source import SourceError
+from autograder.build import fixtures, release
+from autograder.build.helper_modules import HELPERS, HelperModule, render
+from autograder.build.source import SourceError
 from conftest import REPO, reference
 
 (DNN_UTILS,) = [h for h in HELPERS if h.module == "dnn_utils"]
@@ -66,7 +66,7 @@ def test_the_module_holds_the_provided_helpers_and_the_building_blocks_without_m
 
 
 def test_the_application_uses_only_blocks_the_module_defines(dnn_utils):
-    from autograder.source import SourceNotebook
+    from autograder.build.source import SourceNotebook
 
     notebook = SourceNotebook(REPO / "source" / DNN_UTILS.target / "deep_nn_application.ipynb")
     wanted = {node.attr for cell in notebook.nb.cells if cell.cell_type == "code"

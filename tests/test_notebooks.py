@@ -73,7 +73,7 @@ def _lay_out(source: str, folder, complete: bool):
     ``folder/<assignment>/``, with what ships next to it and, for an assignment that builds on an
     earlier one, that one's notebook (completed or untouched) in its sibling folder, as students
     have them. Returns the notebook's path."""
-    from autograder.helper_modules import helper_for
+    from autograder.build.helper_modules import helper_for
 
     release = _release_of(source)
     notebooks = [(release, REPO / source)]

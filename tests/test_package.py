@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 
-from autograder.source import source_notebooks
+from autograder.build.source import source_notebooks
 from conftest import REPO
 from test_release import SOLUTION_REGION, solution_lines
 
@@ -61,7 +61,7 @@ def test_wheel_ships_the_student_package_and_no_notebooks(wheel_files):
 
 
 def test_wheel_holds_no_hidden_test_cases(wheel_files):
-    assert "autograder/grading/worker.py" in wheel_files
+    assert "autograder/boundary/worker.py" in wheel_files
     assert not [n for n in wheel_files if n.startswith("autograder/cases/")]
 
 

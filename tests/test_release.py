@@ -8,8 +8,8 @@ import re
 import nbformat
 import pytest
 
-from autograder import fixtures, release
-from autograder.source import source_notebooks
+from autograder.build import fixtures, release
+from autograder.build.source import source_notebooks
 from conftest import REPO
 from notebook_tools import grade_meta
 

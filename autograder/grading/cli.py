@@ -18,7 +18,7 @@ import sys
 from autograder.grading.bounds import terminal
 from autograder.grading.course import Course, CourseError
 from autograder.grading.grade import GraderError, RunReport, Settings, grade_course
-from autograder.grading.sandbox import UNPROTECTED, Limits
+from autograder.boundary.sandbox import UNPROTECTED, Limits
 from autograder.grading.score import QuestionResult
 from autograder.grading.selection import SelectionError, select
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.source import ROOT, SourceNotebook
+from autograder.build.source import ROOT, SourceNotebook
 
 CONFIG_FILE = "nbgrader_config.py"
 

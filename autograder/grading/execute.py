@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.grading import block_server, launcher, sandbox
+from autograder.boundary import block_server, launcher, sandbox
 
 #: seconds a worker may take to start (import NumPy, IPython) before its first message.
 STARTUP_SECONDS = 60.0

@@ -25,9 +25,9 @@ from typing import Callable
 
 import nbformat
 
-from autograder import helper_modules
-from autograder.grading import (block_server, bounds, disclosure, execute, fingerprints, gradebook,
-                               launcher, marks, protocol, run_lock, sandbox)
+from autograder.build import helper_modules
+from autograder.boundary import block_server, launcher, protocol, sandbox
+from autograder.grading import bounds, disclosure, execute, fingerprints, gradebook, marks, run_lock
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan

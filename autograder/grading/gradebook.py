@@ -25,7 +25,7 @@ from datetime import datetime
 
 from autograder.grading.course import Course
 from autograder.grading.results import AssignmentResult
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 
 
 class GradebookError(RuntimeError):

@@ -22,7 +22,7 @@ from autograder import cases as hidden_cases
 from autograder.cases import HiddenSpec
 from autograder.grading import bounds
 from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
-from autograder.source import GradedFunction, SourceNotebook
+from autograder.build.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
 from layerlab.checks.compare import ATOL, RTOL, describe
 from layerlab.checks.runner import FunctionSpec, parameter_names

@@ -33,7 +33,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from autograder.source import GradedAnswer, SourceNotebook
+from autograder.build.source import GradedAnswer, SourceNotebook
 from layerlab.checks.quiz import Question, format_problem, normalize, show
 
 #: relative tolerance of number questions, unless the hidden region sets TOLERANCE.

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 
 HEAVY_TAG = "heavy"
 

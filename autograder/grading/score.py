@@ -24,7 +24,7 @@ import numpy as np
 
 from autograder.grading import disclosure, quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
-from autograder.grading.protocol import CallReport, ErrorInfo, Response
+from autograder.boundary.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
 from layerlab.checks.runner import condensed, explain_error, input_changes  # the public checks' own words
 

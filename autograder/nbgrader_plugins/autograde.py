@@ -23,7 +23,7 @@ from traitlets import Float, Integer
 
 from autograder.grading.course import Course
 from autograder.grading.grade import GraderError, Settings, grade_course
-from autograder.grading.sandbox import Limits
+from autograder.boundary.sandbox import Limits
 
 
 #: converter -> {(student, assignment): result}: nbgrader makes a new preprocessor per notebook,

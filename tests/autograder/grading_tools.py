@@ -71,7 +71,7 @@ def groups(entries: list[tuple]) -> list[dict[str, tuple]]:
 def new_course(folder: Path, assignment: str = ASSIGNMENT) -> Path:
     """A course directory: the repository's nbgrader_config.py and this assignment's source (and
     the source of the assignment whose building blocks it builds on)."""
-    from autograder.helper_modules import helper_for
+    from autograder.build.helper_modules import helper_for
 
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
@@ -262,7 +262,7 @@ def hidden_case_tests(notebook: str, source: Path, functions: list[str], public,
 
     from autograder import cases as hidden_cases
     from autograder.grading.plan import build_plan
-    from autograder.source import SourceNotebook
+    from autograder.build.source import SourceNotebook
     from layerlab import plaindata
 
     def test_every_graded_function_has_hidden_cases():

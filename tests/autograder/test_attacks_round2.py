@@ -175,7 +175,7 @@ NOT_UTF8 = b"caf\xe9"
 def _hidden_numbers() -> set[str]:
     """Every hidden input value of the assignment, written with 5 significant digits or more."""
     from autograder.grading.plan import build_plan
-    from autograder.source import SourceNotebook
+    from autograder.build.source import SourceNotebook
 
     found = set()
     for f in build_plan(SourceNotebook(SOURCE)).functions:

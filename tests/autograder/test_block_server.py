@@ -21,8 +21,8 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder.grading import block_server, launcher
-from autograder.helper_modules import served_blocks
+from autograder.boundary import block_server, launcher
+from autograder.build.helper_modules import served_blocks
 from conftest import reference
 from grading_tools import REPO, grade_cli, new_course, reference_solutions, release_with, results, submit
 from layerlab import plaindata

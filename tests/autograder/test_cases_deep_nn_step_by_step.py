@@ -12,7 +12,7 @@ import numpy as np
 
 from autograder import cases as hidden_cases
 from autograder.grading.plan import build_plan
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 from grading_corpus import fn
 from grading_tools import REPO, corpus_tests, hidden_case_tests
 from layerlab.checks import deep_nn_step_by_step as public

@@ -10,7 +10,7 @@ import functools
 import numpy as np
 
 from autograder.grading.plan import build_plan
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 from grading_corpus import fn
 from grading_tools import REPO, corpus_tests, hidden_case_tests
 from layerlab.checks import logistic_regression as public

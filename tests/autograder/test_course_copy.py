@@ -12,7 +12,7 @@ import shutil
 import nbformat
 import pytest
 
-from autograder.grading import sandbox
+from autograder.boundary import sandbox
 from grading_tools import NOTEBOOK, REPO, SOURCE, grade_cli, new_course, results, submit
 
 MARKER = "COURSE_COPY_MARKER"

@@ -9,7 +9,7 @@ import numpy as np
 
 from autograder import cases as hidden_cases
 from autograder.grading.plan import build_plan
-from autograder.source import SourceNotebook, source_notebooks
+from autograder.build.source import SourceNotebook, source_notebooks
 from grading_tools import FUNCTIONS, NOTEBOOK, SOURCE
 from layerlab import plaindata
 from layerlab.checks import numpy_basics as public

@@ -28,7 +28,7 @@ def grade(monkeypatch, capsys):
     """``grade(*args, cwd=..., path=...)`` runs ``python -m autograder grade ARGS`` in ``cwd``
     (with PATH set to ``path``, if given)."""
     from autograder.__main__ import main
-    from autograder.grading import sandbox
+    from autograder.boundary import sandbox
 
     def run(*args: str, cwd: Path, path: str | None = None) -> Run:
         with monkeypatch.context() as patch:
@@ -112,7 +112,7 @@ def test_a_missing_setpriv_is_named_not_user_namespaces(grade, course, tmp_path)
 
 
 def test_bwrap_not_installed_says_how_to_install(monkeypatch, tmp_path):
-    from autograder.grading import sandbox
+    from autograder.boundary import sandbox
 
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(sandbox, "BWRAP_PLACES", ())

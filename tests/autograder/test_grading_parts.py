@@ -15,13 +15,13 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder.grading import launcher, protocol
+from autograder.boundary import launcher, protocol
 from autograder.grading.feedback import render
 from autograder.grading.results import AssignmentResult, CellError, NotebookResult, atomic_write
 from autograder.grading.sanitize import sanitize
 from autograder.grading.score import CaseOutcome, FunctionResult, error_hint
 from autograder.grading.submission import SubmissionError, find_submissions, read_notebook
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 from grading_tools import RELEASE, SOURCE, grade_id
 from layerlab import plaindata
 
@@ -302,12 +302,12 @@ def test_source_cells_can_be_parsed_from_several_threads_at_once():
     """The grader sanitizes submissions in several threads, each reading the source's cells.
     CPython 3.11's ast.parse can fail with "AST constructor recursion depth mismatch" when another
     thread runs in the middle of it (here: finalizers written in Python, run by the garbage
-    collector); autograder.source parses one cell at a time."""
+    collector); autograder.build.source parses one cell at a time."""
     import gc
     import sys
     import threading
 
-    from autograder.source import _parse
+    from autograder.build.source import _parse
 
     cell = "\n".join(f"def f{i}(x):\n    return [(a, {{b: (c, d)}}) for a in x if a for b in a]"
                      for i in range(200))

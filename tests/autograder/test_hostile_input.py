@@ -11,13 +11,14 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder.grading import bounds, disclosure, protocol, run_lock, safe_files
+from autograder.boundary import protocol
+from autograder.grading import bounds, disclosure, run_lock, safe_files
 from autograder.grading.feedback import render
 from autograder.grading.results import AssignmentResult, NotebookResult, write_results
 from autograder.grading.sanitize import sanitize
 from autograder.grading.score import CaseOutcome, FunctionResult, QuestionResult
 from autograder.grading.submission import SubmissionError, read_notebook
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 from grading_tools import RELEASE, SOURCE
 from layerlab import plaindata
 

@@ -154,7 +154,7 @@ def test_late_work_manual_scores_and_comments_reach_the_fetched_feedback(course)
 def test_without_the_sandbox_the_formgraders_autograde_refuses(course, monkeypatch, tmp_path):
     from nbgrader.apps.api import NbGraderAPI
 
-    from autograder.grading import sandbox
+    from autograder.boundary import sandbox
     from autograder.grading.course import Course
 
     submit(course, "refused", release_with(corpus.WRONG, extra=DISARM))

@@ -15,7 +15,7 @@ import pytest
 
 from autograder.grading.plan import build_plan
 from autograder.grading.quiz import QuestionPlan
-from autograder.source import SourceNotebook
+from autograder.build.source import SourceNotebook
 from grading_tools import REPO, grade_cli, grade_id, new_course, results, submit
 from layerlab.checks.quiz import show
 

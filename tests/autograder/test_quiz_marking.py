@@ -11,13 +11,13 @@ import json
 import nbformat
 import pytest
 
-from autograder.grading import protocol
+from autograder.boundary import protocol
 from autograder.grading.plan import build_plan
-from autograder.grading.protocol import CallReport, ErrorInfo
+from autograder.boundary.protocol import CallReport, ErrorInfo
 from autograder.grading.quiz import (QuestionPlan, QuizError, decode_answer, explanation_fields, mark,
                                      mark_report)
 from autograder.grading.sanitize import sanitize
-from autograder.source import GradedAnswer, SourceNotebook
+from autograder.build.source import GradedAnswer, SourceNotebook
 from grading_tools import REPO
 
 QUIZZES = {"week2_quiz": "quiz_week2", "week3_quiz": "quiz_week3", "week4_quiz": "quiz_week4"}

@@ -25,8 +25,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.helper_modules import HELPERS, render
-from autograder.source import source_notebooks
+from autograder.build.helper_modules import HELPERS, render
+from autograder.build.source import source_notebooks
 from notebook_tools import completed, grade_meta
 from test_notebooks import STUB_MESSAGE
 from test_package import function_shape, solution_functions
@@ -55,7 +55,7 @@ def readme_commands(readme: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory) -> Kit:
-    from autograder import student_kit
+    from autograder.build import student_kit
 
     archive = student_kit.build(tmp_path_factory.mktemp("dist") / "kit.zip")
     unpacked = tmp_path_factory.mktemp("student")

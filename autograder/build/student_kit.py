@@ -22,8 +22,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from autograder.release import RELEASE_DIR
-from autograder.source import ROOT
+from autograder.build.release import RELEASE_DIR
+from autograder.build.source import ROOT
 
 KIT_NAME = "layerlab-student-kit"
 DEFAULT_OUTPUT = ROOT / "dist" / f"{KIT_NAME}.zip"
@@ -78,7 +78,7 @@ def student_pyproject(text: str) -> str:
     and the instructor's extras (tests, Dask) are left out."""
     packages = 'include = ["layerlab*", "autograder*"]'
     if packages not in text or "[project.optional-dependencies]" not in text:
-        raise KitError("pyproject.toml changed shape: update autograder/student_kit.py "
+        raise KitError("pyproject.toml changed shape: update autograder/build/student_kit.py "
                        "(student_pyproject) to package layerlab alone")
     text = text.replace(packages, 'include = ["layerlab*"]')
     return re.sub(r"\[project\.optional-dependencies\].*?(?=\n\[tool\.)", "", text, flags=re.S)

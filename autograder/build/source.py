@@ -23,7 +23,7 @@ from types import SimpleNamespace
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIR = ROOT / "source"
 
 
@@ -112,7 +112,7 @@ class SourceNotebook:
     def reference(self) -> SimpleNamespace:
         """A namespace holding the notebook's imports, the functions its locked cells provide to
         students (e.g. a given ``sigmoid``), the reference building blocks of an earlier
-        assignment it builds on (:mod:`autograder.helper_modules`), and every function of its
+        assignment it builds on (:mod:`autograder.build.helper_modules`), and every function of its
         solution cells."""
         namespace: dict = {"__name__": f"reference_{self.name}"}
         imports, provided = [], []
@@ -137,7 +137,7 @@ class SourceNotebook:
 def _blocks_built_on(notebook: SourceNotebook) -> str | None:
     """Module text of the reference blocks the notebook's assignment builds on, read from the
     source folder the notebook lies in (None for most assignments)."""
-    from autograder import helper_modules
+    from autograder.build import helper_modules
 
     if helper_modules.helper_for(notebook.assignment) is None:
         return None

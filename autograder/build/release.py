@@ -20,8 +20,8 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import helper_modules
-from autograder.source import ROOT, SOURCE_DIR, SourceNotebook
+from autograder.build import helper_modules
+from autograder.build.source import ROOT, SOURCE_DIR, SourceNotebook
 
 RELEASE_DIR = ROOT / "assignments"
 
@@ -39,7 +39,7 @@ def generate(release_dir: Path = RELEASE_DIR, assignments: list[str] | None = No
     """Run ``nbgrader generate_assignment`` for every assignment (or only ``assignments``) into
     ``release_dir``; a full run also removes released folders that have no source any more.
     ``ship_helpers`` adds the reference building blocks that an assignment builds on (the
-    instructor's opt-in, see :func:`autograder.helper_modules.write_helpers`)."""
+    instructor's opt-in, see :func:`autograder.build.helper_modules.write_helpers`)."""
     release_dir = Path(release_dir).resolve()
     release_dir.mkdir(parents=True, exist_ok=True)
     ids = assignment_ids()

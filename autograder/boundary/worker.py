@@ -1,7 +1,7 @@
 """The untrusted side of grading: run one student's notebook, then call its graded functions.
 
 Started by the grader as ``python -I worker.py PACKAGE_FOLDER`` (see
-:mod:`autograder.grading.launcher`) in a private temporary directory; ``PACKAGE_FOLDER`` holds the
+:mod:`autograder.boundary.launcher`) in a private temporary directory; ``PACKAGE_FOLDER`` holds the
 ``layerlab`` package the grader uses. It reads the header (the cells) from stdin, then one call at
 a time, and writes one message per line to stdout, as :mod:`protocol` (the file next to this one)
 describes; it needs nothing of the ``autograder`` package, so a sandbox can hide the course

@@ -19,7 +19,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from autograder.source import ROOT, SourceError, SourceNotebook, source_notebooks
+from autograder.build.source import ROOT, SourceError, SourceNotebook, source_notebooks
 from layerlab import plaindata
 from layerlab.checks.runner import EXPECTED_DIR
 

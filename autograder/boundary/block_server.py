@@ -30,7 +30,7 @@ import types
 
 import numpy as np
 
-from autograder.grading import launcher
+from autograder.boundary import launcher
 from layerlab import plaindata
 from layerlab.building_blocks import SERVER_VARIABLE
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from autograder.grading import protocol, sandbox
+from autograder.boundary import protocol, sandbox
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 
