@@ -11,6 +11,9 @@ in a widget's panel. It does two things in the browser:
 * it names every slider of its panel: ipywidgets 8 draws a slider's handle (``role="slider"``)
   without an accessible name and does not tie the visible label to it, so the handle gets
   ``aria-labelledby`` pointing at that label (and again whenever the panel's sliders are redrawn).
+* it takes the panel's figures out of the Tab order: ipympl's figure is focusable and swallows
+  every key, Tab included, so a keyboard user who reached it could not leave it. The widgets use
+  no key of the figure; it becomes an image named as such, and its words follow the widget.
 
 In Python (tests, headless use) ``announcer.said`` is the list of everything said, oldest first.
 """
@@ -26,7 +29,16 @@ __all__ = ["Announcer", "PANEL_CLASS"]
 PANEL_CLASS = "layerlab-widget"
 
 _ESM = """
-function nameSliders(root) {
+function fixPanel(root) {
+  // ipympl's figure takes the focus and swallows every key, Tab included (a keyboard trap): the
+  // widgets use no key of the figure, so it leaves the Tab order; its words are the widget's text
+  for (const figure of root.querySelectorAll('.jupyter-matplotlib-canvas-div')) {
+    if (figure.getAttribute('tabindex') !== '-1') {
+      figure.setAttribute('tabindex', '-1');
+      figure.setAttribute('role', 'img');
+      figure.setAttribute('aria-label', 'figure (in words below the widget)');
+    }
+  }
   for (const slider of root.querySelectorAll('.widget-slider')) {
     const label = slider.querySelector(':scope > .widget-label');
     const handle = slider.querySelector('.noUi-handle');
@@ -63,8 +75,8 @@ export default {
         if (tries++ < 600) requestAnimationFrame(attach);   // until the panel is on the page
         return;
       }
-      nameSliders(root);
-      observer = new MutationObserver(() => nameSliders(root));
+      fixPanel(root);
+      observer = new MutationObserver(() => fixPanel(root));
       observer.observe(root, {childList: true, subtree: true});
     };
     attach();
