@@ -87,6 +87,7 @@ class Status:
 
     def __init__(self):
         self.widget = widgets.HTML(layout=widgets.Layout(min_height="2.4em"))
+        self.widget.add_class("layerlab-status")
         self.text = ""
         self.problem: str | None = None
 
