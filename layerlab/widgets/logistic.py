@@ -32,7 +32,7 @@ from matplotlib.ticker import MultipleLocator
 from layerlab.plotting.cost import plot_costs
 
 from .base import WidgetDisplay
-from .controls import Announcer, Status, button, int_slider, log_slider, panel
+from .controls import Announcer, Status, accent, button, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
 from .logistic_runs import STYLES, Run, describe, explanation_html, outcome, table_html
 from .logistic_trainer import RECORD_EVERY, LogisticTrainer
@@ -299,6 +299,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
     def _update_buttons(self) -> None:
         running = self.runner.running
         self.stop_button.disabled = not running
+        accent(self.train_button, self._blocked is None)  # not green while it cannot train
         if self.status.problem is None:
             self._show_status()
 

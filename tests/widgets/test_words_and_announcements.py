@@ -94,6 +94,9 @@ def test_the_logistic_explorer_announces_each_run(week2, small_pictures):
                                        f"accuracy {run.train_accuracy:.1%}, test accuracy "
                                        f"{run.test_accuracy:.1%}.")
     assert explorer.train_button.style.button_color == ACCENT
+    blocked = LogisticRegressionExplorer(**dict(week2, optimize=stub("optimize")), data=small_pictures,
+                                         headless=True)
+    assert blocked.train_button.disabled and blocked.train_button.style.button_color is None
 
 
 def test_the_playground_in_words(week3):
