@@ -18,7 +18,8 @@ Whose code runs: the student's, through :class:`~layerlab.widgets.logistic_train
 
 When a run's cost stops being a number, its outputs saturate or its cost rises, a box under the
 table says so and why (``logistic_runs.explain``); under the figure, the figure in words (every
-run's key costs and accuracies, the picture on show) is its text alternative.
+run's key costs and accuracies, the picture on show) is its text alternative; a polite live region
+announces when a run starts and how it ended.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from layerlab.plotting.cost import plot_costs
 from .base import WidgetDisplay
 from .controls import Announcer, Status, accent, button, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
-from .logistic_runs import STYLES, Run, describe, explanation_html, outcome, table_html
+from .logistic_runs import STYLES, Run, describe, explanation_html, outcome, status, table_html
 from .logistic_trainer import RECORD_EVERY, LogisticTrainer
 from .runner import Runner
 from .student import NotReady
@@ -274,19 +275,12 @@ class LogisticRegressionExplorer(WidgetDisplay):
         if self._blocked is not None:
             self._fail(self._blocked)
             return
-        if text is None:
+        if text is None and self.current is None:
+            text = "Move a slider (or press Train) to train a model with your functions."
+        elif text is None:
             run = self.current
-            if run is None:
-                text = "Move a slider (or press Train) to train a model with your functions."
-            else:
-                parts = [f"learning rate {run.learning_rate:.3g}", f"iteration {run.iteration}/{run.num_iterations}"]
-                if run.costs:
-                    parts.append(f"cost {run.costs[-1]:.4f}")
-                if run.train_accuracy is not None:
-                    parts += [f"train accuracy {run.train_accuracy:.1%}", f"test accuracy {run.test_accuracy:.1%}"]
-                parts.append("training" if self.runner.running else ("stopped" if run.stopped else
-                                                                     "done" if run.done else "paused"))
-                text = " · ".join(parts)
+            text = status(run, "training" if self.runner.running else
+                          "stopped" if run.stopped else "done" if run.done else "paused")
         self.status.show(text)
 
     def _fail(self, problem: NotReady) -> None:

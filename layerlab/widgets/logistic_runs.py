@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Run", "STYLES", "explain", "describe", "outcome", "explanation_html", "table_html"]
+__all__ = ["Run", "STYLES", "explain", "describe", "outcome", "status", "explanation_html", "table_html"]
 
 #: (colour, line style) per run, in order; colours from the Okabe-Ito palette (yellow left out:
 #: too light on white), and a different dash pattern for each, so runs differ in more than colour.
@@ -157,6 +157,16 @@ def outcome(run: Run) -> str:
                 f", train accuracy {run.train_accuracy:.1%}, test accuracy {run.test_accuracy:.1%}")
     advice = explain(run)
     return f"Run {run.number} {ended}: {cost}{accuracy}." + (f" What happened: {advice}" if advice else "")
+
+
+def status(run: Run, state: str) -> str:
+    """The explorer's status line for ``run`` in ``state`` ("training", "done", ...)."""
+    parts = [f"learning rate {run.learning_rate:.3g}", f"iteration {run.iteration}/{run.num_iterations}"]
+    if run.costs:
+        parts.append(f"cost {run.costs[-1]:.4f}")
+    if run.train_accuracy is not None:
+        parts += [f"train accuracy {run.train_accuracy:.1%}", f"test accuracy {run.test_accuracy:.1%}"]
+    return " · ".join(parts + [state])
 
 
 def explanation_html(run: Run | None) -> str:
