@@ -1,6 +1,8 @@
 """The sentences of the notebooks that predict what a student will see, checked against what the
 reference solution prints when the source notebook runs (tests/test_notebooks.py runs each source
-notebook once; these checks read its outputs, so they add no run of their own).
+notebook once; these checks read its outputs, so they add no run of their own). A sentence that
+says what a function returns on an example the notebook does not run ("*Expected:* ``f(x)`` is
+about ...") is checked by calling the reference function on that example.
 
 Each claim quotes (in its docstring) the sentence it checks. The numbers a sentence quotes are
 ones that hold on any machine: rounded accuracies on 50 or 209 pictures and costs to 2 or 3 digits,
@@ -13,6 +15,10 @@ from __future__ import annotations
 import math
 import os
 import re
+
+import numpy as np
+
+from conftest import reference
 
 DRAWN_PICTURES = not os.environ.get("LAYERLAB_CAT_DATA")
 
@@ -75,7 +81,28 @@ def introduction(nb) -> list[str]:
 def numpy_basics(nb) -> list[str]:
     shapes = _text(nb, "code-20")
     rank1, trap = _text(nb, "code-22"), _text(nb, "code-24")
+    f = reference("week2_numpy_basics")
+    yhat, y = np.array([.9, .2, .1, .4, .9]), np.array([1, 0, 0, 1, 1])
+    scores = np.array([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]])
     return _failed([
+        ("basic_sigmoid(3) is about 0.9525741268224334", abs(f.basic_sigmoid(3) - 0.9525741268224334) < 1e-12),
+        ("sigmoid(np.array([1, 2, 3])) is about [0.73105858 0.88079708 0.95257413]",
+         np.allclose(f.sigmoid(np.array([1, 2, 3])), [0.73105858, 0.88079708, 0.95257413], rtol=0, atol=6e-9)),
+        ("sigmoid_derivative(np.array([1, 2, 3])) is about [0.19661193 0.10499359 0.04517666]",
+         np.allclose(f.sigmoid_derivative(np.array([1, 2, 3])), [0.19661193, 0.10499359, 0.04517666],
+                     rtol=0, atol=6e-9)),
+        ("It is largest (0.25) at x = 0",
+         f.sigmoid_derivative(np.array([0.0]))[0] == 0.25 and f.sigmoid_derivative(np.array([0.5]))[0] < 0.25),
+        ("normalize_rows(...) is about [[0. 0.6 0.8] [0.13736056 0.82416338 0.54944226]]",
+         np.allclose(f.normalize_rows(np.array([[0, 3, 4], [1, 6, 4]])),
+                     [[0, 0.6, 0.8], [0.13736056, 0.82416338, 0.54944226]], rtol=0, atol=6e-9)),
+        ("softmax(...) is about [[9.81e-01 8.94e-04 1.79e-02 1.21e-04 1.21e-04] [8.78e-01 1.19e-01 8.01e-04 "
+         "8.01e-04 8.01e-04]] and each row sums to 1",
+         np.allclose(f.softmax(scores), [[9.81e-01, 8.94e-04, 1.79e-02, 1.21e-04, 1.21e-04],
+                                         [8.78e-01, 1.19e-01, 8.01e-04, 8.01e-04, 8.01e-04]], rtol=6e-3, atol=0)
+         and np.allclose(f.softmax(scores).sum(axis=1), 1.0, rtol=1e-12)),
+        ("L1(yhat, y) is 1.1 and L2(yhat, y) is 0.43",
+         abs(f.L1(yhat, y) - 1.1) < 1e-12 and abs(f.L2(yhat, y) - 0.43) < 1e-12),
         ("the broadcasting table: (3, 4) + (1, 4), (3, 4) + (3, 1) and (3, 1) + (1, 4) give (3, 4)",
          shapes.count("(3, 4)") == 3),
         ("keepdims keeps the reduced axis with length 1",
@@ -124,7 +151,24 @@ def planar_classification(nb) -> list[str]:
     sets = {name: (float(lr), float(net)) for name, lr, net in re.findall(
         r"^(\w+)\s+logistic regression\s+([\d.]+)%\s+network\s+([\d.]+)%", _text(nb, "code-45"), re.M)}
     small = _text(nb, "code-18") + _text(nb, "code-20") + _text(nb, "code-22") + _text(nb, "code-29")
+    f = reference("week3_planar_classification")
+    from layerlab.datasets import load_planar_dataset
+
+    flower_X, flower_Y = load_planar_dataset()
+    state = np.random.get_state()
+    np.random.seed(2)
+    start = f.initialize_parameters(2, 4, 1)
+    np.random.set_state(state)
     return _failed([
+        ("for the flower, layer_sizes(X, Y) is (2, 4, 1); for X (5, 3) and Y (2, 3) it is (5, 4, 2)",
+         tuple(f.layer_sizes(flower_X, flower_Y)) == (2, 4, 1)
+         and tuple(f.layer_sizes(np.zeros((5, 3)), np.zeros((2, 3)))) == (5, 4, 2)),
+        ("after np.random.seed(2), initialize_parameters(2, 4, 1) gives W1 = [[-0.00416758 -0.00056267] ...], "
+         "b1 four zeros in a column, W2 = [[-0.01057952 -0.00909008 0.00551454 0.02292208]] and b2 = [[0.]]",
+         np.allclose(start["W1"], [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271],
+                                   [-0.01793436, -0.00841747], [0.00502881, -0.01245288]], rtol=0, atol=6e-9)
+         and np.array_equal(start["b1"], np.zeros((4, 1))) and np.array_equal(start["b2"], np.zeros((1, 1)))
+         and np.allclose(start["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]], rtol=0, atol=6e-9)),
         ("X is (2, 400), Y is (1, 400) and m = 400", "X is: (2, 400)" in _text(nb, "code-05")
          and "Y is: (1, 400)" in _text(nb, "code-05") and "m = 400" in _text(nb, "code-05")),
         ("an accuracy of about 47 % [logistic regression]", linear == 47.0),
@@ -175,7 +219,11 @@ def deep_nn_step_by_step(nb) -> list[str]:
     check = _text(nb, "code-21")
     errors = [float(e) for e in re.findall(r"\)\s+([\d.]+e-\d+)\s+✓", check)]
     demo_dims = [4, 5, 3, 1]
+    cost = reference("week4_deep_nn_step_by_step").compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))
     return _failed([
+        ("compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]])) is about 0.2797765635793423, that is "
+         "-(ln 0.8 + ln 0.9 + ln 0.6) / 3", abs(float(cost) - 0.2797765635793423) < 1e-12
+         and abs(0.2797765635793423 + (math.log(0.8) + math.log(0.9) + math.log(0.6)) / 3) < 1e-15),
         ("the table for layer_dims = [12288, 20, 7, 5, 1] trained on m = 209 pictures",
          table[0] == [f"({dims[0]}, {m})"] and all(
              table[l] == [f"({dims[l]}, {dims[l - 1]})", f"({dims[l]}, 1)", f"({dims[l]}, {m})"]
