@@ -9,10 +9,16 @@ redacts all of it with what it knows on its own side:
   line number are all it takes from the worker; the function name only if that cell defines it);
 * an exception's type name is kept when it is a built-in name, one of NumPy's, or a class the
   notebook's cells define, else replaced by its nearest built-in base;
-* numbers in messages and problem lines are kept when they are small integers (sizes, indices,
-  axes: no larger than the case's largest dimension, or an array's size) or appear in the
-  course's source notebook, and otherwise rounded to two significant digits (integers masked);
-  quoted text is kept only when it is a name the grader knows (an expected dict key, a name in
+* text the student's code produced during the call (an exception's message, why its answer could
+  not be read) keeps no number that could be a value: every word holding a digit is masked
+  (``…``) unless it is a dtype (``float64``), a name the course or the case gives (``W1``), or an
+  integer that is one of the case's dimensions, lengths or sizes, outside square brackets, and
+  among the first :data:`KEPT_NUMBERS` of the text (:func:`scrub`); so shapes stay and data dumps,
+  values and digits spelled out one by one do not;
+* problem lines the grader writes itself keep small integers (sizes, indices, axes: no larger
+  than the case's largest dimension, or an array's size) and the course's own numbers, and round
+  other numbers to two significant digits (integers masked) (:func:`redact`);
+* quoted text is kept only when it is a name the grader knows (an expected dict key, a name in
   the cells or the source notebook), else shown as ``'…'``;
 * a returned dict's keys that the expected output does not have are renamed ``<key 1>``, ... before
   comparing (so "unexpected keys" are counted and placed, not listed);
@@ -36,11 +42,15 @@ KNOWN_TYPES = frozenset(["set", "frozenset", "complex", "bytes", "bytearray", "r
                          "memoryview", "method", "builtin_function_or_method", "NoneType"])
 #: characters kept of a hidden case's error message.
 MESSAGE = 240
+#: numbers kept of one text the student's code produced (shapes in an error need a few).
+KEPT_NUMBERS = 8
 
 _FILE_LINE = re.compile(r'^File "<cell (\d+)>", line (\d+), in (.{1,100})$')
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
 _QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(r"[\w.]+")
+_DTYPE = re.compile(r"(?:np|numpy|u?int|float|complex|bool|str|bytes|object|datetime|timedelta)(?:8|16|32|64|128|256)?_?")
 
 
 class Context:
@@ -50,7 +60,8 @@ class Context:
 
     def __init__(self, cells: list[dict], trusted: str = ""):
         self.sources = {c["filename"]: c["source"].splitlines() for c in cells}
-        self.words = set(_IDENT.findall(trusted)) | set(_NUMBER.findall(trusted))
+        self.trusted = set(_IDENT.findall(trusted))  # the course's names (not the student's)
+        self.words = self.trusted | set(_NUMBER.findall(trusted))
         for cell in cells:
             self.words.update(_IDENT.findall(cell["source"]))
 
@@ -95,19 +106,22 @@ def released_text(nb) -> str:
 def limits_of(*values: Any) -> tuple[int, set[str]]:
     """What a message about these values may show: the largest integer (their largest dimension,
     number of dimensions or length; 0 for scalars), and the names it may quote (dict keys) together
-    with the exact integers it may show besides (array sizes, as text)."""
+    with the exact integers it may show besides (their dimensions, numbers of dimensions, lengths
+    and sizes, as text)."""
     largest, names, stack = 0, set(), list(values)
     while stack:
         item = stack.pop()
         if isinstance(item, np.ndarray):
             largest = max([largest, item.ndim, *item.shape])
-            names.add(str(item.size))
+            names.update(str(n) for n in (item.size, item.ndim, *item.shape))
         elif isinstance(item, dict):
             largest = max(largest, len(item))
+            names.add(str(len(item)))
             names.update(k for k in item if isinstance(k, str))
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):
             largest = max(largest, len(item))
+            names.add(str(len(item)))
             stack.extend(item)
     return largest, names
 
@@ -134,6 +148,43 @@ def redact(text: str, largest: int, names: set[str], limit: int | None = None) -
 
     text = _QUOTED.sub(quoted, text)
     text = _NUMBER.sub(number, text)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return text
+
+
+def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int | None = None,
+          quotable: set[str] = frozenset()) -> str:
+    """Text the student's code produced during a hidden call, without the numbers it could carry
+    out: each word (letters, digits, ``_``, ``.``) holding a digit is replaced by ``…`` unless it is
+    a dtype, a word of ``known`` (the course's names), or an integer in ``names`` (the case's
+    dimensions, lengths and sizes; at most :data:`KEPT_NUMBERS` of them, and none inside square
+    brackets, where arrays and lists print their items). Quoted text not in ``names``, ``known``
+    or ``quotable`` (e.g. the notebook's own names, for a NameError) is masked, and its digits as
+    above; the result is cut to ``limit``."""
+    allowed = names | known | quotable
+    text = _QUOTED.sub(lambda m: m.group() if (m.group(1) if m.group(1) is not None else m.group(2))
+                       in allowed else "'…'", text)
+    depth, kept, out, at = 0, 0, [], 0
+    for match in _WORD.finditer(text):
+        before = text[at:match.start()]
+        depth = max(0, depth + before.count("[") - before.count("]"))
+        out.append(before)
+        at = match.end()
+        word = match.group()
+        if not any(c.isdigit() for c in word):
+            out.append(word)
+        elif all(_DTYPE.fullmatch(part) or part in known for part in word.split(".") if part) \
+                and not word.startswith("."):
+            out.append(word)
+        elif word.isdigit() and word.isascii() and str(int(word)) == word and word in names \
+                and depth == 0 and kept < KEPT_NUMBERS:
+            kept += 1
+            out.append(word)
+        else:
+            out.append("…")
+    out.append(text[at:])
+    text = "".join(out)
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     return text
@@ -168,16 +219,18 @@ def mask_keys(expected: Any, got: Any) -> Any:
 
 def disclose_report(report, context: Context, largest: int, names: set[str]) -> None:
     """A worker's report of a hidden call (a protocol ``CallReport``) with its free text rebuilt
-    or redacted in place; the notebook's own names may be quoted."""
-    names = names | context.words
+    or scrubbed in place (:func:`scrub`); ``largest`` and ``names`` are :func:`limits_of` the
+    function's hidden cases."""
+    known = context.trusted | {n for n in names if n.isidentifier()}
     if report.error is not None:
         error = report.error
         error.type = context.type_name(error.type, error.bases)
-        error.message = redact(error.message, largest, names, MESSAGE)
+        error.message = scrub(error.message, names, known, MESSAGE, context.words)
         error.traceback = context.traceback(error.traceback)
-    report.removed = [n for n in report.removed if n.isidentifier() and n in context.words]
+    # sorted: the order of the names the worker lists must not carry anything either
+    report.removed = sorted({n for n in report.removed if n.isidentifier() and n in context.words})
     if report.undecodable:
-        report.undecodable = redact(report.undecodable, largest, names, MESSAGE)
+        report.undecodable = scrub(report.undecodable, names, known, MESSAGE, context.words)
 
 
 def disclose_outcome(outcome, case, context: Context):

@@ -158,6 +158,31 @@ def test_hidden_case_text_keeps_shapes_and_names_not_values():
     assert context.type_name("ValueError", ["ValueError", "Exception"]) == "ValueError"
 
 
+def test_text_from_a_hidden_call_keeps_its_shapes_and_dtypes_and_no_number_that_could_be_a_value():
+    x = np.array([[0.123456789, 2.5, 7.0], [3.25, 4.0, 1.0]])
+    largest, names = disclosure.limits_of((x,), {}, {"W1": x})
+    report = protocol.CallReport("f/1", "error", 0.0, error=protocol.ErrorInfo(
+        "ValueError", ["ValueError", "Exception"], "", []), undecodable="value[0] has a key '0.1235' v7")
+    context = disclosure.Context([{"filename": "<cell 1>", "source": "d7 = 1\nthe_axis = 1"}],
+                                 "W1 is the first layer's weights")
+    messages = {
+        "operands could not be broadcast together with shapes (2,3) (4,5)": "shapes (2,3) (…,…)",
+        "index 5 is out of bounds for axis 1 with size 3; float64, np.int32": "index … is out of bounds "
+                                                                            "for axis 1 with size 3; float64, np.int32",
+        "x was [[0.123 2.5 7. ]\n [3.25 4. 1. ]]": "x was [[… … … ]\n [… … … ]]",
+        "0.12 1.2e-05 -7 v0.1234 d7 W1 ١٢٣ 0x1f 1_000 7": "… …-… -… … … W1 … … … …",
+        "[1] " + "2 " * 12: "[…] " + "2 " * 8 + "… " * 4,          # at most 8 numbers, none in brackets
+        "name 'the_axis' and 'd7' and 'W1' are not defined": "name 'the_axis' and '…' and 'W1'",
+    }
+    for message, shown in messages.items():
+        report.error.message = message
+        disclosure.disclose_report(report, context, largest, names)
+        assert shown in report.error.message, (message, report.error.message)
+    assert report.undecodable == "value[…] has a key '…' …"
+    for value in ("0.12", "2.5", "3.25", "0x1f", "1.2e", "0.1234", "١٢٣"):
+        assert value not in report.error.message + report.undecodable
+
+
 # ----------------------------------------------------------------------------- bounds
 
 def test_huge_answers_and_messages_are_cut_in_every_output(tmp_path):
