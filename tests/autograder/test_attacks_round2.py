@@ -251,7 +251,9 @@ def test_the_control_is_graded_in_full_and_the_run_reports_only_the_bad_name(att
     course, proc = attacked
     assert proc.returncode == 1, proc.stderr[-3000:]   # 1: the folder whose name is not UTF-8
     failures = proc.stdout.split("The grader failed on", 1)[1]
-    assert failures.count("not graded") == 1 and "caf\\udce9" in failures
+    assert failures.count("not graded") == 1 and "caf\\xe9" in failures and "results.json" in failures
+    odd = json.loads((course / "autograded" / os.fsdecode(NOT_UTF8) / ASSIGNMENT / "results.json").read_text())
+    assert odd["score"] == 0 and "not valid UTF-8" in odd["errors"][0]
     result = _results(course, "control")
     assert result["score"] == result["max_score"] == 10
     for folder in ("autograded", "feedback"):  # a plain side file is still copied

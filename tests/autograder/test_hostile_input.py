@@ -213,3 +213,75 @@ def test_a_second_holder_of_the_run_lock_is_refused(tmp_path):
                 pass
     with run_lock.hold(tmp_path):  # released when the first run ended
         pass
+
+
+HOLD_AND_DIE = """
+import os, signal, sys
+from autograder.grading import run_lock
+with run_lock.hold(sys.argv[1]):
+    print("held", flush=True)
+    sys.stdin.readline()           # until the test has seen the lock taken
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_run_that_dies_holding_the_lock_leaves_no_stale_lock(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_AND_DIE, str(tmp_path)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline() == "held\n"
+        with pytest.raises(run_lock.Busy, match=f"process {proc.pid} on .*, started 20.*wait for it to finish"):
+            with run_lock.hold(tmp_path):
+                pass
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        proc.kill()
+        proc.wait()
+    assert f"process {proc.pid}" in (tmp_path / run_lock.LOCK_FILE).read_text()  # the dead run's details
+    with run_lock.hold(tmp_path):  # taken over at once, and the details are this run's
+        assert (tmp_path / run_lock.LOCK_FILE).read_text().startswith(f"process {os.getpid()} on ")
+
+
+def test_a_lock_file_that_is_a_link_is_refused_with_a_plain_message(tmp_path):
+    (tmp_path / "elsewhere").write_text("keep me")
+    (tmp_path / run_lock.LOCK_FILE).symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(run_lock.Busy, match="is a symbolic link"):
+        with run_lock.hold(tmp_path):
+            pass
+    assert (tmp_path / "elsewhere").read_text() == "keep me"
+
+
+def test_a_folder_name_that_is_not_utf8_gets_a_result_and_a_page_that_say_why(tmp_path):
+    """No worker runs: the submission is not graded, but its student learns why, and nothing that
+    shows the name (results, page, terminal) fails on it."""
+    import shutil
+
+    from autograder.grading.cli import summary
+    from autograder.grading.course import Course
+    from autograder.grading.grade import grade_course
+    from grading_tools import ASSIGNMENT, NOTEBOOK, new_course
+
+    course = new_course(tmp_path / "course")
+    for student, assignment in [(b"caf\xe9", ASSIGNMENT.encode()), (b"ada", b"ps\xff")]:
+        folder = os.fsencode(course / "submitted") + b"/" + student + b"/" + assignment
+        os.makedirs(folder)
+        shutil.copy(SOURCE, os.fsdecode(folder + b"/" + NOTEBOOK.encode() + b".ipynb"))
+    report = grade_course(Course.open(course))
+    assert not report.results and len(report.failures) == 2
+    shown = summary(report)
+    shown.encode("utf-8")
+    assert "caf\\xe9/" + ASSIGNMENT in shown and "ada/ps\\xff" in shown and "results.json" in shown
+    student = os.fsdecode(b"caf\xe9")
+    result = json.loads((course / "autograded" / student / ASSIGNMENT / "results.json").read_text())
+    assert result["student"] == "caf\\xe9" and result["score"] == 0 and result["max_score"] == 10
+    assert "not valid UTF-8" in result["errors"][0] and "rename the folder" in result["errors"][0]
+    page = (course / "feedback" / student / ASSIGNMENT / f"{NOTEBOOK}.html").read_text()
+    assert "not valid UTF-8" in page and "caf\\xe9" in page
+    other = json.loads((course / "autograded" / "ada" / os.fsdecode(b"ps\xff") / "results.json").read_text())
+    assert "assignment folder 'ps\\xff'" in other["errors"][0] and other["max_score"] == 0
