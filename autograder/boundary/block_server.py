@@ -41,6 +41,10 @@ CALL_TIME_FACTOR = 4
 
 #: the longest request the server reads (a few million numbers); a longer one ends the service.
 MAX_LINE_BYTES = 64 * 2**20
+#: the largest array a request may make the reference build: the product of the two largest sizes
+#: in its arguments (array dimensions, integers such as layer sizes) is at most this many numbers
+#: (128 MiB of float64; the cat data set is 12288 x 209), and its arrays have at most 2 dimensions.
+MAX_ELEMENTS = 2**24
 #: errors reported by name (the client raises the same builtin); others become RuntimeError.
 REPORTED_ERRORS = (ValueError, TypeError, KeyError, IndexError, ZeroDivisionError,
                    FloatingPointError, AssertionError)
@@ -113,6 +117,10 @@ class BlockServer:
         except Exception as exc:
             return {"id": -1, "error": ["RuntimeError", f"a malformed request: {_text(exc)}"]}
         try:
+            if _largest_array(args, kwargs) > MAX_ELEMENTS:
+                raise ValueError(f"these arguments could make the reference build an array of more "
+                                 f"than {MAX_ELEMENTS:,} numbers (or of more than 2 dimensions); the "
+                                 f"building blocks work on 2-D arrays of the course's sizes")
             with _REFERENCE_LOCK:
                 output = self.functions[name](*args, **kwargs)
             return {"id": request_id, "output": plaindata.encode(output, raw=True)}
@@ -140,6 +148,29 @@ def _numpy_with_own_random() -> types.ModuleType:
 class _NumpyStandIn(types.ModuleType):
     def __getattr__(self, name):
         return getattr(np, name)
+
+
+def _largest_array(*values) -> float:
+    """The product of the two largest sizes in ``values`` (array dimensions and integers, also
+    inside integer arrays, in any container): a bound on the arrays a block can make from them by
+    products and broadcasting; infinite when an array has more than 2 dimensions."""
+    sizes, stack = [1, 1], list(values)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, np.ndarray):
+            if item.ndim > 2:
+                return float("inf")
+            sizes.extend(item.shape)
+            if item.dtype.kind in "iu" and item.size:  # integers a block may use as sizes
+                sizes += [abs(int(item.max())), abs(int(item.min()))]
+        elif isinstance(item, (int, np.integer)) and not isinstance(item, bool):
+            sizes.append(abs(int(item)))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    first, second = sorted(sizes)[-2:]
+    return float(first) * float(second)
 
 
 def _text(exc: BaseException) -> str:

@@ -7,14 +7,16 @@ redacts all of it with what it knows on its own side:
 
 * traceback lines are rebuilt from the grader's own copy of the cells it sent (cell number and
   line number are all it takes from the worker; the function name only if that cell defines it);
-* an exception's type name is kept when it is a built-in name, one of NumPy's, or a class the
-  notebook's cells define, else replaced by its nearest built-in base;
+* an exception's type name is kept when it is one of this Python's built-in exceptions, one of
+  NumPy's, or a class the notebook's cells define (a name without digits), else replaced by its
+  nearest built-in base (the worker's list of bases is checked against the real builtins too);
 * text the student's code produced during the call (an exception's message, why its answer could
   not be read) keeps no number that could be a value: every word holding a digit is masked
   (``…``) unless it is a dtype (``float64``), a name the course or the case gives (``W1``), or an
-  integer that is one of the case's dimensions, lengths or sizes, outside square brackets, and
-  among the first :data:`KEPT_NUMBERS` of the text (:func:`scrub`); so shapes stay and data dumps,
-  values and digits spelled out one by one do not;
+  integer that reads as a shape: one of the case's dimensions, lengths or sizes, in a tuple or
+  after "axis", "size", ..., outside square brackets, at most :data:`KEPT_NUMBERS` of them
+  (:func:`scrub`); so shapes stay, and data dumps and values do not (digits spelled out one by one
+  can carry a few at most);
 * problem lines the grader writes itself keep small integers (sizes, indices, axes: no larger
   than the case's largest dimension, or an array's size) and the course's own numbers, and round
   other numbers to two significant digits (integers masked) (:func:`redact`);
@@ -27,6 +29,7 @@ redacts all of it with what it knows on its own side:
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import Any
 
@@ -43,7 +46,12 @@ KNOWN_TYPES = frozenset(["set", "frozenset", "complex", "bytes", "bytearray", "r
 #: characters kept of a hidden case's error message.
 MESSAGE = 240
 #: numbers kept of one text the student's code produced (shapes in an error need a few).
-KEPT_NUMBERS = 8
+KEPT_NUMBERS = 6
+#: words after which an integer reads as a size ("axis 1", "size 3"), and what may follow one.
+SHAPE_WORDS = frozenset(["axis", "axes", "dimension", "dim", "dims", "size", "index", "operand",
+                         "ndim", "length", "len", "expected", "got", "indices"])
+SHAPE_AFTER = ("-dimensional", "-d ", "d array", " dimensions", " were ", " was ", " positional",
+               " is different", " elements", " (dim")
 
 _FILE_LINE = re.compile(r'^File "<cell (\d+)>", line (\d+), in (.{1,100})$')
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
@@ -87,10 +95,18 @@ class Context:
     def type_name(self, name: str, bases: list[str]) -> str:
         """An exception's (or a returned object's) type name, if the grader can vouch that it
         carries nothing of the call's inputs."""
-        if _IDENT.fullmatch(name) and (name in bases or name in NUMPY_ERRORS or name in KNOWN_TYPES
-                                       or name in self.words):
+        if _IDENT.fullmatch(name) and (_builtin(name) or name in NUMPY_ERRORS or name in KNOWN_TYPES
+                                       or name in self.words and not any(c.isdigit() for c in name)):
             return name
-        return next((b for b in bases if _IDENT.fullmatch(b)), "Exception" if bases else "object")
+        # the bases are the worker's word too (a class can say its module is "builtins"): only a
+        # name that is an exception of this very Python's builtins is shown
+        return next((b for b in bases if _builtin(b)), "Exception" if bases else "object")
+
+
+def _builtin(name: str) -> bool:
+    """``name`` is a built-in exception class of this Python."""
+    value = getattr(builtins, name, None) if _IDENT.fullmatch(name) else None
+    return isinstance(value, type) and issubclass(value, BaseException)
 
 
 _GRADER_ONLY = re.compile(r"^[ \t]*### BEGIN (SOLUTION|HIDDEN TESTS).*?^[ \t]*### END \1[^\n]*\n?",
@@ -157,18 +173,21 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
           quotable: set[str] = frozenset()) -> str:
     """Text the student's code produced during a hidden call, without the numbers it could carry
     out: each word (letters, digits, ``_``, ``.``) holding a digit is replaced by ``…`` unless it is
-    a dtype, a word of ``known`` (the course's names), or an integer in ``names`` (the case's
-    dimensions, lengths and sizes; at most :data:`KEPT_NUMBERS` of them, and none inside square
-    brackets, where arrays and lists print their items). Quoted text not in ``names``, ``known``
-    or ``quotable`` (e.g. the notebook's own names, for a NameError) is masked, and its digits as
-    above; the result is cut to ``limit``."""
+    a dtype, a word of ``known`` (the course's names), or an integer that reads as a shape: one of
+    ``names`` (the case's dimensions, lengths and sizes), in a tuple ``(3, 4)`` or after a word
+    such as "axis", "size" or "dimension" (:data:`SHAPE_WORDS`), never inside square brackets
+    (where arrays and lists print their items), and at most :data:`KEPT_NUMBERS` of them. Quoted
+    text not in ``names``, ``known`` or ``quotable`` (e.g. the notebook's own names, for a
+    NameError) is masked, and its digits as above; the result is cut to ``limit``."""
     allowed = names | known | quotable
     text = _QUOTED.sub(lambda m: m.group() if (m.group(1) if m.group(1) is not None else m.group(2))
                        in allowed else "'…'", text)
-    depth, kept, out, at = 0, 0, [], 0
+    square = round_ = kept = at = 0
+    out = []
     for match in _WORD.finditer(text):
         before = text[at:match.start()]
-        depth = max(0, depth + before.count("[") - before.count("]"))
+        square = max(0, square + before.count("[") - before.count("]"))
+        round_ = max(0, round_ + before.count("(") - before.count(")"))
         out.append(before)
         at = match.end()
         word = match.group()
@@ -178,7 +197,7 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
                 and not word.startswith("."):
             out.append(word)
         elif word.isdigit() and word.isascii() and str(int(word)) == word and word in names \
-                and depth == 0 and kept < KEPT_NUMBERS:
+                and not square and kept < KEPT_NUMBERS and (round_ or _shape_context(text, match)):
             kept += 1
             out.append(word)
         else:
@@ -188,6 +207,14 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     return text
+
+
+def _shape_context(text: str, match: re.Match) -> bool:
+    """The integer at ``match`` follows a word of :data:`SHAPE_WORDS` or is followed by one of
+    :data:`SHAPE_AFTER` ("2-dimensional", "3 were given")."""
+    previous = re.search(r"(\w+)[\s:=]*$", text[max(0, match.start() - 30):match.start()])
+    return bool(previous and previous.group(1).lower() in SHAPE_WORDS) or \
+        text.startswith(SHAPE_AFTER, match.end())
 
 
 def mask_keys(expected: Any, got: Any) -> Any:

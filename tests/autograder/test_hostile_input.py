@@ -167,11 +167,15 @@ def test_text_from_a_hidden_call_keeps_its_shapes_and_dtypes_and_no_number_that_
                                  "W1 is the first layer's weights")
     messages = {
         "operands could not be broadcast together with shapes (2,3) (4,5)": "shapes (2,3) (…,…)",
+        "the value is 3 and 2": "the value is … and …",
         "index 5 is out of bounds for axis 1 with size 3; float64, np.int32": "index … is out of bounds "
                                                                             "for axis 1 with size 3; float64, np.int32",
         "x was [[0.123 2.5 7. ]\n [3.25 4. 1. ]]": "x was [[… … … ]\n [… … … ]]",
         "0.12 1.2e-05 -7 v0.1234 d7 W1 ١٢٣ 0x1f 1_000 7": "… …-… -… … … W1 … … … …",
-        "[1] " + "2 " * 12: "[…] " + "2 " * 8 + "… " * 4,          # at most 8 numbers, none in brackets
+        "[1] " + "2 " * 12: "[…] " + "… " * 12,                     # not a shape: no context
+        "axis 1 " * 8 + "(2, 3)": "axis 1 " * 6 + "axis … " * 2 + "(…, …)",   # at most 6 numbers
+        "shapes (2,3) and (3,2) not aligned: 3 (dim 1)": "shapes (2,3) and (3,2) not aligned: 3 (dim 1)",
+        "too many indices: array is 2-dimensional, but 3 were indexed": "array is 2-dimensional, but 3 were",
         "name 'the_axis' and 'd7' and 'W1' are not defined": "name 'the_axis' and '…' and 'W1'",
     }
     for message, shown in messages.items():
