@@ -41,9 +41,11 @@ CALL_TIME_FACTOR = 4
 
 #: the longest request the server reads (a few million numbers); a longer one ends the service.
 MAX_LINE_BYTES = 64 * 2**20
-#: the largest array a request may make the reference build: the product of the two largest sizes
-#: in its arguments (array dimensions, integers such as layer sizes) is at most this many numbers
-#: (128 MiB of float64; the cat data set is 12288 x 209), and its arrays have at most 2 dimensions.
+#: the largest array a request may ask the reference to create from sizes it passes: the product
+#: of the two largest integers in its arguments (layer sizes, also inside integer arrays) is at most
+#: this many numbers (128 MiB of float64; the cat data set's first layer is 12288 x 20), and its
+#: arrays have at most 2 dimensions. (Arrays it passes can still broadcast to a large product:
+#: only a memory limit on the reference's process would bound that.)
 MAX_ELEMENTS = 2**24
 #: errors reported by name (the client raises the same builtin); others become RuntimeError.
 REPORTED_ERRORS = (ValueError, TypeError, KeyError, IndexError, ZeroDivisionError,
@@ -151,20 +153,20 @@ class _NumpyStandIn(types.ModuleType):
 
 
 def _largest_array(*values) -> float:
-    """The product of the two largest sizes in ``values`` (array dimensions and integers, also
-    inside integer arrays, in any container): a bound on the arrays a block can make from them by
-    products and broadcasting; infinite when an array has more than 2 dimensions."""
+    """The product of the two largest integers in ``values`` (also inside integer arrays, in any
+    container): the largest matrix a block can create from sizes it was given; infinite when an
+    array has more than 2 dimensions."""
     sizes, stack = [1, 1], list(values)
     while stack:
         item = stack.pop()
         if isinstance(item, np.ndarray):
             if item.ndim > 2:
                 return float("inf")
-            sizes.extend(item.shape)
             if item.dtype.kind in "iu" and item.size:  # integers a block may use as sizes
-                sizes += [abs(int(item.max())), abs(int(item.min()))]
+                flat = np.abs(item.astype(np.float64).ravel())
+                sizes += [float(v) for v in (np.partition(flat, -2)[-2:] if flat.size > 2 else flat)]
         elif isinstance(item, (int, np.integer)) and not isinstance(item, bool):
-            sizes.append(abs(int(item)))
+            sizes.append(abs(float(item)))
         elif isinstance(item, dict):
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):

@@ -6,7 +6,8 @@ returned string, the numbers it returns) can carry them out. The grader therefor
 redacts all of it with what it knows on its own side:
 
 * traceback lines are rebuilt from the grader's own copy of the cells it sent (cell number and
-  line number are all it takes from the worker; the function name only if that cell defines it);
+  line number are all it takes from the worker; the function name only if the cells define it
+  and it has no digits), the innermost :data:`FRAMES` frames only;
 * an exception's type name is kept when it is one of this Python's built-in exceptions, one of
   NumPy's, or a class the notebook's cells define (a name without digits), else replaced by its
   nearest built-in base (the worker's list of bases is checked against the real builtins too);
@@ -46,7 +47,10 @@ KNOWN_TYPES = frozenset(["set", "frozenset", "complex", "bytes", "bytearray", "r
 #: characters kept of a hidden case's error message.
 MESSAGE = 240
 #: numbers kept of one text the student's code produced (shapes in an error need a few).
-KEPT_NUMBERS = 6
+KEPT_NUMBERS = 4
+#: frames kept of a traceback (the innermost): which functions and lines a call went through are
+#: the student's choice, so each kept frame could carry a few bits.
+FRAMES = 5
 #: words after which an integer reads as a size ("axis 1", "size 3"), and what may follow one.
 SHAPE_WORDS = frozenset(["axis", "axes", "dimension", "dim", "dims", "size", "index", "operand",
                          "ndim", "length", "len", "expected", "got", "indices"])
@@ -58,6 +62,7 @@ _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?!
 _QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _WORD = re.compile(r"[\w.]+")
+_SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*){0,2},?\s*\)")
 _DTYPE = re.compile(r"(?:np|numpy|u?int|float|complex|bool|str|bytes|object|datetime|timedelta)(?:8|16|32|64|128|256)?_?")
 
 
@@ -74,8 +79,9 @@ class Context:
             self.words.update(_IDENT.findall(cell["source"]))
 
     def traceback(self, lines: list[str]) -> list[str]:
-        """The student's traceback, each frame rebuilt from the grader's copy of the cell."""
-        out = []
+        """The student's traceback, each frame rebuilt from the grader's copy of the cell; the
+        innermost :data:`FRAMES` frames only."""
+        frames = []
         for line in lines:
             match = _FILE_LINE.match(line)
             if not match:
@@ -85,18 +91,22 @@ class Context:
             if source is None or not 1 <= number <= len(source):
                 continue
             if not (name in ("<module>", "<lambda>", "<listcomp>", "<dictcomp>", "<genexpr>")
-                    or _IDENT.fullmatch(name) and name in self.words):
+                    or _IDENT.fullmatch(name) and self.vouched(name)):
                 name = "?"
-            out.append(f'File "{filename}", line {number}, in {name}')
-            if source[number - 1].strip():
-                out.append("    " + source[number - 1].strip())
-        return out
+            frames.append([f'File "{filename}", line {number}, in {name}']
+                          + (["    " + source[number - 1].strip()] if source[number - 1].strip() else []))
+        return [line for frame in frames[-FRAMES:] for line in frame]
+
+    def vouched(self, name: str) -> bool:
+        """``name`` is the course's, or the notebook's without digits (a notebook can define
+        ``f0`` ... ``f9`` to spell numbers with the names it shows)."""
+        return name in self.trusted or name in self.words and not any(c.isdigit() for c in name)
 
     def type_name(self, name: str, bases: list[str]) -> str:
         """An exception's (or a returned object's) type name, if the grader can vouch that it
         carries nothing of the call's inputs."""
         if _IDENT.fullmatch(name) and (_builtin(name) or name in NUMPY_ERRORS or name in KNOWN_TYPES
-                                       or name in self.words and not any(c.isdigit() for c in name)):
+                                       or self.vouched(name)):
             return name
         # the bases are the worker's word too (a class can say its module is "builtins"): only a
         # name that is an exception of this very Python's builtins is shown
@@ -174,7 +184,8 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
     """Text the student's code produced during a hidden call, without the numbers it could carry
     out: each word (letters, digits, ``_``, ``.``) holding a digit is replaced by ``…`` unless it is
     a dtype, a word of ``known`` (the course's names), or an integer that reads as a shape: one of
-    ``names`` (the case's dimensions, lengths and sizes), in a tuple ``(3, 4)`` or after a word
+    ``names`` (the case's dimensions, lengths and sizes), in a shape ``(3, 4)`` (a tuple of at
+    most 3 integers) or after a word
     such as "axis", "size" or "dimension" (:data:`SHAPE_WORDS`), never inside square brackets
     (where arrays and lists print their items), and at most :data:`KEPT_NUMBERS` of them. Quoted
     text not in ``names``, ``known`` or ``quotable`` (e.g. the notebook's own names, for a
@@ -182,12 +193,12 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
     allowed = names | known | quotable
     text = _QUOTED.sub(lambda m: m.group() if (m.group(1) if m.group(1) is not None else m.group(2))
                        in allowed else "'…'", text)
-    square = round_ = kept = at = 0
+    square = kept = at = 0
+    shapes = [m.span() for m in _SHAPE.finditer(text)]
     out = []
     for match in _WORD.finditer(text):
         before = text[at:match.start()]
         square = max(0, square + before.count("[") - before.count("]"))
-        round_ = max(0, round_ + before.count("(") - before.count(")"))
         out.append(before)
         at = match.end()
         word = match.group()
@@ -197,7 +208,8 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
                 and not word.startswith("."):
             out.append(word)
         elif word.isdigit() and word.isascii() and str(int(word)) == word and word in names \
-                and not square and kept < KEPT_NUMBERS and (round_ or _shape_context(text, match)):
+                and not square and kept < KEPT_NUMBERS and (
+                    any(a < match.start() < b for a, b in shapes) or _shape_context(text, match)):
             kept += 1
             out.append(word)
         else:

@@ -151,6 +151,8 @@ def test_hidden_case_text_keeps_shapes_and_names_not_values():
     masked = disclosure.mask_keys({"W1": 1}, {"W1": 1, "w0.123456": 2, "0.5": 3})
     assert list(masked) == ["W1", "<key 1>", "<key 2>"]
     context = disclosure.Context([{"filename": "<cell 2>", "source": "def f(x):\n    return g(x)\n"}])
+    frames = [f'File "<cell 2>", line {n % 2 + 1}, in f' for n in range(40)]
+    assert len(context.traceback(frames)) == 2 * disclosure.FRAMES   # the innermost frames only
     assert context.traceback(['File "<cell 2>", line 2, in f', "    forged 0.123456",
                               'File "<cell 2>", line 9, in f', 'File "<cell 2>", line 1, in v0_1234']) == [
         'File "<cell 2>", line 2, in f', "    return g(x)", 'File "<cell 2>", line 1, in ?', "    def f(x):"]
@@ -173,8 +175,9 @@ def test_text_from_a_hidden_call_keeps_its_shapes_and_dtypes_and_no_number_that_
         "x was [[0.123 2.5 7. ]\n [3.25 4. 1. ]]": "x was [[… … … ]\n [… … … ]]",
         "0.12 1.2e-05 -7 v0.1234 d7 W1 ١٢٣ 0x1f 1_000 7": "… …-… -… … … W1 … … … …",
         "[1] " + "2 " * 12: "[…] " + "… " * 12,                     # not a shape: no context
-        "axis 1 " * 8 + "(2, 3)": "axis 1 " * 6 + "axis … " * 2 + "(…, …)",   # at most 6 numbers
-        "shapes (2,3) and (3,2) not aligned: 3 (dim 1)": "shapes (2,3) and (3,2) not aligned: 3 (dim 1)",
+        "axis 1 " * 6 + "(2, 3)": "axis 1 " * 4 + "axis … " * 2 + "(…, …)",   # at most 4 numbers
+        "(0, 1, 5, 5) (2,)": "(…, …, …, …) (2,)",                      # a shape has at most 3
+        "shapes (2,3) and (3,2) not aligned: 3 (dim 1)": "shapes (2,3) and (3,2) not aligned: … (dim …)",
         "too many indices: array is 2-dimensional, but 3 were indexed": "array is 2-dimensional, but 3 were",
         "name 'the_axis' and 'd7' and 'W1' are not defined": "name 'the_axis' and '…' and 'W1'",
     }
