@@ -6,8 +6,8 @@ returned string, the numbers it returns) can carry them out. The grader therefor
 redacts all of it with what it knows on its own side:
 
 * traceback lines are rebuilt from the grader's own copy of the cells it sent (cell number and
-  line number are all it takes from the worker; the function name only if the cells define it
-  and it has no digits), the innermost :data:`FRAMES` frames only;
+  line number are all it takes from the worker; the function name only if the course names it, or
+  the cells define it and it has no digits), the innermost :data:`FRAMES` frames only;
 * an exception's type name is kept when it is one of this Python's built-in exceptions, one of
   NumPy's, or a class the notebook's cells define (a name without digits), else replaced by its
   nearest built-in base (the worker's list of bases is checked against the real builtins too);
@@ -184,10 +184,10 @@ def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int 
     """Text the student's code produced during a hidden call, without the numbers it could carry
     out: each word (letters, digits, ``_``, ``.``) holding a digit is replaced by ``…`` unless it is
     a dtype, a word of ``known`` (the course's names), or an integer that reads as a shape: one of
-    ``names`` (the case's dimensions, lengths and sizes), in a shape ``(3, 4)`` (a tuple of at
-    most 3 integers) or after a word
-    such as "axis", "size" or "dimension" (:data:`SHAPE_WORDS`), never inside square brackets
-    (where arrays and lists print their items), and at most :data:`KEPT_NUMBERS` of them. Quoted
+    ``names`` (the case's dimensions, lengths and sizes), in a shape ``(3, 4)`` (a tuple of at most
+    3 integers) or after a word such as "axis", "size" or "dimension" (:data:`SHAPE_WORDS`), never
+    inside square brackets (where arrays and lists print their items), and at most
+    :data:`KEPT_NUMBERS` of them. Quoted
     text not in ``names``, ``known`` or ``quotable`` (e.g. the notebook's own names, for a
     NameError) is masked, and its digits as above; the result is cut to ``limit``."""
     allowed = names | known | quotable
