@@ -208,7 +208,8 @@ class Session:
             return False
         try:
             return self._accept(json.loads(line))
-        except (ProtocolError, ValueError, TypeError, KeyError, RecursionError):
+        except (ProtocolError, ValueError, TypeError, KeyError, RecursionError, ArithmeticError,
+                MemoryError):
             self.response.malformed += 1
             return False
 
@@ -285,7 +286,7 @@ def _call(call_id: str, msg: dict) -> CallReport:
         try:
             report.output = _bounded(plaindata.decode(msg["output"]))
             report.args_after = _bounded(plaindata.decode(msg["args_after"]))
-        except (plaindata.PlainDataError, TypeError, ValueError, RecursionError) as exc:
+        except (plaindata.PlainDataError, TypeError, ValueError, RecursionError, ArithmeticError) as exc:
             report.status, report.output, report.args_after = "not_plain", None, None
             report.undecodable = str(exc)[:MAX_TEXT]
     return report
