@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     graded = {r.assignment for r in report.results} | {s.assignment for s, _ in report.unchanged}
     if graded:
         from autograder.insights.cli import refresh  # what the class got wrong, per assignment
-        print("\n".join(refresh(course, graded)))
+        print("\n".join(terminal(line, 2000) for line in refresh(course, graded)))
     return 0 if report.ok else 1
 
 
