@@ -29,6 +29,22 @@ class Link:
     result: str         # "12 of 30 right", "8 students", or "" (not graded yet)
 
 
+def load_catalogue() -> None:
+    """Import every module that registers recognisers, so :data:`layerlab.judge.catalogue.MISTAKES`
+    knows the title and topic of every identifier a results.json can hold (the catalogue fills
+    as they are imported): the judge's own, the public checks and the hidden cases."""
+    import autograder.cases
+
+    names = ["layerlab.judge.errors", "layerlab.judge.inputs"]
+    names += [f"layerlab.checks.{i.name}" for i in pkgutil.iter_modules(layerlab.checks.__path__)]
+    names += [f"autograder.cases.{i.name}" for i in pkgutil.iter_modules(autograder.cases.__path__)]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # a module that cannot load leaves its identifiers untitled
+            continue
+
+
 def quiz_modules() -> dict[str, dict[str, Question]]:
     """quiz notebook -> its QUESTIONS, for every ``layerlab.checks.quiz_*`` module."""
     found = {}

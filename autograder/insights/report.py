@@ -51,6 +51,7 @@ def build(course: Course, assignment: str, names: bool = False) -> Insights:
     """The insights of ``assignment`` from its results.json files (raises
     :class:`~autograder.insights.gather.InsightsError` when there are none)."""
     results = gather(course, assignment)
+    links.load_catalogue()
     functions = stats.function_rows(results)
     mistakes = stats.mistake_rows(results)
     questions = _questions(course, results)
