@@ -59,9 +59,9 @@ class Item:
         return "unfinished" if _UNFINISHED.search(self.summary) and not self.failures else "zero"
 
 
-#: the grader's summaries of work not done (autograder.grading.score and .quiz)
+#: the grader's summaries of work not done (autograder.grading.score, .quiz and .sanitize)
 _UNFINISHED = re.compile(r"not implemented yet|is not defined after running|is not answered"
-                         r"|solution cell .* (missing|deleted)")
+                         r"|is missing from your notebook")
 
 
 @dataclass

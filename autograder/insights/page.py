@@ -55,11 +55,11 @@ def table(insights: Insights) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows([tuple(_inert(cell) for cell in row) for row in rows(insights)])
+    writer.writerows([tuple(inert(cell) for cell in row) for row in rows(insights)])
     return buffer.getvalue()
 
 
-def _inert(cell: str) -> str:
+def inert(cell: str) -> str:
     """A cell a spreadsheet will not read as a formula (a leading ``=``, ``+``, ``@``)."""
     return "'" + cell if cell[:1] in ("=", "+", "@", "\t", "\r") else cell
 

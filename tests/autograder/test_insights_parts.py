@@ -18,7 +18,7 @@ from grading_tools import REPO
 from autograder.grading.course import Course
 from autograder.insights import cli as insights_cli
 from autograder.insights import page, quiz_stats, report
-from autograder.insights.gather import InsightsError, Item
+from autograder.insights.gather import Failure, InsightsError, Item
 from layerlab.checks import quiz_week2, quiz_week3, quiz_week4
 from layerlab.checks.quiz import Question, choice
 from layerlab.judge.catalogue import MISTAKES, TOPICS, Mistake
@@ -176,6 +176,9 @@ def test_outcomes():
     assert item(0.0, "`f` passed 0 of 4 hidden cases.").outcome == "zero"
     assert item(0.0, "`f` is not implemented yet: its cell still raises NotImplementedError.").outcome == "unfinished"
     assert item(0.0, "`q3` is not answered.").outcome == "unfinished"
+    assert item(0.0, "The cell where you write `f` is missing from your notebook (deleted, or its "
+                     "nbgrader metadata was changed), so `f` could not be graded.").outcome == "unfinished"
+    assert item(0.0, "`f` is not implemented yet", [Failure(1, ["wrong"], [], None)]).outcome == "zero"
 
 
 def test_quiz_questions_declare_known_topics():
@@ -188,4 +191,4 @@ def test_quiz_questions_declare_known_topics():
 
 
 def test_csv_cells_are_not_formulas():
-    assert page._inert("=HYPERLINK(1)") == "'=HYPERLINK(1)" and page._inert("-0.5") == "-0.5"
+    assert page.inert("=HYPERLINK(1)") == "'=HYPERLINK(1)" and page.inert("-0.5") == "-0.5"
