@@ -174,6 +174,7 @@ def test_quiz_statistics(course):
     insights = report.build(Course.open(course), QUIZ)
     rows = {q.name: q for q in insights.questions}
     n = len(QUIZ_ANSWERS)
+    assert (insights.students, insights.not_submitted) == (n, STUDENTS - n)   # from the gradebook
     q6 = rows["q6"]
     assert (q6.students, q6.right) == (n, 4)
     assert q6.cluster == ("(4,)", 6)                      # 6 of the 7 written wrong answers
