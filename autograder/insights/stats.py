@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from autograder.insights.gather import ClassResults, Item
-from layerlab.judge.catalogue import MISTAKES, TOPICS
+from layerlab.judge.catalogue import MISTAKES
 
 OUTCOMES = ("full", "partial", "zero", "unfinished")
 #: key prefix of a function's failures that no recogniser named
@@ -155,14 +155,17 @@ def what_to_reteach(mistakes: list[MistakeRow], questions: list, how_many: int =
 
     A mistake counts the students it was the *first* problem of (in the notebook's order): a later
     function that calls an earlier one fails with it (a flipped sigmoid breaks propagate, predict
-    and model), and re-teaching the earlier idea is what helps them; the others break ties."""
-    lessons = [Lesson(m.key, m.title, len(m.first), "in " + ", ".join(f for f, _ in m.functions()),
-                      m.topic, m.count - len(m.first)) for m in mistakes if m.first]
+    and model), and re-teaching the earlier idea is what helps them; the others break ties. Of
+    mistakes made by exactly the same students in the same functions (two recognisers describing
+    one mistake) only the first is listed."""
+    lessons, seen = [], set()
+    for m in mistakes:
+        same = (frozenset(m.students), frozenset(m.by_function))  # two diagnoses of one mistake
+        if m.first and same not in seen:
+            seen.add(same)
+            where = "in " + ", ".join(f for f, _ in m.functions())
+            lessons.append(Lesson(m.key, m.title, len(m.first), where, m.topic, m.count - len(m.first)))
     lessons += [Lesson(q.name, f"{q.name}: {q.title}", q.missed, f"quiz question {q.name}",
                        q.topics[0] if q.topics else None) for q in questions if q.missed]
     lessons.sort(key=lambda lesson: (-lesson.students, -lesson.also))  # stable otherwise
     return lessons[:how_many]
-
-
-def topic_title(topic: str | None) -> str:
-    return TOPICS.get(topic, "") if topic else ""

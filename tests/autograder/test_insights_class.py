@@ -130,9 +130,10 @@ def test_outcomes_per_function_follow_from_the_planted_mistakes(insights):
     assert rows["predict"].counts["full"] <= STUDENTS - UNTOUCHED - 3
 
 
-def planted_rows(course: Path, insights) -> dict[tuple[str, str], object]:
-    """(function, words) -> the row of the insights' mistakes table whose students in that
-    function are exactly the students given that mistake."""
+def planted_rows(course: Path, insights) -> dict[tuple[str, str], list]:
+    """(function, words) -> the rows of the insights' mistakes table whose students in that
+    function are exactly the students given that mistake (more than one when several
+    recognisers describe it)."""
     _, who = graded_class()
     results = gather(Course.open(course), ASSIGNMENT)
     by_student = {s.student: s for s in results.submissions}
@@ -150,7 +151,7 @@ def planted_rows(course: Path, insights) -> dict[tuple[str, str], object]:
                 [normalised(h) for h in failure.hints]
         matching = [rows[k] for k in keys if set(students) == rows[k].by_function.get(function)]
         assert matching, (function, words, [(k, rows[k].by_function.get(function)) for k in keys])
-        found[(function, words)] = matching[0]
+        found[(function, words)] = matching
     return found
 
 
@@ -158,13 +159,15 @@ def test_each_planted_mistake_counts_exactly_the_students_who_made_it(course, in
     rows = planted_rows(course, insights)
     assert len(rows) == len(PLANTED)
     for (function, words), n in PLANTED.items():
-        assert len(rows[function, words].by_function[function]) == n
+        assert all(len(row.by_function[function]) == n for row in rows[function, words])
 
 
 def test_reteach_names_the_three_most_made_mistakes_not_their_consequences(course, insights):
     rows = planted_rows(course, insights)
     top = sorted(PLANTED, key=lambda k: -PLANTED[k])[:3]
-    assert [lesson.key for lesson in insights.lessons] == [rows[k].key for k in top]
+    assert len(insights.lessons) == 3
+    for lesson, planted in zip(insights.lessons, top):
+        assert lesson.key in {row.key for row in rows[planted]}, (lesson, planted)
     assert [lesson.students for lesson in insights.lessons] == [PLANTED[k] for k in top]
     counts = [m.count for m in insights.mistakes]
     assert counts == sorted(counts, reverse=True)      # the table: most common first

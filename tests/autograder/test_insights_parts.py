@@ -17,7 +17,7 @@ from grading_tools import REPO
 
 from autograder.grading.course import Course
 from autograder.insights import cli as insights_cli
-from autograder.insights import page, quiz_stats, report
+from autograder.insights import page, quiz_stats, report, stats
 from autograder.insights.gather import Failure, InsightsError, Item
 from layerlab.checks import quiz_week2, quiz_week3, quiz_week4
 from layerlab.checks.quiz import Question, choice
@@ -192,3 +192,14 @@ def test_quiz_questions_declare_known_topics():
 
 def test_csv_cells_are_not_formulas():
     assert page.inert("=HYPERLINK(1)") == "'=HYPERLINK(1)" and page.inert("-0.5") == "-0.5"
+
+
+def test_reteach_lists_one_mistake_once_however_many_recognisers_name_it():
+    def row(key, students, function="f", first=True):
+        return stats.MistakeRow(key, key, None, True, set(students), {function: set(students)},
+                                first=set(students) if first else set())
+    mistakes = [row("a.one", "pqrst"), row("a.two", "pqrst"), row("b.one", "pqr", "g", first=False),
+                row("c.one", "pq", "h"), row("d.one", "p", "k")]
+    lessons = stats.what_to_reteach(mistakes, [])
+    assert [(lesson.key, lesson.students, lesson.also) for lesson in lessons] == [
+        ("a.one", 5, 0), ("c.one", 2, 0), ("d.one", 1, 0)]   # b: only after an earlier mistake
