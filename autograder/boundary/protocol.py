@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from layerlab import plaindata
+from layerlab.judge.outcome import ErrorInfo  # an exception as plain data, as the judge reads it
 
 PROTOCOL = 2
 STATUSES = frozenset(["ok", "error", "timeout", "missing", "not_callable", "not_plain"])
@@ -121,16 +122,6 @@ def message_line(message: dict) -> str:
 
 
 # ----------------------------------------------------------------------------- grader side: response
-
-@dataclass
-class ErrorInfo:
-    """An exception raised by the student's code, with their own traceback lines only."""
-
-    type: str
-    bases: list[str]
-    message: str
-    traceback: list[str]
-
 
 @dataclass
 class CellReport:

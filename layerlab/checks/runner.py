@@ -16,35 +16,28 @@ from __future__ import annotations
 
 import copy
 import functools
-import inspect
 import json
-import re
 import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-import numpy as np
 
 from layerlab import plaindata
 from layerlab.building_blocks import block_origin
 from layerlab.checks import undefined
 from layerlab.checks.compare import Problem, compare
+from layerlab.judge import errors
+from layerlab.judge.inputs import input_changes, parameter_names
+from layerlab.judge.outcome import describe_exception
+from layerlab.judge.recognise import Hint, Property, broken_properties, fired_hints
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
 _PACKAGE_DIR = str(Path(__file__).resolve().parents[1])
 
 GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
-#: A property checks a contract of the output that a value comparison cannot see (for example "b is
-#: the Python float 0.0, not the int 0"). It gets the case's inputs (fresh copies) and the student's
-#: output and returns a Problem-describing sentence when the contract is broken, else None.
-Property = Callable[[tuple, Any], "str | None"]
-
-#: A hint looks at one failing case: the case's inputs (fresh copies), the expected output and the
-#: student's output, and returns a sentence naming the likely mistake, or None.
-Hint = Callable[[tuple, Any, Any], "str | None"]
 
 
 @dataclass
@@ -160,8 +153,7 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
         problems += _broken_properties(spec, case, got)
         problems += input_changes(before, (args, kwargs), spec.name, parameter_names(fn))
         if problems:
-            fresh_args = case.make()
-            hints = [h for h in (_try_hint(hint, fresh_args, want, got) for hint in spec.hints) if h]
+            hints = [d.sentence for d in fired_hints(spec.hints, case.make, want, got)]
             failures.append(_case_header(number, case) + "\n" + _format(problems, hints))
     if not failures:
         return ""
@@ -223,59 +215,8 @@ def _format(problems: list[Problem], hints: list[str]) -> str:
 
 
 def _broken_properties(spec: FunctionSpec, case: Case, got: Any) -> list[Problem]:
-    problems = []
-    for prop in spec.properties:
-        message = _try_hint(prop, case.make(), None, got, property_check=True)
-        if message:
-            problems.append(Problem("the returned value", message))
-    return problems
-
-
-def _try_hint(hint: Callable, args: tuple, want: Any, got: Any, property_check: bool = False) -> str | None:
-    try:
-        with np.errstate(all="ignore"):
-            return hint(args, got) if property_check else hint(args, want, got)
-    except Exception:  # a recogniser must never break the check
-        return None
-
-
-def parameter_names(fn: Any) -> list[str]:
-    """The names of ``fn``'s parameters in order (empty when Python cannot tell)."""
-    try:
-        return list(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return []
-
-
-def input_changes(before: tuple, after: tuple, name: str, names: Sequence[str] = ()) -> list[Problem]:
-    """Problems for the arguments that differ between ``before`` and ``after`` ((args, kwargs) each);
-    ``names`` are the function's parameter names, so an argument is called by its name."""
-    (args0, kwargs0), (args1, kwargs1) = before, after
-    problems = []
-    for i, (a, b) in enumerate(zip(args0, args1)):
-        if not _same(a, b):
-            where = f"the argument `{names[i]}`" if i < len(names) else f"argument {i + 1}"
-            problems.append(Problem(
-                where, f"{name} changed its input in place",
-                hints=["compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of "
-                       "modifying the caller's (`x /= n`, `x[...] = `, `params[k] = `)"]))
-    for key in kwargs0:
-        if not _same(kwargs0[key], kwargs1[key]):
-            problems.append(Problem(f"the argument `{key}`", f"{name} changed its input in place"))
-    return problems
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, np.ndarray):
-        return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
-    if isinstance(a, dict):
-        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, (list, tuple)):
-        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
-    try:
-        return bool(a == b)
-    except Exception:
-        return False
+    return [Problem("the returned value", d.sentence)
+            for d in broken_properties(spec.properties, case.make, got)]
 
 
 def _student_traceback(exc: BaseException) -> str:
@@ -298,40 +239,8 @@ def _is_student_frame(filename: str) -> bool:
 
 def explain_error(exc: BaseException) -> str | None:
     """Plain words for the exceptions beginners meet most in these notebooks."""
-    message = str(exc)
-    if isinstance(exc, TypeError) and ("length-1 arrays" in message or "0-dimensional arrays" in message
-                                       or "only size-1 arrays" in message):
-        return ("a function from the `math` module got an array; `math` works on one number at a "
-                "time, use the NumPy version (`np.exp`, `np.log`, ...) for arrays")
-    if isinstance(exc, ValueError) and "could not be broadcast" in message:
-        return ("two arrays with incompatible shapes were combined; print their `.shape`s. A "
-                "reduction such as np.sum or np.linalg.norm needs `keepdims=True` to keep an (n, 1) shape")
-    if isinstance(exc, ValueError) and ("matmul" in message or "not aligned" in message):
-        return ("the inner dimensions of a matrix product don't match: (a, b) @ (b, c); "
-                "check the shapes, and whether one operand needs `.T`")
-    if isinstance(exc, NameError):
-        return ("a name is not defined: run the cells above this one (a function you call may live "
-                "in an earlier cell), and check its spelling")
-    if isinstance(exc, KeyError):
-        return _key_hint(str(exc.args[0]).strip("'\"") if exc.args else "")
-    if isinstance(exc, IndexError) and "list index out of range" in message:
-        return ("a list index is past its end: a list of n items has the indices 0 to n - 1 "
-                "(caches[l - 1] holds layer l's cache); check where your loop starts and stops")
-    return None
-
-
-def _key_hint(key: str) -> str:
-    """Plain words for a missing dictionary entry (a KeyError), most often a layer number off by one."""
-    if re.fullmatch(r"[Wb]\d+", key):
-        return (f"there is no entry {key!r}: the layers are numbered 1 to L and the dict holds "
-                f"'W1', 'b1', ..., 'WL', 'bL', so L = len(parameters) // 2 (two entries per layer); "
-                f"check where your loop over the layers starts and stops")
-    if re.fullmatch(r"d[AWb]\d+", key):
-        return (f"grads has no entry {key!r} (yet): the backward pass goes from layer L down to 1 and "
-                f"stores dA{{l-1}}, dW{{l}} and db{{l}} at layer l, so layer l reads its dA{{l}} from "
-                f"the entry the layer above it stored")
-    return (f"a dictionary has no entry {key!r}: print its keys (`print(d.keys())`) and compare; "
-            f"keys are case-sensitive and must match exactly (f'W{{l}}' gives 'W1', 'W2', ...)")
+    diagnosis = errors.explain(describe_exception(exc))
+    return diagnosis.sentence if diagnosis else None
 
 
 def _what(value: Any) -> str:
