@@ -81,37 +81,36 @@ def _grade_course(course, assignments, students, settings, progress, start) -> R
         grader = Grader(course, settings, run)
         jobs = settings.jobs if client is None else max(settings.jobs, _cluster_threads(client))
         report = RunReport()
-        todo = []
-        for submission in find_submissions(course.submitted_dir, assignments, students):
-            if not (bounds.is_clean_name(submission.student) and bounds.is_clean_name(submission.assignment)):
-                report.failures.append((submission, "not graded: the folder name is not valid UTF-8 text, "
-                                        "so it cannot be a student id or an assignment of nbgrader's; "
-                                        "rename the folder"))
-                if progress:
-                    progress(None)
-                continue
-            try:
-                grader.plans(submission.assignment)
-                kept = None if settings.force else grader.current(submission)
-            except Exception as exc:  # no plan, a failing reference, no gradebook: nothing to grade with
-                report.failures.append((submission, _why(exc)))
-                if progress:
-                    progress(None)
-                continue
-            if kept is not None:
-                try:  # the gradebook may have changed since (Formgrader): the page says what it says
-                    grader.registered(submission.assignment)
-                    marks.publish(course, submission.student, submission.assignment)
-                except Exception:  # no grader's page, no gradebook entry: grade it again (and
-                    kept = None    # report there what fails)
-            if kept is not None:
-                report.unchanged.append((submission, kept))
-                if progress:
-                    progress(None)
-                continue
-            todo.append(submission)
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(grader.grade, s): s for s in todo}
+            futures = {}
+            for submission in find_submissions(course.submitted_dir, assignments, students):
+                if not (bounds.is_clean_name(submission.student) and bounds.is_clean_name(submission.assignment)):
+                    report.failures.append((submission, "not graded: the folder name is not valid UTF-8 text, "
+                                            "so it cannot be a student id or an assignment of nbgrader's; "
+                                            "rename the folder"))
+                    if progress:
+                        progress(None)
+                    continue
+                try:
+                    grader.plans(submission.assignment)
+                    kept = None if settings.force else grader.current(submission)
+                except Exception as exc:  # no plan, a failing reference, no gradebook: nothing to grade with
+                    report.failures.append((submission, _why(exc)))
+                    if progress:
+                        progress(None)
+                    continue
+                if kept is not None:
+                    try:  # the gradebook may have changed since (Formgrader): the page says what it says
+                        grader.registered(submission.assignment)
+                        marks.publish(course, submission.student, submission.assignment)
+                    except Exception:  # no grader's page, no gradebook entry: grade it again (and
+                        kept = None    # report there what fails)
+                if kept is not None:
+                    report.unchanged.append((submission, kept))
+                    if progress:
+                        progress(None)
+                    continue
+                futures[pool.submit(grader.grade, submission)] = submission  # starts at once
             for future in as_completed(futures):
                 submission = futures[future]
                 try:
