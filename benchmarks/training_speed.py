@@ -172,6 +172,7 @@ def measure(iterations: int = 300, repeats: int = 3, peak: float | None = None, 
     out["ratio_reference_to_tuned"] = round(best["reference"] / best["tuned"], 3)
     out["ratio_reference_to_tuned_with_dA0"] = round(best["reference"] / best["tuned_with_dA0"], 3)
     out["cpu_ratio_reference_to_tuned"] = round(best_cpu["reference"] / best_cpu["tuned"], 3)
+    out["cpu_ratio_reference_to_tuned_with_dA0"] = round(best_cpu["reference"] / best_cpu["tuned_with_dA0"], 3)
     if peak:
         bound = flops * iterations / (peak * 1e9)
         out["peak_gflops"] = round(peak, 2)
