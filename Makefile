@@ -1,7 +1,8 @@
 # layerlab: every target creates (or refreshes) the virtual environment first.
 #   make lab    set up, then open the course in JupyterLab
 #   make test   set up, then run the whole test suite (what CI runs)
-#   make bench  set up, then measure notebook run times and training speed (benchmarks/speed.py)
+#   make bench  set up, then measure notebook run times, training speed (idle and one core busy)
+#               and grading against stock nbgrader (1 and 30 submissions) (benchmarks/speed.py)
 #   make demo   set up, then serve the widgets as a page (voila) on http://127.0.0.1:8866
 #   make hub    (as root) set up the demo course on JupyterHub, then run it on http://127.0.0.1:8000
 #   make student-kit  set up, then write dist/layerlab-student-kit.zip (release, wheel, README)

@@ -16,15 +16,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-# jsonschema (which nbformat loads) imports rfc3987_syntax, when installed, only to check the "iri"
-# string format, which no notebook schema uses; that import builds a parser and takes 1-2 s of every
-# command. An entry of None makes the import fail, and jsonschema goes on without that one format.
-sys.modules.setdefault("rfc3987_syntax", None)
+# The grader runs several workers at once and serves building blocks to them: one BLAS thread in its
+# own process (layerlab's automatic choice is for a student's training), unless set otherwise.
+os.environ.setdefault("LAYERLAB_BLAS_THREADS", "1")
 
-from autograder.build import fixtures, release  # noqa: E402
-from autograder.build.source import SourceError
+# jsonschema (which nbformat loads) imports rfc3987_syntax, isoduration (with arrow and dateutil)
+# and rfc3986_validator, when installed, only to check the "iri", "duration" and "uri" string
+# formats, which no notebook schema uses; rfc3987_syntax builds a parser and takes 1-2 s of every
+# command, the others a few tenths. An entry of None makes the import fail, and jsonschema goes on
+# without those formats.
+for _unused in ("rfc3987_syntax", "isoduration", "rfc3986_validator"):
+    sys.modules.setdefault(_unused, None)
+
+from autograder.build import release  # noqa: E402
+from autograder.build.source import SourceError  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +74,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
         return 0
     if args.command == "build":
+        from autograder.build import fixtures  # imported here: `grade` starts without it
         ship = args.ship_reference_helpers
         if args.check:
             stale = fixtures.stale_fixtures() + release.stale_release(ship_helpers=ship)  # always all

@@ -105,15 +105,48 @@ c.Autograde.autograde_preprocessors = Autograde.class_traits()["autograde_prepro
 """
 
 
-def grade_nbgrader(folder: Path, assignment: str) -> float:
-    with open(folder / "nbgrader_config.py", "a") as fh:
-        fh.write(STOCK_AUTOGRADE)
-    return run([sys.executable, "-m", "nbgrader", "autograde", assignment, "--create"], folder)
+def grade_nbgrader(folder: Path, assignment: str, force: bool = False) -> float:
+    config = folder / "nbgrader_config.py"
+    if STOCK_AUTOGRADE not in config.read_text():
+        with open(config, "a") as fh:
+            fh.write(STOCK_AUTOGRADE)
+    return run([sys.executable, "-m", "nbgrader", "autograde", assignment, "--create"]
+               + (["--force"] if force else []), folder)
 
 
-def grade_layerlab(folder: Path, assignment: str, jobs: int) -> float:
+def grade_layerlab(folder: Path, assignment: str, jobs: int, force: bool = False) -> float:
     return run([sys.executable, "-m", "autograder", "grade", "--course", str(folder),
-                "--assignment", assignment, "--jobs", str(jobs)], folder)
+                "--assignment", assignment, "--jobs", str(jobs)] + (["--force"] if force else []), folder)
+
+
+def compare(folder: Path, weight: str, count: int, jobs: int, regrade: bool = False, say=print) -> dict:
+    """Grade ``count`` completed submissions of the ``weight`` assignment with both graders, in two
+    fresh courses under ``folder``. ``regrade``: both courses are graded once first (not timed), and
+    the timed run grades them again (``--force``), as the Formgrader's Autograde button does for a
+    student already graded; layerlab then starts from the plans it cached in the first run.
+    Returns the row of the table."""
+    assignment, notebook = ASSIGNMENTS[weight]
+    ours = course(folder / f"{weight}-{count}-layerlab", assignment, notebook, count)
+    stock = course(folder / f"{weight}-{count}-nbgrader", assignment, notebook, count)
+    release(ours, assignment)
+    release(stock, assignment)
+    if regrade:
+        grade_layerlab(ours, assignment, jobs)
+        grade_nbgrader(stock, assignment)
+    t_ours = grade_layerlab(ours, assignment, jobs, force=regrade)
+    say(f"  layerlab: {t_ours:.1f} s")
+    t_stock = grade_nbgrader(stock, assignment, force=regrade)
+    say(f"  nbgrader autograde: {t_stock:.1f} s")
+    return {"assignment": assignment, "weight": weight, "submissions": count,
+            "run": "regrade (plans cached)" if regrade else "first grading",
+            "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "load_average": round(os.getloadavg()[0], 2),
+            "layerlab_seconds": round(t_ours, 2), "nbgrader_seconds": round(t_stock, 2),
+            "ratio": round(t_stock / t_ours, 2),
+            "layerlab_per_minute": round(count / t_ours * 60, 1),
+            "nbgrader_per_minute": round(count / t_stock * 60, 1),
+            "full_marks": {"layerlab": full_marks_layerlab(ours, assignment, count),
+                           "nbgrader": full_marks_nbgrader(stock, assignment, count)}}
 
 
 def full_marks_nbgrader(folder: Path, assignment: str, students: int) -> bool:
@@ -143,25 +176,9 @@ def main() -> int:
         for weight, count in (("light", args.light), ("heavy", args.heavy)):
             if count <= 0:
                 continue
-            assignment, notebook = ASSIGNMENTS[weight]
-            print(f"{weight}: {count} submissions of {assignment} ...", flush=True)
-            ours = course(Path(tmp) / f"{weight}-layerlab", assignment, notebook, count)
-            stock = course(Path(tmp) / f"{weight}-nbgrader", assignment, notebook, count)
-            release(ours, assignment)
-            release(stock, assignment)
-            t_ours = grade_layerlab(ours, assignment, args.jobs)
-            print(f"  layerlab: {t_ours:.1f} s", flush=True)
-            t_stock = grade_nbgrader(stock, assignment)
-            print(f"  nbgrader autograde: {t_stock:.1f} s", flush=True)
-            rows.append({"assignment": assignment, "weight": weight, "submissions": count,
-                         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                         "load_average": round(os.getloadavg()[0], 2),
-                         "layerlab_seconds": round(t_ours, 2), "nbgrader_seconds": round(t_stock, 2),
-                         "ratio": round(t_stock / t_ours, 1),
-                         "layerlab_per_minute": round(count / t_ours * 60, 1),
-                         "nbgrader_per_minute": round(count / t_stock * 60, 1),
-                         "full_marks": {"layerlab": full_marks_layerlab(ours, assignment, count),
-                                        "nbgrader": full_marks_nbgrader(stock, assignment, count)}})
+            print(f"{weight}: {count} submissions of {ASSIGNMENTS[weight][0]} ...", flush=True)
+            rows.append(compare(Path(tmp), weight, count, args.jobs,
+                                say=lambda text: print(text, flush=True)))
     measured = {r["weight"] for r in rows}
     try:  # keep the rows of the assignment not measured this time (e.g. --heavy 0)
         kept = [r for r in json.loads(RESULTS.read_text())["rows"] if r["weight"] not in measured]

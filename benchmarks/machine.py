@@ -6,8 +6,10 @@ Used by benchmarks/speed.py. Nothing here changes the BLAS threading of the call
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
+import subprocess
 import sys
 import time
 
@@ -80,3 +82,16 @@ def peak_gflops(n: int = 2048, repeats: int = 3) -> float:
             np.matmul(a, b, out=out)
             best = min(best, time.process_time() - start)
     return 2.0 * n ** 3 / best / 1e9
+
+
+@contextlib.contextmanager
+def one_core_busy(settle_seconds: float = 1.0):
+    """Keep one core busy with another process (a Python busy loop) for the ``with`` block, as a
+    student's other program or a second notebook would; stopped afterwards, by its own id."""
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(settle_seconds)
+        yield spinner.pid
+    finally:
+        spinner.kill()
+        spinner.wait()

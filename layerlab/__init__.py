@@ -5,7 +5,7 @@ Subpackages:
     layerlab.checks     public checks that students run in the notebooks' test cells
     layerlab.gradcheck  numerical gradient checking for the student's backward functions
     layerlab.plotting   cost curves, decision boundaries, image grids
-    layerlab.threads    BLAS threading (one thread by default: faster on these small matrices)
+    layerlab.threads    BLAS threading (as many threads as idle cores, re-checked while training)
 
 This package holds no solution to any graded function: the solutions live only in the
 ``### BEGIN SOLUTION`` regions of the instructor notebooks in ``source/``.

@@ -23,6 +23,8 @@ import traceback
 import types
 from pathlib import Path
 
+from layerlab import threads
+
 #: where the application's notebook finds the step-by-step notebook, relative to its own folder.
 DEFAULT_NOTEBOOK = "../week4_deep_nn_step_by_step/deep_nn_step_by_step.ipynb"
 
@@ -94,8 +96,10 @@ def load_building_blocks(notebook: str | os.PathLike = DEFAULT_NOTEBOOK, quiet: 
         if unfinished:
             print(f"Not finished there yet: {', '.join(unfinished)}. Complete them in that notebook, "
                   f"save it, then run this cell again.")
-    return BuildingBlocks(source=path, unfinished=unfinished,
-                          **{name: namespace[name] for name in BLOCKS + PROVIDED})
+    found = {name: namespace[name] for name in BLOCKS + PROVIDED}
+    # called once per iteration by every training loop of the course: BLAS threads follow the load
+    found["update_parameters"] = threads.rechecking(found["update_parameters"])
+    return BuildingBlocks(source=path, unfinished=unfinished, **found)
 
 
 def block_origin(filename: str) -> str | None:

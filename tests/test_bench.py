@@ -1,6 +1,7 @@
 """Does `make bench`'s script (benchmarks/speed.py) still run end to end?
 
-Only a smoke test on a tiny configuration (one small notebook, 5 training iterations): it asserts
+Only a smoke test on a tiny configuration (one small notebook, 5 training iterations idle and with
+one core busy, one submission graded by both graders): it asserts
 what the run produces, never how fast anything is (speed is measured by `make bench` itself). And is
 the benchmark's tuned loop still the course's model (same parameters as the reference)?
 """
@@ -56,3 +57,13 @@ def test_quick_benchmark_runs_and_writes_its_figures(tmp_path):
     assert set(training["seconds"]) == {"reference", "tuned", "tuned_with_dA0"}
     assert training["parameters_max_relative_difference"] < 1e-9
     assert training["peak_gflops"] > 0 and training["ratio_reference_to_tuned"] > 0
+    busy = figures["training_one_core_busy"]
+    assert busy["condition"] == "one core busy" and busy["iterations"] == 5
+    assert busy["parameters_max_relative_difference"] < 1e-9
+    assert set(busy["tuned_seconds_by_threads"]) >= {"tuned_1_threads", "tuned_with_dA0_1_threads"}
+    [row] = figures["grading"]
+    assert row["submissions"] == 1 and row["run"].startswith("regrade")
+    assert row["full_marks"] == {"layerlab": True, "nbgrader": True}
+    assert row["layerlab_seconds"] > 0 and row["nbgrader_seconds"] > 0
+    assert any(key.startswith("grading 1 ") for key in figures["targets"])
+    assert "Grading, layerlab's grader against stock" in run.stdout

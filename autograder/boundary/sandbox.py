@@ -78,6 +78,9 @@ class Limits:
     def describe_memory(self) -> str:
         return _size(self.memory)
 
+    def describe_file_size(self) -> str:
+        return _size(self.file_size)
+
 
 def _size(n: int) -> str:
     for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):

@@ -1,7 +1,9 @@
 """Hidden cases of ``week4_deep_nn_application/deep_nn_application.ipynb`` (see :mod:`autograder.cases`).
 
-Small seeded problems that train in milliseconds (at most 12 examples and 301 iterations): the
+Small seeded problems that train in milliseconds (at most 12 examples and 201 iterations): the
 grader runs every case in the student's worker, and the whole notebook must grade in seconds.
+The grader serves the building blocks call by call (a round trip each), so the iterations are
+kept to what the checks need: 1, 101 and 201 iterations record one, two and three costs.
 Other sizes than the public checks use: one input feature, one hidden unit, a single step (one
 recorded cost), deeper networks (L = 4 and 5 layers) and the shallowest one (L = 1), layer sizes
 given as a tuple or a list, labels as ints or floats.
@@ -62,18 +64,18 @@ PROPERTIES = [_costs_is_a_list, _parameter_keys]
 
 CASES = {
     "two_layer_model": HiddenSpec([
-        _case(401, 4, 10, (4, 3, 1), 0.3, 301, global_seed=0),
-        _case(402, 1, 6, (1, 5, 1), 0.5, 201, global_seed=7),       # one feature
+        _case(401, 4, 10, (4, 3, 1), 0.3, 201, global_seed=0),
+        _case(402, 1, 6, (1, 5, 1), 0.5, 101, global_seed=7),       # one feature
         _case(403, 6, 12, [6, 1, 1], 0.2, 101, global_seed=3),      # one hidden unit, a list
         _case(404, 3, 5, (3, 8, 1), 0.1, 1, global_seed=42),        # one step, one cost
-        _case(405, 5, 9, (5, 6, 1), 0.05, 250, global_seed=11, dtype=np.float64),
+        _case(405, 5, 9, (5, 6, 1), 0.05, 101, global_seed=11, dtype=np.float64),
     ], properties=PROPERTIES),
     "L_layer_model": HiddenSpec([
-        _case(411, 5, 10, [5, 6, 5, 4, 3, 1], 0.05, 301, global_seed=0),    # L = 5
-        _case(412, 3, 8, [3, 4, 3, 2, 1], 0.1, 201, global_seed=9),         # L = 4
-        _case(413, 4, 6, [4, 1], 0.5, 151, global_seed=5),                  # L = 1
+        _case(411, 5, 10, [5, 6, 5, 4, 3, 1], 0.05, 201, global_seed=0),    # L = 5
+        _case(412, 3, 8, [3, 4, 3, 2, 1], 0.1, 101, global_seed=9),         # L = 4
+        _case(413, 4, 6, [4, 1], 0.5, 101, global_seed=5),                  # L = 1
         _case(414, 2, 12, (2, 6, 1), 0.3, 101, global_seed=21),             # a tuple
         _case(415, 6, 7, [6, 5, 4, 1], 0.2, 1, global_seed=3),              # one step
-        _case(416, 1, 9, [1, 3, 3, 1], 0.1, 250, global_seed=13, dtype=np.float64),  # one feature
+        _case(416, 1, 9, [1, 3, 3, 1], 0.1, 101, global_seed=13, dtype=np.float64),  # one feature
     ], properties=PROPERTIES),
 }

@@ -20,15 +20,16 @@ from autograder.grading import safe_files
 #: source trees whose content is part of the grader's version: the autograder package (found from
 #: this file: a folder named ``autograder`` elsewhere on sys.path may shadow the package name) and
 #: layerlab.
-_TREES = (Path(__file__).resolve().parents[1], Path(layerlab.__file__).resolve().parent)
+CODE_TREES = (Path(__file__).resolve().parents[1], Path(layerlab.__file__).resolve().parent)
 _SUFFIXES = {".py", ".json"}
 
 
-def grader_version(sources: list[Path], shipped: dict[str, Path], settings: str) -> str:
-    """A hash of the grader's code, the assignment's source notebooks and shipped files, and the
-    grading settings."""
+def grader_version(sources: list[Path], shipped: dict[str, Path], settings: str,
+                   trees: tuple[Path, ...] = CODE_TREES) -> str:
+    """A hash of the grader's code (the ``.py`` and ``.json`` files of ``trees``), the assignment's
+    source notebooks and shipped files, and the grading settings."""
     digest = hashlib.sha256()
-    for tree in _TREES:
+    for tree in trees:
         for path in sorted(p for p in tree.rglob("*") if p.suffix in _SUFFIXES and p.is_file()
                            and "__pycache__" not in p.parts):
             _add(digest, f"{tree.name}/{path.relative_to(tree).as_posix()}", path.read_bytes())

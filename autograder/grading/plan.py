@@ -95,9 +95,14 @@ def isolation_id(case: PlannedCase) -> str:
     return f"{case.call_id}/isolated"
 
 
-def build_plan(source: SourceNotebook) -> NotebookPlan:
+def build_plan(source: SourceNotebook,
+               computed: dict[str, tuple[list[PlannedCase], tuple[str, ...]]] | None = None) -> NotebookPlan:
     """The plan of one source notebook; :class:`PlanError` when a graded function has no hidden
-    cases or the reference fails on one (or a quiz question has no format, key or explanation)."""
+    cases or the reference fails on one (or a quiz question has no format, key or explanation).
+
+    ``computed`` (from :mod:`autograder.grading.plan_cache`): the planned cases and parameter names
+    of every graded function, computed by an earlier run; the reference is then not run at all.
+    :class:`KeyError` or :class:`ValueError` when they do not fit the hidden specs."""
     try:
         questions = plan_questions(source)
     except QuizError as exc:
@@ -111,22 +116,28 @@ def build_plan(source: SourceNotebook) -> NotebookPlan:
         raise PlanError(f"{source.assignment}/{source.name}: no hidden cases for {', '.join(missing)}; "
                         f"add them to autograder/cases/{source.name}.py")
     public_specs = _public_specs(source.name)
-    reference = source.reference()
+    reference = source.reference() if computed is None else None
     functions = []
     for g in graded:
         spec = specs[g.name]
         if not spec.cases:
             raise PlanError(f"{source.name}: the hidden spec of {g.name} has no cases")
         public = public_specs.get(g.name)
-        fn = getattr(reference, g.name)
-        planned = [_plan_case(source, g.name, fn, number, case)
-                   for number, case in enumerate(spec.cases, start=1)]
+        if computed is None:
+            fn = getattr(reference, g.name)
+            planned = [_plan_case(source, g.name, fn, number, case)
+                       for number, case in enumerate(spec.cases, start=1)]
+            parameters = tuple(parameter_names(fn))
+        else:
+            planned, parameters = computed[g.name]
+            if len(planned) != len(spec.cases):
+                raise ValueError(f"{g.name}: {len(planned)} computed cases for {len(spec.cases)} hidden ones")
         isolation = planned[spec.isolation_case] if spec.isolation_case is not None else None
         functions.append(FunctionPlan(
             g, spec, public, planned, isolation,
             rtol=_pick(spec.rtol, public and public.rtol, RTOL),
             atol=_pick(spec.atol, public and public.atol, ATOL),
-            parameters=tuple(parameter_names(fn))))
+            parameters=parameters))
     return NotebookPlan(source, functions + questions)
 
 
