@@ -200,9 +200,10 @@ def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float,
 def _shape_hints(expected: np.ndarray, got: np.ndarray) -> list[str]:
     hints = []
     e, g = expected.shape, got.shape
-    if got.size == expected.size and _values_close(expected.ravel(), got.ravel()):
+    rank_1 = got.ndim == 1 and expected.ndim == 2 and got.size == expected.size
+    if got.size == expected.size and _values_close(expected.ravel(), got.ravel()) and not rank_1:
         hints.append(f"the numbers are right, only the shape is not: reshape to {e}")
-    if got.ndim == 1 and expected.ndim == 2 and got.size == expected.size:
+    if rank_1:
         hints.append(f"{g} is a rank-1 array, which NumPy treats as neither a row nor a column; "
                      f"make it explicit with `.reshape{e}` or keep the dimension with "
                      f"`keepdims=True` in np.sum / np.linalg.norm")
@@ -273,8 +274,7 @@ def _value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]
                 elif 0 < abs(r) < 1 and np.isclose(1 / r, round(1 / r), rtol=1e-6):
                     hints.append(f"every entry is exactly {round(1 / r)} times too small: "
                                  f"divided once too often?")
-                else:
-                    hints.append(f"every entry is off by the same factor ({r:.4g})")
+                # another common factor means nothing on its own: say nothing rather than guess
         offset = g - e
         if not hints and np.allclose(offset, offset.flat[0], rtol=0, atol=1e-9) and abs(offset.flat[0]) > 1e-9:
             hints.append(f"every entry is off by the same amount ({offset.flat[0]:.4g}): "

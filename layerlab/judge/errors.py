@@ -18,6 +18,9 @@ from typing import Callable
 from layerlab.judge.catalogue import mistake
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
 
+#: how the worker describes a call stopped at its time limit.
+TIME_LIMIT = ErrorInfo("TimeLimit", [], "")
+
 #: every exception recogniser, in the order :func:`explain` tries them.
 RECOGNISERS: list[Callable[[ErrorInfo], "str | None"]] = []
 
@@ -51,7 +54,11 @@ IN_PLACE = ("compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead
             "caller's (`x /= n`, `x[...] = `, `params[k] -= `)")
 
 
-@_recogniser("error.read-only-input", "an input array written in place (read-only on the grader)",
+#: the identifier of a write into an input the grader passed read-only.
+READ_ONLY_INPUT = "error.read-only-input"
+
+
+@_recogniser(READ_ONLY_INPUT, "an input array written in place (read-only on the grader)",
              "in-place-changes")
 def _read_only(error: ErrorInfo) -> str | None:
     if error.is_a("ValueError") and any(words in error.message for words in READ_ONLY):
