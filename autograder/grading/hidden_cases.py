@@ -16,7 +16,7 @@ from autograder.boundary.protocol import CallReport
 from autograder.grading import disclosure
 from autograder.grading.outcomes import CaseOutcome
 from autograder.grading.plan import FunctionPlan, PlannedCase
-from layerlab.checks.compare import compare
+from layerlab.judge.compare import compare
 from layerlab.judge.contract import FunctionSpec, with_extras
 from layerlab.judge.inputs import NOTEBOOK_VARIABLE, USE_ARGUMENTS
 from layerlab.judge.judge import judge_case

@@ -1,7 +1,7 @@
 """Trusted comparison and scoring of one notebook's worker report.
 
 Everything compared here was rebuilt by the strict plain-data decoder (:mod:`protocol`): no
-object of the student's making reaches :func:`layerlab.checks.compare.compare`. For every hidden
+object of the student's making reaches :func:`layerlab.judge.compare.compare`. For every hidden
 case a function passes when its output matches the reference's, the output contracts
 (``properties``) hold and its inputs come back unchanged; the isolation case must also give the
 same output without the notebook's variables. A function earns its points in proportion to the
@@ -20,7 +20,7 @@ from autograder.grading import disclosure, quiz
 from autograder.grading.hidden_cases import contract, judge_hidden, judge_isolation
 from autograder.grading.outcomes import SHOWN_FAILURES, CaseOutcome, FunctionResult, QuestionResult
 from autograder.grading.plan import FunctionPlan, NotebookPlan, isolation_id
-from layerlab.checks.compare import describe
+from layerlab.judge.compare import describe
 from layerlab.judge import errors, root_cause
 from layerlab.judge.report import not_implemented, stub_frame
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from layerlab.checks.compare import Problem, compare, describe
+from layerlab.judge.compare import Problem, compare, describe
 from layerlab.judge import errors
 from layerlab.judge.contract import FunctionSpec
 from layerlab.judge.inputs import CHANGED_IN_PLACE, input_changes
@@ -86,7 +86,7 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
             lead = result.error.message if result.error and result.error.message else "it took too long and was stopped"
             return Verdict(False, [], [explained] if explained else [], None, lead)
         lead = "your code raised an error:"
-        if explained is not None and explained.id == errors.READ_ONLY_INPUT:
+        if errors.wrote_read_only(result.error):
             lead = (f"{spec.name} changed its input in place (the grader passes its inputs "
                     f"read-only, so the change raised an error):")
         return Verdict(False, [], [explained] if explained else [], result.error, lead)

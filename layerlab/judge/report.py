@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from layerlab.checks.compare import Problem
+from layerlab.judge.compare import Problem
 
 #: how many likely mistakes one case names.
 MAX_DIAGNOSES = 2
