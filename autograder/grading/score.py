@@ -5,10 +5,12 @@ object of the student's making reaches :func:`layerlab.judge.compare.compare`. F
 case a function passes when its output matches the reference's, the output contracts
 (``properties``) hold and its inputs come back unchanged; the isolation case must also give the
 same output without the notebook's variables. A function earns its points in proportion to the
-cases it passes. Failures are explained with the public checks' words (``compare``, the specs'
-hints) and never show the hidden inputs' values, the reference or the hidden test code: every
-text that the student's code produced during a hidden call is rebuilt or redacted by
-:mod:`disclosure` first.
+cases it passes. Each case is judged by :mod:`hidden_cases` with the public checks' judge
+(:mod:`layerlab.judge`), so failures are explained with the same words and mistake identifiers;
+a function whose called graded functions fail their own hidden cases names them first. Nothing
+shows the hidden inputs' values, the reference or the hidden test code: every text that the
+student's code produced during a hidden call is rebuilt or redacted by :mod:`disclosure` first.
+The result types are in :mod:`outcomes`.
 A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
 :class:`QuestionResult` (its feedback names the right answer and explains it).
 """

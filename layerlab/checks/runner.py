@@ -5,11 +5,19 @@ A check module (one per notebook, e.g. :mod:`layerlab.checks.numpy_basics`) decl
 recognise. The expected outputs are not in the check module: they are generated from the reference
 solutions in ``source/`` into ``layerlab/checks/expected/<notebook>.json`` (``make generated``).
 
+Each call's result is turned into plain data right away (an exception as
+:class:`~layerlab.judge.outcome.ErrorInfo`, the student's frames only) and judged by
+:func:`layerlab.judge.judge.judge_case`, the judge the grader uses on its hidden cases, so both
+name a mistake with the same words and the same catalogue identifier.
+
 What the student sees:
   * all cases pass: one green line;
   * anything else (wrong output, an exception in their code, a modified input, a stub still in
     place): a :class:`CheckFailed` whose notebook rendering is the diagnosis itself, no traceback
-    into layerlab. The test cell fails, so ``nbgrader validate`` reports it too.
+    into layerlab: per failing case the likely mistake first, then a few lines of evidence
+    (:mod:`layerlab.judge.report`). When a graded function it calls (found in its globals) fails
+    its own public cases, that is named first. The test cell fails, so ``nbgrader validate``
+    reports it too.
 """
 
 from __future__ import annotations
