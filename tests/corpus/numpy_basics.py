@@ -1,4 +1,6 @@
-"""Mistakes in ``week2_numpy_basics/numpy_basics.ipynb`` (see :mod:`corpus`)."""
+"""Mistakes in ``week2_numpy_basics/numpy_basics.ipynb`` (see :mod:`corpus`). The sandboxed
+grading run (tests/autograder) leaves the other functions of a submission as stubs, so an entry
+calls no other graded function."""
 
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ MISTAKES = [
      "error.none-used"),
     ("L1", fn("L1", "yhat, y", "ys = list(y)\nreturn sum(abs(ys[i] - yhat[i]) for i in range(len(ys) + 1))"),
      "a list index is past its end", "error.list-index"),
-    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = sigmoid(x)\nreturn s(1 - s)"),
+    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = 1 / (1 + np.exp(-x))\nreturn s(1 - s)"),
      "a value is called like a function", "error.not-callable"),
     ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = sigmoid_derivative(x)\nreturn s * (1 - s)"),
      "calls itself", "error.recursion"),
