@@ -4,8 +4,8 @@ through the sandboxed grader (``tests/autograder``).
 
 An entry is ``(function, solution cell, words the grader's messages must contain, mistake id)``;
 the id is the catalogue identifier (:mod:`layerlab.judge.catalogue`) that both paths must name
-first, or None where no registered recogniser names the mistake yet (both paths must then agree
-on naming none).
+first, or None where the corpus does not name one yet (both paths must still name the same one,
+or none).
 """
 
 

@@ -30,7 +30,10 @@ def test_both_paths_name_the_same_mistake(corpus, i, entry):
     public, result = _both(corpus, i)
     graded = grader_mistakes(result)
     assert result.score < result.max_score
-    assert (public[:1] or [None])[0] == (graded[:1] or [None])[0] == expected, (public, graded)
+    first = (public[:1] or [None])[0]
+    assert first == (graded[:1] or [None])[0], (public, graded)
+    if expected is not None:  # None: the corpus names no id yet, both paths must still agree
+        assert first == expected, (public, graded)
     assert words in "\n".join(result.messages), result.messages
 
 
