@@ -21,7 +21,8 @@ import jinja2
 import markupsafe
 
 from autograder.grading.results import AssignmentResult, NotebookResult, atomic_write
-from autograder.grading.score import SHOWN_FAILURES
+from autograder.grading.outcomes import SHOWN_FAILURES
+from layerlab.judge.report import MAX_DIAGNOSES
 
 TEMPLATE = r"""<!DOCTYPE html>
 <html lang="en">
@@ -98,9 +99,9 @@ TEMPLATE = r"""<!DOCTYPE html>
   <div class="case-title">Hidden case {{ c.number }}{% if same %}
     <span class="same">(and the same problem in case{{ "s" if same | length > 1 }} {{ same | join(", ") }})</span>{% endif %}</div>
   <div class="input">input: {{ c.label }}</div>
+  {% for h in c.hints[:max_hints] %}<div class="hint"><strong>Likely mistake:</strong> {{ h | code }}</div>{% endfor %}
   {% if c.problems %}<pre>{{ c.problems | join("\n") }}</pre>{% endif %}
   {% if c.traceback %}<pre>{{ c.traceback | join("\n") }}</pre>{% endif %}
-  {% for h in c.hints %}<div class="hint"><strong>Likely mistake:</strong> {{ h | code }}</div>{% endfor %}
 </div>
 {% endfor %}
 {% if groups | length > max_shown %}
@@ -187,7 +188,8 @@ _TEMPLATE = _ENV.from_string(TEMPLATE)
 
 def render(result: AssignmentResult, notebook: NotebookResult) -> str:
     """The feedback page of one notebook of a graded submission."""
-    return _TEMPLATE.render(result=result, nb=notebook, fmt=_fmt, when=_when, max_shown=SHOWN_FAILURES)
+    return _TEMPLATE.render(result=result, nb=notebook, fmt=_fmt, when=_when, max_shown=SHOWN_FAILURES,
+                            max_hints=MAX_DIAGNOSES)
 
 
 def write_feedback(folder: Path, result: AssignmentResult) -> list[Path]:

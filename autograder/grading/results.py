@@ -31,7 +31,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.grading.score import FunctionResult, QuestionResult
+from autograder.grading.outcomes import FunctionResult, QuestionResult
 
 
 @dataclass
@@ -122,7 +122,7 @@ def _function_json(f: FunctionResult) -> dict:
            "passed": f.passed, "cases": f.total, "messages": f.messages,
            "failures": [{"case": c.number, "input": c.label, "problems": c.problems, "hints": c.hints,
                          "traceback": c.traceback, "mistakes": c.mistakes}
-                        for c in f.failures if c.problems or c.traceback]}
+                        for c in f.failures if c.problems or c.traceback or c.hints]}
     if isinstance(f, QuestionResult):
         out["answer"] = f.answer  # as the student wrote it
     return out

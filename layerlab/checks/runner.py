@@ -5,20 +5,28 @@ A check module (one per notebook, e.g. :mod:`layerlab.checks.numpy_basics`) decl
 recognise. The expected outputs are not in the check module: they are generated from the reference
 solutions in ``source/`` into ``layerlab/checks/expected/<notebook>.json`` (``make generated``).
 
+Each call's result is turned into plain data right away (an exception as
+:class:`~layerlab.judge.outcome.ErrorInfo`, the student's frames only) and judged by
+:func:`layerlab.judge.judge.judge_case`, the judge the grader uses on its hidden cases, so both
+name a mistake with the same words and the same catalogue identifier.
+
 What the student sees:
   * all cases pass: one green line;
   * anything else (wrong output, an exception in their code, a modified input, a stub still in
     place): a :class:`CheckFailed` whose notebook rendering is the diagnosis itself, no traceback
-    into layerlab. The test cell fails, so ``nbgrader validate`` reports it too.
+    into layerlab: per failing case the likely mistake first, then a few lines of evidence
+    (:mod:`layerlab.judge.report`). When a graded function it calls (found in its globals) fails
+    its own public cases, that is named first. The test cell fails, so ``nbgrader validate``
+    reports it too.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import json
 import sys
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -27,50 +35,23 @@ from typing import Any, Callable, Sequence
 from layerlab import plaindata
 from layerlab.building_blocks import block_origin
 from layerlab.checks import undefined
-from layerlab.checks.compare import Problem, compare
-from layerlab.judge import errors
-from layerlab.judge.inputs import input_changes, parameter_names
-from layerlab.judge.outcome import describe_exception
-from layerlab.judge.recognise import Hint, Property, broken_properties, fired_hints
+from layerlab.judge import errors, root_cause
+from layerlab.judge.contract import Case, FunctionSpec
+from layerlab.judge.inputs import parameter_names
+from layerlab.judge.judge import CallResult, condensed, judge_case
+from layerlab.judge.outcome import ErrorInfo, describe_exception
+from layerlab.judge.recognise import Hint, Property
+from layerlab.judge.report import case_lines, evidence, not_implemented, stub_frame
+
+__all__ = ["Case", "CheckFailed", "Checked", "FunctionSpec", "check_cases", "check_function", "Hint", "Property", "call", "condensed",
+           "explain_error", "load_expected", "make_check", "parameter_names", "passed_phrase",
+           "run_cases"]
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
 _PACKAGE_DIR = str(Path(__file__).resolve().parents[1])
 
 GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
-
-
-@dataclass
-class Case:
-    """One public input. ``make()`` builds fresh positional arguments right before the call (so it
-    may also seed NumPy's global generator when a function's convention depends on it); ``label``
-    tells the student what was passed, e.g. ``"x = np.array([1, 2, 3])"``."""
-
-    label: str
-    make: Callable[[], tuple]
-    kwargs: dict = field(default_factory=dict)
-
-
-@dataclass
-class FunctionSpec:
-    """What the public check of one graded function runs and knows.
-
-    name:          the graded function's name in the notebook
-    cases:         public inputs (expected outputs come from the generated fixture)
-    hints:         recognisers of common mistakes, tried in order on a failing case
-    properties:    contracts checked on every case's output, whether or not the values match
-    rtol, atol:    comparison tolerances
-    condense:      optional: rewrites a failing case's value problems into a shorter report
-                   (problems, expected, got) -> problems, e.g. ``training_report.condense_training``
-    """
-
-    name: str
-    cases: Sequence[Case]
-    hints: Sequence[Hint] = ()
-    properties: Sequence[Property] = ()
-    rtol: float = 1e-6
-    atol: float = 1e-9
-    condense: Callable[[list, Any, Any], list] | None = None
 
 
 class CheckFailed(AssertionError):
@@ -100,10 +81,9 @@ def make_check(notebook: str, spec: FunctionSpec) -> Callable[[Callable], None]:
     """Build the ``check_<name>(fn)`` function that a notebook's test cell calls."""
 
     def check(fn: Callable) -> None:
-        expected = _expected_for(notebook)[spec.name]
-        outcome = run_cases(fn, spec, expected)
-        if outcome:
-            raise CheckFailed(outcome)
+        checked = check_function(notebook, spec, fn)
+        if checked.text:
+            raise CheckFailed(checked.text)
         print(f"{GREEN}✓ {spec.name} passed {passed_phrase(len(spec.cases))}.{RESET}")
 
     undefined.remember(spec.name)
@@ -111,6 +91,56 @@ def make_check(notebook: str, spec: FunctionSpec) -> Callable[[Callable], None]:
     check.__doc__ = (f"Run the public checks of ``{spec.name}`` ({len(spec.cases)} cases) and explain "
                      f"any difference from the expected output.")
     return check
+
+
+@dataclass
+class Checked:
+    """A public check's outcome: ``text``, the report for the student (``""`` when every case
+    passed), ``mistakes``, the catalogue identifiers of the mistakes recognised, and ``cases``,
+    the failing cases as ``(heading, likely mistakes, evidence and traceback lines)``."""
+
+    text: str
+    mistakes: list[str] = field(default_factory=list)
+    cases: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+
+
+def check_function(notebook: str, spec: FunctionSpec, fn: Any) -> Checked:
+    """Run the public cases of ``spec`` on ``fn``; when it fails and a graded function it calls
+    (found in ``fn``'s globals) fails its own public cases, that is the likely mistake of every
+    failing case (the function's own recognisers would only guess at its consequences)."""
+    expected = _expected_for(notebook)
+    checked = check_cases(fn, spec, expected[spec.name])
+    if not checked.cases:
+        return checked
+    try:
+        found = root_cause.diagnosis(spec.name, _failing_callees(notebook, spec, fn, expected))
+    except Exception:  # looking for a root cause must never break the check
+        found = None
+    if found is None:
+        return checked
+    cases = [(heading, [found.sentence], rest) for heading, _, rest in checked.cases]
+    return Checked(_render(spec, cases), [found.id], cases)
+
+
+def _failing_callees(notebook: str, spec: FunctionSpec, fn: Any, expected: dict) -> list[str]:
+    specs = dict(getattr(importlib.import_module(f"layerlab.checks.{notebook}"), "SPECS", {}))
+    specs[spec.name] = spec
+    names = getattr(fn, "__globals__", {})
+    graded = [name for name in specs if name in expected]
+
+    def function(name: str) -> Any:
+        return fn if name == spec.name else names.get(name)
+
+    def calls(name: str) -> list[str]:
+        declared = specs[name].calls
+        return list(declared) if declared else root_cause.called_names(function(name), graded)
+
+    @functools.lru_cache(maxsize=None)
+    def fails(name: str) -> bool:
+        callee = function(name)
+        return callable(callee) and bool(check_cases(callee, specs[name], expected[name]).text)
+
+    return root_cause.root_causes(spec.name, calls, fails)
 
 
 def passed_phrase(n: int) -> str:
@@ -129,62 +159,68 @@ def _expected_for(notebook: str) -> dict[str, list[Any]]:
 
 def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
     """Run every case; return ``""`` when all pass, else the full report text for the student."""
+    return check_cases(fn, spec, expected).text
+
+
+def check_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> Checked:
+    """Run every case and judge it (:func:`layerlab.judge.judge.judge_case`): the report and
+    the mistakes recognised."""
     if not callable(fn):
-        return _report(spec, [f"`{spec.name}` is {_what(fn)}, not a function. Run the cell that "
-                              f"defines it (and don't reuse its name for a variable)."])
+        return Checked(_report(spec, [f"`{spec.name}` is {_what(fn)}, not a function. Run the cell "
+                                      f"that defines it (and don't reuse its name for a variable)."]))
     if len(expected) != len(spec.cases):
         raise RuntimeError(f"expected values for {spec.name} are stale ({len(expected)} outputs for "
                            f"{len(spec.cases)} cases); run `make generated`")
-    failures: list[str] = []
+    failures: list[tuple[str, list[str], list[str]]] = []
+    mistakes: list[str] = []
     for number, (case, want) in enumerate(zip(spec.cases, expected), start=1):
-        args = case.make()
-        kwargs = dict(case.kwargs)
-        before = copy.deepcopy((args, kwargs))
-        try:
-            got = fn(*args, **kwargs)
-        except NotImplementedError as exc:
-            return _report(spec, [_not_implemented(spec.name, exc)])
-        except Exception as exc:  # the student's bug: show their traceback, not ours
-            text = _case_header(number, case) + "\n" + _student_traceback(exc)
-            hint = explain_error(exc)
-            failures.append(text + (f"\n  Likely mistake: {hint}" if hint else ""))
-            continue
-        problems = condensed(spec, compare(want, got, rtol=spec.rtol, atol=spec.atol), want, got)
-        problems += _broken_properties(spec, case, got)
-        problems += input_changes(before, (args, kwargs), spec.name, parameter_names(fn))
-        if problems:
-            hints = [d.sentence for d in fired_hints(spec.hints, case.make, want, got)]
-            failures.append(_case_header(number, case) + "\n" + _format(problems, hints))
+        result, sent = call(fn, case)
+        if result.status == "error" and result.error.is_a("NotImplementedError"):
+            return Checked(_report(spec, [_not_implemented(spec.name, result.error)]))
+        verdict = judge_case(spec, want, result, case.make, sent, parameter_names(fn))
+        if not verdict.passed:
+            mistakes += verdict.mistakes
+            traceback = [*result.error.traceback, result.error.last_line()] if result.error else []
+            rest = case_lines((), ([verdict.lead] if verdict.lead else []) + evidence(verdict.problems),
+                              traceback)
+            failures.append((_case_header(number, case), verdict.hints, rest))
     if not failures:
-        return ""
-    return _report(spec, failures, total=len(spec.cases))
+        return Checked("")
+    return Checked(_render(spec, failures), list(dict.fromkeys(mistakes)), failures)
 
 
-def condensed(spec: FunctionSpec | None, problems: list[Problem], want: Any, got: Any) -> list[Problem]:
-    """``problems`` as the spec's ``condense`` summarises them (unchanged if it has none or fails)."""
-    if spec is None or spec.condense is None or not problems:
-        return problems
+def _render(spec: FunctionSpec, failures: list[tuple[str, list[str], list[str]]]) -> str:
+    blocks = [heading + "\n" + "\n".join("  " + line for line in case_lines(hints, rest))
+              for heading, hints, rest in failures]
+    return _report(spec, blocks, total=len(spec.cases))
+
+
+def call(fn: Callable, case: Case) -> tuple[CallResult, tuple]:
+    """Call ``fn`` on the case's fresh inputs: the result as plain data (an exception described
+    with the student's own frames only), and the ``(args, kwargs)`` as they were passed."""
+    args = tuple(case.make())
+    kwargs = dict(case.kwargs)
+    sent = copy.deepcopy((args, kwargs))
     try:
-        return spec.condense(problems, want, got)
-    except Exception:  # a summary must never break the check
-        return problems
+        output = fn(*args, **kwargs)
+    except NotImplementedError as exc:
+        return CallResult("error", error=describe_exception(exc)), sent
+    except Exception as exc:  # the student's bug: their traceback, not ours
+        return CallResult("error", error=describe_exception(exc, _is_student_frame)), sent
+    return CallResult("ok", output, (args, kwargs)), sent
 
 
-def _not_implemented(name: str, exc: NotImplementedError) -> str:
+def _not_implemented(name: str, error: ErrorInfo) -> str:
     """The stub message; names the stub when the checked function only calls it (e.g. a model
     function calling a helper that is still a stub)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    stub = frames[-1].name if frames else name
-    origin = block_origin(frames[-1].filename) if frames else None
-    if origin and stub != name:
-        return (f"`{name}` calls your building block `{stub}`, which is not implemented yet: "
-                f"complete it in {origin}, save that notebook, run this notebook's first cell "
-                f"again (it reloads the blocks), then this one.")
-    if stub != name and stub.isidentifier() and _is_student_frame(frames[-1].filename):
-        return (f"`{name}` calls `{stub}`, which is not implemented yet: complete `{stub}` first, "
-                f"run its cell, then run this one again.")
-    return (f"`{name}` is not implemented yet: replace `raise NotImplementedError()` with your "
-            f"code, run that cell, then run this one again.")
+    frame = stub_frame(error.traceback)
+    if frame is None:
+        return not_implemented(name)
+    filename, stub = frame
+    origin = block_origin(filename)
+    if origin or (stub.isidentifier() and _is_student_frame(filename)):
+        return not_implemented(name, stub, origin)
+    return not_implemented(name)
 
 
 def _report(spec: FunctionSpec, failures: list[str], total: int | None = None) -> str:
@@ -203,30 +239,6 @@ def _report(spec: FunctionSpec, failures: list[str], total: int | None = None) -
 
 def _case_header(number: int, case: Case) -> str:
     return f"{BOLD}Case {number}{RESET} ({case.label})"
-
-
-def _format(problems: list[Problem], hints: list[str]) -> str:
-    lines = []
-    for p in problems:
-        lines += ["  " + line for line in p.lines()]
-    for h in dict.fromkeys(hints):  # unique, in order
-        lines.append(f"  Likely mistake: {h}")
-    return "\n".join(lines)
-
-
-def _broken_properties(spec: FunctionSpec, case: Case, got: Any) -> list[Problem]:
-    return [Problem("the returned value", d.sentence)
-            for d in broken_properties(spec.properties, case.make, got)]
-
-
-def _student_traceback(exc: BaseException) -> str:
-    """The exception with only the frames of the student's own code (not layerlab's, not libraries')."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_student_frame(f.filename)]
-    lines = ["  Your code raised an error:"]
-    for text in traceback.format_list(frames):
-        lines += ["    " + line for line in text.rstrip().splitlines()]
-    lines += ["    " + line for line in traceback.format_exception_only(type(exc), exc)[-1].rstrip().splitlines()]
-    return "\n".join(lines)
 
 
 def _is_student_frame(filename: str) -> bool:

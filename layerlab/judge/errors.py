@@ -18,6 +18,9 @@ from typing import Callable
 from layerlab.judge.catalogue import mistake
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
 
+#: how the worker describes a call stopped at its time limit.
+TIME_LIMIT = ErrorInfo("TimeLimit", [], "")
+
 #: every exception recogniser, in the order :func:`explain` tries them.
 RECOGNISERS: list[Callable[[ErrorInfo], "str | None"]] = []
 
@@ -51,15 +54,24 @@ IN_PLACE = ("compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead
             "caller's (`x /= n`, `x[...] = `, `params[k] -= `)")
 
 
-@_recogniser("error.read-only-input", "an input array written in place (read-only on the grader)",
-             "in-place-changes")
+#: the identifier of every change of a caller's input, whether found after the call or raised by
+#: writing into an input the grader passed read-only (one mistake, seen two ways).
+CHANGED_IN_PLACE = "input.changed-in-place"
+#: the catalogue's words for it: title and topic.
+CHANGED_IN_PLACE_WORDS = ("the caller's array or dict modified in place", "in-place-changes")
+
+
+def wrote_read_only(error: ErrorInfo | None) -> bool:
+    """True when ``error`` was raised by writing into a read-only array (the grader's inputs)."""
+    return error is not None and error.is_a("ValueError") and any(w in error.message for w in READ_ONLY)
+
+
+@_recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _read_only(error: ErrorInfo) -> str | None:
-    if error.is_a("ValueError") and any(words in error.message for words in READ_ONLY):
-        return IN_PLACE
-    return None
+    return IN_PLACE if wrote_read_only(error) else None
 
 
-@_recogniser("error.in-place-int-cast", "x /= n on an integer array", "in-place-changes")
+@_recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _in_place_cast(error: ErrorInfo) -> str | None:
     if "Cannot cast ufunc" in error.message and "same_kind" in error.message:
         return ("an in-place operation such as `x /= n` on an integer array: compute a new array "

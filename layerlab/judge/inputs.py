@@ -11,15 +11,14 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from layerlab.checks.compare import Problem
+from layerlab.judge.compare import Problem
 from layerlab.judge.catalogue import mistake
-from layerlab.judge.errors import IN_PLACE
+from layerlab.judge.errors import CHANGED_IN_PLACE, CHANGED_IN_PLACE_WORDS, IN_PLACE
 
-CHANGED_IN_PLACE = "input.changed-in-place"
 NOTEBOOK_VARIABLE = "input.notebook-variable"
 
 
-@mistake(CHANGED_IN_PLACE, "the caller's array or dict modified in place", topic="in-place-changes")
+@mistake(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _changed_in_place() -> str:
     return IN_PLACE
 

@@ -6,49 +6,16 @@ Each entry is the code of a whole solution cell (it replaces the stub of the rel
 
 from __future__ import annotations
 
-
-def fn(name: str, args: str, body: str) -> str:
-    """``def name(args):`` with ``body`` (one statement per line, written without indentation)."""
-    lines = "\n".join("    " + line for line in body.strip("\n").splitlines())
-    return f"def {name}({args}):\n{lines}\n"
+from corpus import fn, numpy_basics
 
 
 ARGS = {"basic_sigmoid": "x", "sigmoid": "x", "sigmoid_derivative": "x", "image2vector": "image",
         "normalize_rows": "x", "softmax": "x", "L1": "yhat, y", "L2": "yhat, y"}
 
 # ----------------------------------------------------------------------------- common mistakes
-# (function, solution cell, words the function's messages must contain)
-MISTAKES = [
-    ("basic_sigmoid", fn("basic_sigmoid", "x", "return 1 / (1 + math.exp(x))"), "σ(−x)"),
-    ("basic_sigmoid", fn("basic_sigmoid", "x", "return np.array([1 / (1 + math.exp(-x))])"),
-     "return a Python float"),
-    ("sigmoid", fn("sigmoid", "x", "return 1 / (1 + math.exp(-x))"), "`math` works on one number"),
-    ("sigmoid", fn("sigmoid", "x", "return 1 / (1 + np.exp(x))"), "the exponent must be −x"),
-    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "return 1 / (1 + np.exp(-x))"),
-     "you returned s = σ(x) itself"),
-    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "return x * (1 - x)"), "first compute s = σ(x)"),
-    ("image2vector", fn("image2vector", "image", "return image.reshape(-1, 1, order='F')"), "column-major"),
-    ("image2vector", fn("image2vector", "image", "return image.reshape(-1)"), "rank-1 array"),
-    ("image2vector", fn("image2vector", "image", "return image.reshape(64 * 64 * 3, 1)"), "cannot reshape"),
-    ("normalize_rows", fn("normalize_rows", "x", "return x / np.linalg.norm(x, axis=0, keepdims=True)"),
-     "along axis=1"),
-    ("normalize_rows", fn("normalize_rows", "x", "return x / np.linalg.norm(x, axis=1)"), "keepdims=True"),
-    ("normalize_rows", fn("normalize_rows", "x", "x /= np.linalg.norm(x, axis=1, keepdims=True)\nreturn x"),
-     "changed its input in place"),
-    ("softmax", fn("softmax", "x", "e = np.exp(x)\nreturn e / np.sum(e, axis=0, keepdims=True)"),
-     "sum over axis=1"),
-    ("softmax", fn("softmax", "x", "return x / np.sum(x, axis=1, keepdims=True)"), "without exponentiating first"),
-    ("softmax", fn("softmax", "x", "return np.exp(x) / np.sum(np.exp(x))"), "not over everything"),
-    ("softmax", "axis = 1\n\n" + fn("softmax", "x", "e = np.exp(x)\nreturn e / np.sum(e, axis=axis, keepdims=True)"),
-     "uses the notebook variable `axis`"),
-    ("L1", fn("L1", "yhat, y", "return np.sum(y - yhat)"), "take the absolute value"),
-    ("L1", fn("L1", "yhat, y", "return np.mean(np.abs(y - yhat))"), "you averaged"),
-    ("L1", fn("L1", "yhat, y", "return np.abs(y - yhat)"), "the loss is their sum"),
-    ("L2", fn("L2", "yhat, y", "return np.linalg.norm(y - yhat)"), "the L2 loss is its square"),
-    ("L2", fn("L2", "yhat, y", "return np.sum(y - yhat) ** 2"), "square each difference, then sum"),
-    ("L2", fn("L2", "yhat, y", "return np.sum(np.abs(y - yhat))"), "that is the L1 loss"),
-    ("L2", fn("L2", "yhat, y", "d = y - yhat"), "is a `return` statement missing"),
-]
+# (function, solution cell, words the function's messages must contain, mistake id): the notebook's
+# one corpus, which tests/judge also runs through the public checks
+MISTAKES = numpy_basics.MISTAKES + numpy_basics.GRADER_ONLY
 
 # ----------------------------------------------------------------------------- correct, differently
 VARIANTS = [

@@ -27,7 +27,7 @@ def _same(document):
 def _fill(course: Path) -> list[str]:
     submit(course, "reference", nbformat.read(SOURCE, 4))
     submit(course, "untouched", nbformat.read(RELEASE, 4))
-    function, code, _ = corpus.MISTAKES[0]
+    function, code = corpus.MISTAKES[0][:2]
     submit(course, "mistake", release_with({function: code}))
     submit(course, "endless", release_with(corpus.WRONG, extra="while True:\n    pass"))
     return ["reference", "untouched", "mistake", "endless"]

@@ -10,14 +10,15 @@ import pkgutil
 import autograder.cases
 import layerlab.checks
 from autograder import cases as hidden_cases
-from layerlab.judge import errors, inputs
+from layerlab.judge import errors, inputs, root_cause
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 
 def _recognisers() -> dict[str, list]:
     """Where each recogniser the judge runs comes from -> the recognisers."""
     found: dict[str, list] = {"errors": list(errors.RECOGNISERS),
-                              "inputs": list(inputs.RECOGNISERS)}
+                              "inputs": list(inputs.RECOGNISERS),
+                              "root causes": list(root_cause.RECOGNISERS)}
     for info in pkgutil.iter_modules(layerlab.checks.__path__):
         module = importlib.import_module(f"layerlab.checks.{info.name}")
         for name, spec in getattr(module, "SPECS", {}).items():

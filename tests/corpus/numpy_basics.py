@@ -1,0 +1,65 @@
+"""Mistakes in ``week2_numpy_basics/numpy_basics.ipynb`` (see :mod:`corpus`). The sandboxed
+grading run (tests/autograder) leaves the other functions of a submission as stubs, so an entry
+calls no other graded function."""
+
+from __future__ import annotations
+
+from corpus import fn
+
+ASSIGNMENT = "week2_numpy_basics"
+NOTEBOOK = "numpy_basics"
+
+# (function, solution cell, words the grader's messages must contain, mistake id or None)
+MISTAKES = [
+    ("basic_sigmoid", fn("basic_sigmoid", "x", "return 1 / (1 + math.exp(x))"), "σ(−x)", None),
+    ("basic_sigmoid", fn("basic_sigmoid", "x", "return np.array([1 / (1 + math.exp(-x))])"),
+     "return a Python float", None),
+    ("sigmoid", fn("sigmoid", "x", "return 1 / (1 + math.exp(-x))"), "`math` works on one number",
+     "error.math-on-array"),
+    ("sigmoid", fn("sigmoid", "x", "return 1 / (1 + np.exp(x))"), "the exponent must be −x", None),
+    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "return 1 / (1 + np.exp(-x))"),
+     "you returned s = σ(x) itself", None),
+    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "return x * (1 - x)"), "first compute s = σ(x)", None),
+    ("image2vector", fn("image2vector", "image", "return image.reshape(-1, 1, order='F')"), "column-major", None),
+    ("image2vector", fn("image2vector", "image", "return image.reshape(-1)"), "rank-1 array", None),
+    ("image2vector", fn("image2vector", "image", "return image.reshape(64 * 64 * 3, 1)"), "cannot reshape", None),
+    ("normalize_rows", fn("normalize_rows", "x", "return x / np.linalg.norm(x, axis=0, keepdims=True)"),
+     "along axis=1", None),
+    ("normalize_rows", fn("normalize_rows", "x", "return x / np.linalg.norm(x, axis=1)"), "keepdims=True", "error.broadcast"),
+    ("normalize_rows", fn("normalize_rows", "x", "x /= np.linalg.norm(x, axis=1, keepdims=True)\nreturn x"),
+     "changed its input in place", "input.changed-in-place"),
+    ("softmax", fn("softmax", "x", "e = np.exp(x)\nreturn e / np.sum(e, axis=0, keepdims=True)"),
+     "sum over axis=1", None),
+    ("softmax", fn("softmax", "x", "return x / np.sum(x, axis=1, keepdims=True)"), "without exponentiating first", None),
+    ("softmax", fn("softmax", "x", "return np.exp(x) / np.sum(np.exp(x))"), "not over everything", None),
+    ("L1", fn("L1", "yhat, y", "return np.sum(y - yhat)"), "take the absolute value", None),
+    ("L1", fn("L1", "yhat, y", "return np.mean(np.abs(y - yhat))"), "you averaged", None),
+    ("L1", fn("L1", "yhat, y", "return np.abs(y - yhat)"), "the loss is their sum", None),
+    ("L1", fn("L1", "yhat, y", "return np.sum(np.abs(y - yhat), axis=2)"), "fewer dimensions than the `axis`",
+     "error.axis-out-of-range"),
+    ("L2", fn("L2", "yhat, y", "return np.linalg.norm(y - yhat)"), "the L2 loss is its square", None),
+    ("L2", fn("L2", "yhat, y", "return np.sum(y - yhat) ** 2"), "square each difference, then sum", None),
+    ("L2", fn("L2", "yhat, y", "return np.sum(np.abs(y - yhat))"), "that is the L1 loss", None),
+    ("L2", fn("L2", "yhat, y", "d = y - yhat"), "is a `return` statement missing", None),
+    # exceptions in plain words
+    ("L1", fn("L1", "yhat, y", "return np.sum(np.abs(y - y_hat))"), "a name is not defined",
+     "error.undefined-name"),
+    ("L1", fn("L1", "yhat, y", "d = list(np.abs(y - yhat)).sort()\nreturn sum(d)"), "a value is None",
+     "error.none-used"),
+    ("L1", fn("L1", "yhat, y", "ys = list(y)\nreturn sum(abs(ys[i] - yhat[i]) for i in range(len(ys) + 1))"),
+     "a list index is past its end", "error.list-index"),
+    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = 1 / (1 + np.exp(-x))\nreturn s(1 - s)"),
+     "a value is called like a function", "error.not-callable"),
+    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = sigmoid_derivative(x)\nreturn s * (1 - s)"),
+     "calls itself", "error.recursion"),
+    ("image2vector", fn("image2vector", "image", "length, height = image.shape\nreturn image.reshape(-1, 1)"),
+     "the names on the left of `=`", "error.unpack-count"),
+    ("image2vector", fn("image2vector", "image", "return image.reshape(image.size / 1, 1)"),
+     "must be a whole number", "error.size-not-an-int"),
+]
+
+# Mistakes only the grader can see: it also calls a function without the notebook's variables.
+GRADER_ONLY = [
+    ("softmax", "axis = 1\n\n" + fn("softmax", "x", "e = np.exp(x)\nreturn e / np.sum(e, axis=axis, keepdims=True)"),
+     "uses the notebook variable `axis`", "input.notebook-variable"),
+]
