@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.boundary import launcher, protocol, worker_inputs
-from autograder.grading.score import IN_PLACE, error_hint
+from layerlab.judge import errors
 
 PARAMS = {"W1": np.arange(6.0).reshape(2, 3), "b1": [1.0, 2.0], "pair": (np.zeros(2), [3, {"k": 4}])}
 
@@ -43,7 +43,7 @@ def test_every_in_place_change_raises_the_read_only_error_the_grader_recognises(
     with pytest.raises(ValueError, match="read-only") as raised:
         CHANGES[change](params)
     error = protocol.ErrorInfo("ValueError", ["ValueError", "Exception", "BaseException"], str(raised.value), [])
-    assert error_hint(error) == IN_PLACE
+    assert errors.explain(error).id == errors.CHANGED_IN_PLACE
     assert json.dumps(list(params)) == '["W1", "b1", "pair"]' and params["b1"] == [1.0, 2.0]
 
 
@@ -144,4 +144,4 @@ def test_without_forgery_the_change_is_reported_as_the_read_only_error():
              {"id": "grow/1", "function": "grow", "args": ([1.0, 2.0],)}]
     response = _run(["import numpy as np\n" + FUNCTIONS], calls)
     for report in response.calls.values():
-        assert report.status == "error" and error_hint(report.error) == IN_PLACE, report
+        assert report.status == "error" and errors.explain(report.error).id == errors.CHANGED_IN_PLACE, report
