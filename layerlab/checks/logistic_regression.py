@@ -37,6 +37,8 @@ import numpy as np
 from layerlab.checks import computation_graph
 from layerlab.checks.relations import close, item, scalar
 from layerlab.checks.runner import Case, FunctionSpec, make_check
+from layerlab.checks.sigmoid_family import sigmoid_hints
+from layerlab.judge.catalogue import mistake
 
 NOTEBOOK = "logistic_regression"
 
@@ -51,17 +53,12 @@ def _costs(value):
     return None if any(n is None for n in numbers) else np.array(numbers, dtype=float)
 
 
-# --------------------------------------------------------------------------- sigmoid
-
-def _sigmoid_flipped(args, want, got):
-    if close(got, 1 - np.asarray(want, dtype=float)):
-        return "you computed σ(−z) = 1 − σ(z): the exponent must be −z, as in 1 / (1 + e^(−z))"
-    return None
-
-
 # --------------------------------------------------------------------------- initialize_with_zeros
 
+@mistake("initialize-with-zeros.b-not-a-float", "b is an int or an array, not the float 0.0",
+         topic="python-basics")
 def _b_is_a_float(args, got):
+    """Property: b is the Python float 0.0 (not the int 0, a bool or an array)."""
     b = item(got, 1)
     if isinstance(got, tuple) and len(got) == 2:
         if isinstance(b, (bool, np.bool_)) or not isinstance(b, float):
@@ -75,7 +72,10 @@ def _b_is_a_float(args, got):
     return None
 
 
+@mistake("initialize-with-zeros.w-not-float", "w created with an integer dtype",
+         topic="python-basics")
 def _w_holds_floats(args, got):
+    """Property: w holds floats (np.zeros gives float64 unless dtype=int is passed)."""
     w = item(got, 0)
     if isinstance(w, np.ndarray) and w.dtype.kind != "f":
         return (f"w must hold floats, its dtype is {w.dtype}: np.zeros(shape) gives float64 zeros, "
@@ -83,7 +83,10 @@ def _w_holds_floats(args, got):
     return None
 
 
+@mistake("initialize-with-zeros.w-not-a-column", "w rank-1 (np.zeros(dim)) or a row",
+         topic="rank-1-and-keepdims")
 def _w_shape(args, want, got):
+    """w has the shape (dim,) or (1, dim) instead of the column (dim, 1)."""
     w, dim = item(got, 0), args[0]
     if isinstance(w, np.ndarray) and w.shape == (dim,):
         return "np.zeros(dim) is rank-1; np.zeros((dim, 1)) (note the double parentheses) is a column"
@@ -98,7 +101,10 @@ def _m(args) -> int:
     return args[2].shape[1]
 
 
+@mistake("propagate.cost-sign-or-scale", "the cost as a (1, 1) array, with the wrong sign, or not averaged",
+         topic="cost")
 def _propagate_cost(args, want, got):
+    """The cost is a one-entry array, or −J, m·J or −m·J (m > 1 for the factors)."""
     want_cost, got_cost = item(want, 1), item(got, 1)
     if isinstance(got_cost, np.ndarray) and got_cost.ndim > 0 and got_cost.size == 1:
         return ("the cost is a (1, 1) array (e.g. from np.dot(Y, np.log(A).T)); return one number: "
@@ -106,17 +112,22 @@ def _propagate_cost(args, want, got):
     g = scalar(got_cost)
     if g is None or want_cost is None:
         return None
+    if math.isclose(g, want_cost, rel_tol=1e-6):
+        return None
     if math.isclose(g, -want_cost, rel_tol=1e-6):
         return ("the cost has the wrong sign: log of a probability is negative, so the cross-entropy "
                 "J = −(1/m) Σ [y log a + (1 − y) log(1 − a)] needs the minus in front to be positive")
-    if math.isclose(g, want_cost * _m(args), rel_tol=1e-6):
+    if _m(args) > 1 and math.isclose(g, want_cost * _m(args), rel_tol=1e-6):
         return "the cost is a sum over the m examples; J is their average: divide by m"
-    if math.isclose(g, -want_cost * _m(args), rel_tol=1e-6):
+    if _m(args) > 1 and math.isclose(g, -want_cost * _m(args), rel_tol=1e-6):
         return "the cost misses both the minus sign and the division by m"
     return None
 
 
+@mistake("propagate.dw-shape-sign-or-scale", "dw transposed, with the wrong sign, or not averaged",
+         topic="gradients")
 def _propagate_dw(args, want, got):
+    """dw has the shape (1, n_x), or is −dw or m·dw of the expected one (m > 1)."""
     want_dw, got_dw = item(want, 0, "dw"), item(got, 0, "dw")
     if not isinstance(got_dw, np.ndarray) or want_dw is None:
         return None
@@ -124,28 +135,37 @@ def _propagate_dw(args, want, got):
     if got_dw.shape == want_dw.shape[::-1] and want_dw.shape[0] > 1:
         return ("dw must have the shape of w, (n_x, 1): multiply X (n_x, m) by (A − Y)ᵀ (m, 1), "
                 "in that order; (A − Y) Xᵀ gives the transpose (1, n_x)")
+    if close(got_dw, want_dw):
+        return None
     if close(got_dw, -want_dw):
         return "dw has the wrong sign: the derivative of the cost with respect to z is A − Y, not Y − A"
-    if close(got_dw, want_dw * m):
+    if m > 1 and close(got_dw, want_dw * m):
         return "dw is m times too large: it is an average over the examples, (1/m) X (A − Y)ᵀ"
     return None
 
 
+@mistake("propagate.db-shape-sign-or-scale", "db an array, with the wrong sign, or not averaged",
+         topic="gradients")
 def _propagate_db(args, want, got):
+    """db is an array with dimensions, or −db or m·db of the expected one (m > 1)."""
     want_db, got_db = item(want, 0, "db"), item(got, 0, "db")
     g = scalar(got_db)
     if g is None or want_db is None or want_db == 0:
         return None
     if isinstance(got_db, np.ndarray) and got_db.ndim > 0:
         return "db is one number (like b): np.sum(...) without an axis, then float(...)"
+    if math.isclose(g, want_db, rel_tol=1e-6):
+        return None
     if math.isclose(g, -want_db, rel_tol=1e-6):
         return "db has the wrong sign: db = (1/m) Σ (a − y), with A − Y, not Y − A"
-    if math.isclose(g, want_db * _m(args), rel_tol=1e-6):
+    if _m(args) > 1 and math.isclose(g, want_db * _m(args), rel_tol=1e-6):
         return "db is m times too large: it is the mean of A − Y, (1/m) Σ (a − y)"
     return None
 
 
+@mistake("propagate.grads-keys", "grads without exactly the keys dw and db", topic="return-values")
 def _grads_keys(args, got):
+    """Property: grads has exactly the keys "dw" and "db"."""
     grads = item(got, 0)
     if isinstance(got, tuple) and isinstance(grads, dict) and set(grads) != {"dw", "db"}:
         return f'grads must have exactly the keys "dw" and "db", it has {sorted(map(str, grads))}'
@@ -158,7 +178,9 @@ def _expected_recordings(num_iterations: int) -> int:
     return math.ceil(num_iterations / 100)
 
 
+@mistake("optimize.costs-count", "not one recorded cost per 100 iterations", topic="model-assembly")
 def _costs_recorded_every_100(args, got):
+    """Property: costs holds ceil(num_iterations / 100) entries (i = 0, 100, 200, ...)."""
     n = args[4]
     costs = item(got, 2)
     if isinstance(costs, (list, tuple)) and len(costs) != _expected_recordings(n):
@@ -167,7 +189,10 @@ def _costs_recorded_every_100(args, got):
     return None
 
 
+@mistake("optimize.cost-history", "costs recorded every iteration, constant, from the wrong start, or growing",
+         topic="gradient-descent")
 def _optimize_costs(args, want, got):
+    """The recorded costs: one per iteration, one short, all equal, a first cost other than at the given w and b, or growing."""
     n = args[4]
     got_costs, want_costs = _costs(item(got, 2)), _costs(item(want, 2))
     if got_costs is None or want_costs is None:
@@ -191,7 +216,9 @@ def _optimize_costs(args, want, got):
     return None
 
 
+@mistake("optimize.stale-grads", "grads not those of the last update", topic="model-assembly")
 def _optimize_grads(args, want, got):
+    """w and b match the expected ones but the returned grads do not."""
     if not (close(item(got, 0, "w"), item(want, 0, "w")) and close(item(got, 0, "b"), item(want, 0, "b"))):
         return None
     if not close(item(got, 1, "dw"), item(want, 1, "dw")):
@@ -200,7 +227,10 @@ def _optimize_grads(args, want, got):
     return None
 
 
+@mistake("optimize.b-became-an-array", "b turned into an array during training",
+         topic="rank-1-and-keepdims")
 def _b_stays_a_number(args, got):
+    """Property: params["b"] stays a single number (no array with dimensions)."""
     b = item(got, 0, "b")
     if isinstance(b, np.ndarray) and b.ndim > 0:
         return (f'params["b"] is an array of shape {b.shape}; it must stay a single number: '
@@ -210,7 +240,10 @@ def _b_stays_a_number(args, got):
 
 # --------------------------------------------------------------------------- predict
 
+@mistake("predict.shape-or-probabilities", "predictions not of shape (1, m), or not 0/1 labels",
+         topic="prediction")
 def _predict_shape_and_values(args, got):
+    """Property: Y_prediction has the shape (1, m) and holds only 0 and 1."""
     m = args[2].shape[1]
     if not isinstance(got, np.ndarray):
         return None
@@ -224,7 +257,10 @@ def _predict_shape_and_values(args, got):
     return "; ".join(problems) or None
 
 
+@mistake("predict.threshold-or-swapped", "A >= 0.5 instead of A > 0.5, or labels swapped",
+         topic="prediction")
 def _predict_threshold(args, want, got):
+    """With w = 0, b = 0 every label is 1 (>= 0.5); or every label is 1 − the expected one."""
     w, b = args[0], args[1]
     if not (isinstance(got, np.ndarray) and got.shape == np.shape(want)):
         return None
@@ -243,13 +279,18 @@ MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "lea
               "num_iterations")
 
 
+@mistake("model.keys", "the model dict without exactly the expected keys", topic="return-values")
 def _model_keys(args, got):
+    """Property: the returned dict has exactly the keys costs, Y_prediction_test, Y_prediction_train, w, b, learning_rate, num_iterations."""
     if isinstance(got, dict) and set(got) != set(MODEL_KEYS):
         return "the dict must have exactly the keys " + ", ".join(f'"{k}"' for k in MODEL_KEYS)
     return None
 
 
+@mistake("model.records-other-arguments", "learning_rate or num_iterations stored other than given",
+         topic="return-values")
 def _model_records_its_arguments(args, got):
+    """Property: d["learning_rate"] and d["num_iterations"] are the arguments model was given."""
     num_iterations, learning_rate = args[4], args[5]
     if not isinstance(got, dict):
         return None
@@ -261,7 +302,10 @@ def _model_records_its_arguments(args, got):
     return "; ".join(problems) or None
 
 
+@mistake("model.arguments-not-passed-on", "model does not pass its arguments or data on to optimize and predict",
+         topic="model-assembly")
 def _model_hints(args, want, got):
+    """Test predictions with the training set's size, another number of costs, right first cost then another path, another first cost, or right costs but other w."""
     if not isinstance(got, dict):
         return None
     m_train, m_test = args[0].shape[1], args[2].shape[1]
@@ -326,7 +370,7 @@ SPECS = {
         Case("z = np.array([0, 2])", lambda: (np.array([0, 2]),)),
         Case("z = a (2, 3) array with negative entries", lambda: (_a([[-1, 0, 4], [2, -3, 0.5]]),)),
         Case("z = -1.5 (a single number)", lambda: (-1.5,)),
-    ], hints=[_sigmoid_flipped]),
+    ], hints=sigmoid_hints("z")),
     "initialize_with_zeros": FunctionSpec("initialize_with_zeros", [
         Case("dim = 2", lambda: (2,)),
         Case("dim = 3", lambda: (3,)),
