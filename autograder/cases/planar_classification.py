@@ -143,7 +143,7 @@ def _cache_keys(args, got):
     return None
 
 
-@mistake("backward.grads-keys", "grads without exactly the keys dW1, db1, dW2, db2",
+@mistake("backward.grads-keys", "grads without exactly the expected keys",
          topic="return-values")
 def _grads_keys(args, got):
     """Property: grads has exactly the keys "dW1", "db1", "dW2", "db2"."""
@@ -153,7 +153,7 @@ def _grads_keys(args, got):
     return None
 
 
-@mistake("parameters.keys", "parameters without exactly the keys W1, b1, W2, b2",
+@mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
          topic="return-values")
 def _parameter_keys(args, got):
     """Property: the parameters have exactly the keys "W1", "b1", "W2", "b2"."""

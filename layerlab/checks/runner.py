@@ -18,7 +18,6 @@ import copy
 import functools
 import inspect
 import json
-import re
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from layerlab import plaindata
 from layerlab.building_blocks import block_origin
 from layerlab.checks import undefined
 from layerlab.checks.compare import Problem, compare
+from layerlab.checks.error_hints import explain_error  # noqa: F401  (also the grader's words)
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
 _PACKAGE_DIR = str(Path(__file__).resolve().parents[1])
@@ -294,44 +294,6 @@ def _is_student_frame(filename: str) -> bool:
     libs = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     return not any(filename.startswith(p) and ("site-packages" in filename or "/lib/python" in filename)
                    for p in libs)
-
-
-def explain_error(exc: BaseException) -> str | None:
-    """Plain words for the exceptions beginners meet most in these notebooks."""
-    message = str(exc)
-    if isinstance(exc, TypeError) and ("length-1 arrays" in message or "0-dimensional arrays" in message
-                                       or "only size-1 arrays" in message):
-        return ("a function from the `math` module got an array; `math` works on one number at a "
-                "time, use the NumPy version (`np.exp`, `np.log`, ...) for arrays")
-    if isinstance(exc, ValueError) and "could not be broadcast" in message:
-        return ("two arrays with incompatible shapes were combined; print their `.shape`s. A "
-                "reduction such as np.sum or np.linalg.norm needs `keepdims=True` to keep an (n, 1) shape")
-    if isinstance(exc, ValueError) and ("matmul" in message or "not aligned" in message):
-        return ("the inner dimensions of a matrix product don't match: (a, b) @ (b, c); "
-                "check the shapes, and whether one operand needs `.T`")
-    if isinstance(exc, NameError):
-        return ("a name is not defined: run the cells above this one (a function you call may live "
-                "in an earlier cell), and check its spelling")
-    if isinstance(exc, KeyError):
-        return _key_hint(str(exc.args[0]).strip("'\"") if exc.args else "")
-    if isinstance(exc, IndexError) and "list index out of range" in message:
-        return ("a list index is past its end: a list of n items has the indices 0 to n - 1 "
-                "(caches[l - 1] holds layer l's cache); check where your loop starts and stops")
-    return None
-
-
-def _key_hint(key: str) -> str:
-    """Plain words for a missing dictionary entry (a KeyError), most often a layer number off by one."""
-    if re.fullmatch(r"[Wb]\d+", key):
-        return (f"there is no entry {key!r}: the layers are numbered 1 to L and the dict holds "
-                f"'W1', 'b1', ..., 'WL', 'bL', so L = len(parameters) // 2 (two entries per layer); "
-                f"check where your loop over the layers starts and stops")
-    if re.fullmatch(r"d[AWb]\d+", key):
-        return (f"grads has no entry {key!r} (yet): the backward pass goes from layer L down to 1 and "
-                f"stores dA{{l-1}}, dW{{l}} and db{{l}} at layer l, so layer l reads its dA{{l}} from "
-                f"the entry the layer above it stored")
-    return (f"a dictionary has no entry {key!r}: print its keys (`print(d.keys())`) and compare; "
-            f"keys are case-sensitive and must match exactly (f'W{{l}}' gives 'W1', 'W2', ...)")
 
 
 def _what(value: Any) -> str:
