@@ -1,7 +1,7 @@
 """Command line of the instructor tools: ``python -m autograder <command>``.
 
-    build            regenerate everything derived from source/: public-check fixtures, then the
-                     student release in assignments/
+    build            regenerate everything derived from source/: public-check fixtures, the
+                     catalogue of mistakes (docs/mistakes.md), then the student release in assignments/
     build --check    change nothing; list what is stale and exit 1 if anything is
     build --ship-reference-helpers
                      also ship the reference building blocks an assignment builds on (dnn_utils.py
@@ -21,7 +21,7 @@ import sys
 # command. An entry of None makes the import fail, and jsonschema goes on without that one format.
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from autograder.build import fixtures, release  # noqa: E402
+from autograder.build import fixtures, mistakes_doc, release  # noqa: E402
 from autograder.build.source import SourceError
 
 
@@ -61,14 +61,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         ship = args.ship_reference_helpers
         if args.check:
-            stale = fixtures.stale_fixtures() + release.stale_release(ship_helpers=ship)  # always all
+            stale = (fixtures.stale_fixtures() + mistakes_doc.stale()
+                     + release.stale_release(ship_helpers=ship))  # always all
             if stale:
                 print("Generated files are out of date with source/ (run `make generated`):")
                 print("\n".join(f"  {p}" for p in stale))
                 return 1
             print("Generated files are up to date.")
             return 0
-        for path in fixtures.write_fixtures(args.assignment):
+        for path in fixtures.write_fixtures(args.assignment) + mistakes_doc.write():
             print(f"wrote {path}")
         for aid in release.generate(assignments=args.assignment, ship_helpers=ship):
             print(f"released assignments/{aid}")
