@@ -189,10 +189,11 @@ def rank_1_shape_index(exc: BaseException) -> str | None:
 
 @mistake("errors.tuple-not-unpacked", "a returned pair used as one value", topic="return-values")
 def tuple_not_unpacked(exc: BaseException) -> str | None:
-    """TypeError: unsupported operand type(s) ... 'tuple' (a function returning (A, cache) used
+    """TypeError: unsupported (or bad) operand type ... 'tuple' (a function returning (A, cache) used
     as if it returned A)."""
     message = str(exc)
-    if isinstance(exc, TypeError) and "unsupported operand" in message and "'tuple'" in message:
+    if isinstance(exc, TypeError) and ("unsupported operand" in message or "bad operand" in message) \
+            and "'tuple'" in message:
         return ("a tuple was used in arithmetic: a function that returns several values (such as "
                 "`A, cache = linear_activation_forward(...)`) must be unpacked into names")
     return None
