@@ -114,9 +114,10 @@ def _later_costs(args, want, got):
     if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
         if np.all(np.diff(costs) > 0):
             return "the cost goes up: the update must move against the gradients"
-        return ("the first cost is right but training takes another path: use the learning_rate "
-                "argument (not a fixed number), start the backward pass from dA = -(Y/A - (1-Y)/(1-A)) "
-                "of the output, and pass each layer its own cache and activation")
+        return ("the first cost is right but training takes another path, and the costs alone do not "
+                "tell which step differs: check that the learning_rate argument is used (not a fixed "
+                "number), that the backward pass starts from dA = -(Y/A - (1-Y)/(1-A)) of the output, "
+                "and that each layer gets its own cache and activation")
     return None
 
 
