@@ -9,6 +9,8 @@
     student-kit      write dist/layerlab-student-kit.zip (release, layerlab wheel, student README)
     grade            grade the submissions in submitted/: results.json, feedback, gradebook
                      (``grade --help``; see autograder.grading)
+    insights         what the class got wrong in an assignment: insights/<assignment>/insights.html
+                     and .csv (``insights --help``; see autograder.insights)
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     kit.add_argument("--output", metavar="ZIP", default=None,
                      help="where to write the kit (default: dist/layerlab-student-kit.zip)")
     from autograder.grading import cli as grading_cli
+    from autograder.insights import cli as insights_cli
     grading_cli.add_parser(sub)
+    insights_cli.add_parser(sub)
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -53,6 +57,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "grade":
         from autograder.grading import cli as grading_cli
         return grading_cli.run(args)
+    if args.command == "insights":
+        from autograder.insights import cli as insights_cli
+        return insights_cli.run(args)
     if args.command == "student-kit":
         from autograder.build import student_kit
         path = student_kit.build(args.output)

@@ -2,7 +2,7 @@
 
 Students and the instructor are system users created by ``python -m hubsetup``; each server runs
 as its user (LocalProcessSpawner, setuid) from the environment the set-up built. The demo logs in
-with one shared password (DummyAuthenticator) and only the course's accounts; README "Running a
+with one shared password (SharedPasswordAuthenticator) and only the course's accounts; README "Running a
 class on JupyterHub" says what to use in production.
 """
 import os
@@ -29,8 +29,8 @@ c.JupyterHub.db_url = "sqlite:///" + str(paths.state / "jupyterhub.sqlite")
 c.JupyterHub.cookie_secret_file = str(paths.state / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(paths.state / "jupyterhub-proxy.pid")
 
-c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = os.environ.get("LAYERLAB_HUB_PASSWORD", DEMO_PASSWORD)
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = os.environ.get("LAYERLAB_HUB_PASSWORD", DEMO_PASSWORD)
 c.Authenticator.allowed_users = {INSTRUCTOR, *students}
 # Nobody in the course is a hub admin: an admin may open anyone's server, and so act as a student.
 c.Authenticator.admin_users = set()
@@ -49,6 +49,8 @@ c.Spawner.args = [
     "--LabApp.news_url=None",
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     "--LabApp.extension_manager=readonly",
+    # notebooks open without a "modified" mark, as in `make lab` and the student kit
+    "--ServerApp.contents_manager_class=layerlab.contents.CourseContentsManager",
 ]
 
 

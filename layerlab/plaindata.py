@@ -107,7 +107,7 @@ def decode(data: Any, _path: str = "value", *, raw: bool = False) -> Any:
         value = body["value"]
         if not isinstance(value, (bool, int, float)):
             raise PlainDataError(f"{_path}: numpy scalar value must be a number")
-        return np.array(value, dtype=dtype)[()]
+        return _numbers(value, dtype, (), _path)[()]
     raise PlainDataError(f"{_path}: unknown or malformed tag {tag!r}")
 
 
@@ -173,4 +173,14 @@ def _decode_array(body: dict, path: str) -> np.ndarray:
                              f"elements, shape {tuple(shape)} needs {size}")
     if not all(isinstance(x, (bool, int, float)) for x in data):
         raise PlainDataError(f"{path}: array data must contain only numbers")
-    return np.array(data, dtype=dtype).reshape(shape)
+    return _numbers(data, dtype, shape, path)
+
+
+def _numbers(data: Any, dtype: str, shape, path: str) -> np.ndarray:
+    """``data`` (a number or a flat list of numbers) as an array of ``dtype`` and ``shape``; a
+    number the dtype cannot hold (300 as int8, NaN as int64) is malformed data, not a crash."""
+    try:
+        return np.array(data, dtype=dtype).reshape(shape)
+    except (OverflowError, ValueError, TypeError) as exc:
+        raise PlainDataError(f"{path}: numbers that do not fit {dtype} or the shape "
+                             f"({str(exc)[:100]})") from None

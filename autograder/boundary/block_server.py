@@ -41,6 +41,12 @@ CALL_TIME_FACTOR = 4
 
 #: the longest request the server reads (a few million numbers); a longer one ends the service.
 MAX_LINE_BYTES = 64 * 2**20
+#: the largest array a request may ask the reference to create from sizes it passes: the product
+#: of the two largest integers in its arguments (layer sizes, also inside integer arrays) is at most
+#: this many numbers (128 MiB of float64; the cat data set's first layer is 12288 x 20), and its
+#: arrays have at most 2 dimensions. (Arrays it passes can still broadcast to a large product:
+#: only a memory limit on the reference's process would bound that.)
+MAX_ELEMENTS = 2**24
 #: errors reported by name (the client raises the same builtin); others become RuntimeError.
 REPORTED_ERRORS = (ValueError, TypeError, KeyError, IndexError, ZeroDivisionError,
                    FloatingPointError, AssertionError)
@@ -113,6 +119,10 @@ class BlockServer:
         except Exception as exc:
             return {"id": -1, "error": ["RuntimeError", f"a malformed request: {_text(exc)}"]}
         try:
+            if _largest_array(args, kwargs) > MAX_ELEMENTS:
+                raise ValueError(f"these arguments could make the reference build an array of more "
+                                 f"than {MAX_ELEMENTS:,} numbers (or of more than 2 dimensions); the "
+                                 f"building blocks work on 2-D arrays of the course's sizes")
             with _REFERENCE_LOCK:
                 output = self.functions[name](*args, **kwargs)
             return {"id": request_id, "output": plaindata.encode(output, raw=True)}
@@ -140,6 +150,29 @@ def _numpy_with_own_random() -> types.ModuleType:
 class _NumpyStandIn(types.ModuleType):
     def __getattr__(self, name):
         return getattr(np, name)
+
+
+def _largest_array(*values) -> float:
+    """The product of the two largest integers in ``values`` (also inside integer arrays, in any
+    container): the largest matrix a block can create from sizes it was given; infinite when an
+    array has more than 2 dimensions."""
+    sizes, stack = [1, 1], list(values)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, np.ndarray):
+            if item.ndim > 2:
+                return float("inf")
+            if item.dtype.kind in "iu" and item.size:  # integers a block may use as sizes
+                flat = np.abs(item.astype(np.float64).ravel())
+                sizes += [float(v) for v in (np.partition(flat, -2)[-2:] if flat.size > 2 else flat)]
+        elif isinstance(item, (int, np.integer)) and not isinstance(item, bool):
+            sizes.append(abs(float(item)))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    first, second = sorted(sizes)[-2:]
+    return float(first) * float(second)
 
 
 def _text(exc: BaseException) -> str:

@@ -185,52 +185,54 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
     size = 0
     timed_out = stalled = flooded = False
     deadline = start + timeout
-    while True:
-        if session.cells_done and session.outstanding is None:
-            if not todo:
-                outbox.put(protocol.END)
-                todo = None
-            elif todo is not None:
-                (seq, (call_id, call_line, budget)), todo = todo[0], todo[1:]
-                log.freeze()  # from here on, what it prints may hold hidden arguments
-                session.ask(seq, call_id, budget)
-                outbox.put(call_line)
-        phase = ("call" if session.outstanding else "cell") if session.response.ready else "start"
-        wait = deadline - time.perf_counter()
-        if step_seconds is not None:
-            wait = min(wait, step_seconds(phase))
+    try:  # whatever happens here, the worker and every process it started are ended
+        while True:
+            if session.cells_done and session.outstanding is None:
+                if not todo:
+                    outbox.put(protocol.END)
+                    todo = None
+                elif todo is not None:
+                    (seq, (call_id, call_line, budget)), todo = todo[0], todo[1:]
+                    log.freeze()  # from here on, what it prints may hold hidden arguments
+                    session.ask(seq, call_id, budget)
+                    outbox.put(call_line)
+            phase = ("call" if session.outstanding else "cell") if session.response.ready else "start"
+            wait = deadline - time.perf_counter()
+            if step_seconds is not None:
+                wait = min(wait, step_seconds(phase))
+            try:
+                line = lines.get(timeout=max(0.0, wait))
+            except queue.Empty:
+                if time.perf_counter() >= deadline:
+                    timed_out = True
+                else:
+                    stalled = True
+                break
+            if line is None:  # end of the worker's output
+                ended = True
+                break
+            size += len(line)
+            if size > MAX_MESSAGE_BYTES:
+                flooded = True
+                break
+            session.accept(line)
+    finally:
+        outbox.put(None)
+        if ended:
+            # The worker closed its channel: let it flush what the notebook printed and exit on its
+            # own (bounded), so the log is complete however fast or slow this machine is.
+            try:
+                proc.wait(timeout=EXIT_GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
+                pass
+        _kill_group(proc)  # whatever the notebook left running
         try:
-            line = lines.get(timeout=max(0.0, wait))
-        except queue.Empty:
-            if time.perf_counter() >= deadline:
-                timed_out = True
-            else:
-                stalled = True
-            break
-        if line is None:  # end of the worker's output
-            ended = True
-            break
-        size += len(line)
-        if size > MAX_MESSAGE_BYTES:
-            flooded = True
-            break
-        session.accept(line)
-    outbox.put(None)
-    if ended:
-        # The worker closed its channel: let it flush what the notebook printed and exit on its
-        # own (bounded), so the log is complete however fast or slow this machine is.
-        try:
-            proc.wait(timeout=EXIT_GRACE_SECONDS)
+            returncode = proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            pass
-    _kill_group(proc)  # whatever the notebook left running
-    try:
-        returncode = proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        returncode = proc.wait()
-    for thread in threads[1:]:
-        thread.join(timeout=5)
+            proc.kill()
+            returncode = proc.wait()
+        for thread in threads[1:]:
+            thread.join(timeout=5)
     return WorkerRun(returncode, timed_out, time.perf_counter() - start, log.text(),
                      stalled=stalled, flooded=flooded, log_bytes=log.total, response=session.response)
 

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from layerlab import plaindata
+from layerlab.judge.outcome import ErrorInfo  # an exception as plain data, as the judge reads it
 
 PROTOCOL = 2
 STATUSES = frozenset(["ok", "error", "timeout", "missing", "not_callable", "not_plain"])
@@ -121,16 +122,6 @@ def message_line(message: dict) -> str:
 
 
 # ----------------------------------------------------------------------------- grader side: response
-
-@dataclass
-class ErrorInfo:
-    """An exception raised by the student's code, with their own traceback lines only."""
-
-    type: str
-    bases: list[str]
-    message: str
-    traceback: list[str]
-
 
 @dataclass
 class CellReport:
@@ -208,7 +199,8 @@ class Session:
             return False
         try:
             return self._accept(json.loads(line))
-        except (ProtocolError, ValueError, TypeError, KeyError, RecursionError):
+        except (ProtocolError, ValueError, TypeError, KeyError, RecursionError, ArithmeticError,
+                MemoryError):
             self.response.malformed += 1
             return False
 
@@ -285,7 +277,7 @@ def _call(call_id: str, msg: dict) -> CallReport:
         try:
             report.output = _bounded(plaindata.decode(msg["output"]))
             report.args_after = _bounded(plaindata.decode(msg["args_after"]))
-        except (plaindata.PlainDataError, TypeError, ValueError, RecursionError) as exc:
+        except (plaindata.PlainDataError, TypeError, ValueError, RecursionError, ArithmeticError) as exc:
             report.status, report.output, report.args_after = "not_plain", None, None
             report.undecodable = str(exc)[:MAX_TEXT]
     return report

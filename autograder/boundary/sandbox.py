@@ -4,7 +4,7 @@ What one sandboxed worker sees and may do:
 
 - its own mount namespace holding, read-only, the system (``/usr``, ``/etc`` and the ``/bin``,
   ``/lib*`` links), the Python installation and virtual environment that run the grader, the
-  ``layerlab`` package, the worker's two files (``worker.py``, ``protocol.py``) and a private copy
+  ``layerlab`` package, the worker's files (:data:`WORKER_FILES`) and a private copy
   of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
   systems, the home holding the submission's files read-only. Nothing else of the machine exists
   in it: not ``source/``, not the ``autograder`` package (hidden cases), not the gradebook, not
@@ -44,6 +44,8 @@ PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
 NOBODY = 65534
+#: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
+WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_plots.py")
 #: workers that run at the same time get different unprivileged user ids from this range (the
 #: process limit counts per user, so one worker's fork bomb cannot starve another); no account
 #: owns them.
@@ -141,7 +143,8 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     """The sandboxed form of a worker command.
 
     argv:        the worker's own command, ``[python, "-I", WORKER_SCRIPT]``; the script and the
-                 ``protocol.py`` next to it are mounted at :data:`WORKER_DIR`
+                 files next to it that it imports (:data:`WORKER_FILES`) are mounted at
+                 :data:`WORKER_DIR`
     env:         the worker's environment (paths in it are rewritten for the sandbox)
     home_files:  path inside the home -> file on this machine (mounted read-only)
     data_dir:    a directory of data sets, mounted read-only at :data:`DATA_DIR`
@@ -153,8 +156,8 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     if bwrap is None:
         raise SandboxError(probe() or "bubblewrap is not installed")
     script = Path(argv[2])
-    binds = {str(script): f"{WORKER_DIR}/{script.name}",
-             str(script.with_name("protocol.py")): f"{WORKER_DIR}/protocol.py"}
+    binds = {str(script): f"{WORKER_DIR}/{script.name}"}
+    binds.update({str(script.with_name(name)): f"{WORKER_DIR}/{name}" for name in WORKER_FILES})
     for relative, source in home_files.items():
         binds[str(source)] = f"{HOME}/{relative}"
     if data_dir is not None:

@@ -4,7 +4,8 @@ Started by the grader as ``python -I worker.py PACKAGE_FOLDER`` (see
 :mod:`autograder.boundary.launcher`) in a private temporary directory; ``PACKAGE_FOLDER`` holds the
 ``layerlab`` package the grader uses. It reads the header (the cells) from stdin, then one call at
 a time, and writes one message per line to stdout, as :mod:`protocol` (the file next to this one)
-describes; it needs nothing of the ``autograder`` package, so a sandbox can hide the course
+describes; it needs nothing of the ``autograder`` package (only the files next to it:
+``protocol.py``, ``worker_inputs.py``, ``worker_plots.py``), so a sandbox can hide the course
 (solutions, hidden cases, gradebook) from it.
 
 1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
@@ -12,8 +13,8 @@ describes; it needs nothing of the ``autograder`` package, so a sandbox can hide
    (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
    are not run), then ``exec``. An error in a cell is reported and the next cell runs.
 2. Each call, read only after the previous one was answered, gets fresh copies of its inputs
-   (plain data; arrays read-only for good, as views of immutable bytes: writing into one raises,
-   and no flag makes it writeable again), optionally with NumPy's global generator seeded, and
+   that cannot be changed in place (``worker_inputs.py``: arrays, dicts and lists alike raise on a
+   write), optionally with NumPy's global generator seeded, and
    its output (or the exception, with the student's own traceback lines only) goes back as plain
    data, together with the inputs as they are after the call.
 3. A ``read`` request (a quiz answer) calls nothing: the variable's value goes back as plain data
@@ -27,7 +28,6 @@ to them (no request document, no frame), and the next call's arguments have not 
 
 from __future__ import annotations
 
-import copy
 import linecache
 import os
 import signal
@@ -54,12 +54,14 @@ def main() -> int:
     if len(sys.argv) > 1:  # the folder holding the layerlab package the grader uses
         sys.path.insert(0, sys.argv[1])
     sys.path.insert(0, HERE)
-    import protocol  # noqa: E402  (the file next to this one)
+    import protocol  # noqa: E402  (the files next to this one)
+    import worker_inputs
+    import worker_plots
     sys.path.remove(HERE)
     sys.path.insert(0, "")  # as in a Jupyter kernel: modules next to the notebook are importable
-    _seed_font_cache()
+    worker_plots.seed_font_cache()
     import numpy as np
-    _defer_pyplot()
+    worker_plots.defer_pyplot()
 
     def send(message: dict) -> None:
         _flush_prints()  # what the cell printed reaches the log before the grader hears of it
@@ -76,8 +78,10 @@ def main() -> int:
         cell, cells[index] = cells[index], None
         start = time.perf_counter()
         error = _run_cell(shell, cell["filename"], cell["source"], limits.get("cell_seconds", 60.0))
+        worker_plots.close_figures()
         send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error})
-    while _serve_one(requests, shell, limits.get("call_seconds", 10.0), np, protocol, send):
+    while _serve_one(requests, shell, limits.get("call_seconds", 10.0), np, protocol, send,
+                     worker_inputs.read_only):
         pass
     send({"type": "done"})
     channel.close()
@@ -130,67 +134,12 @@ def _run_cell(shell, filename: str, source: str, seconds: float):
         return _error_info(exc)
     finally:
         _alarm(0)
-        _close_figures()
     return None
-
-
-def _seed_font_cache() -> None:
-    """Copy the font list the grader built (``LAYERLAB_FONT_CACHE``) into matplotlib's empty
-    config folder, so importing pyplot does not scan the system's fonts again."""
-    source, target = os.environ.get("LAYERLAB_FONT_CACHE"), os.environ.get("MPLCONFIGDIR")
-    if not source or not target or not os.path.isdir(source):
-        return
-    try:
-        import shutil
-
-        os.makedirs(target, exist_ok=True)
-        for name in os.listdir(source):
-            if name.startswith("fontlist") and not os.path.exists(os.path.join(target, name)):
-                shutil.copyfile(os.path.join(source, name), os.path.join(target, name))
-    except OSError:
-        pass  # matplotlib builds its own list
-
-
-def _defer_pyplot() -> None:
-    """Make the first ``import matplotlib.pyplot`` cheap until a cell actually uses pyplot.
-
-    Most notebooks import pyplot in their first cell only to draw, and the grader does not draw;
-    the import costs ~0.3 s of every worker. A finder hands that first import to Python's lazy
-    loader: the module is executed, exactly as usual, on the first access of one of its
-    attributes (or by a second import statement)."""
-    sys.meta_path.insert(0, _LazyPyplotFinder())
-
-
-class _LazyPyplotFinder:
-    """A one-shot meta path finder for ``matplotlib.pyplot`` (see :func:`_defer_pyplot`)."""
-
-    name = "matplotlib.pyplot"
-
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname != self.name:
-            return None
-        sys.meta_path.remove(self)
-        import importlib.machinery
-        import importlib.util
-
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is not None and spec.loader is not None:
-            spec.loader = importlib.util.LazyLoader(spec.loader)
-        return spec
-
-
-def _close_figures() -> None:
-    pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None and type(pyplot).__name__ != "_LazyModule":  # a lazy pyplot drew nothing
-        try:
-            pyplot.close("all")
-        except Exception:
-            pass
 
 
 # ----------------------------------------------------------------------------- the calls
 
-def _serve_one(requests, shell, seconds: float, np, protocol, send) -> bool:
+def _serve_one(requests, shell, seconds: float, np, protocol, send, read_only) -> bool:
     """Read one call, run it, answer it; False at the end. Its arguments live in this frame and
     the call's own only, and are gone when this returns."""
     try:
@@ -200,7 +149,7 @@ def _serve_one(requests, shell, seconds: float, np, protocol, send) -> bool:
     if got is None:
         return False
     seq, call = got
-    message = _call(shell, call, seconds, np, protocol)
+    message = _call(shell, call, seconds, np, read_only)
     message["seq"] = seq
     call.clear()
     del got, call
@@ -208,7 +157,7 @@ def _serve_one(requests, shell, seconds: float, np, protocol, send) -> bool:
     return True
 
 
-def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
+def _call(shell, call: dict, seconds: float, np, read_only) -> dict:
     from layerlab import plaindata
 
     message = {"type": "call", "id": call["id"], "status": "ok", "seconds": 0.0, "output": None,
@@ -224,7 +173,7 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
         message["error"] = {"type": type(fn).__name__, "bases": [], "traceback": [],
                             "message": f"{call['function']} is a {type(fn).__name__}"}
         return message
-    args, kwargs = _read_only(call["args"], np), _read_only(call["kwargs"], np)
+    args, kwargs = read_only(call["args"], np), read_only(call["kwargs"], np)
     removed = _remove_notebook_variables(shell) if call.get("isolated") else {}
     message["removed"] = sorted(removed)
     start = time.perf_counter()
@@ -257,18 +206,6 @@ def _call(shell, call: dict, seconds: float, np, protocol) -> dict:
     if message["status"] != "ok":
         message["output"] = message["args_after"] = None
     return message
-
-
-def _read_only(value, np):
-    """A deep copy of plain data whose arrays can never be written (views of ``bytes``)."""
-    if isinstance(value, np.ndarray):
-        return np.frombuffer(value.tobytes(), dtype=value.dtype).reshape(value.shape)
-    if isinstance(value, dict):
-        return {k: _read_only(v, np) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        items = [_read_only(v, np) for v in value]
-        return items if isinstance(value, list) else tuple(items)
-    return copy.deepcopy(value)
 
 
 def _read(shell, name: str, message: dict, plaindata) -> dict:

@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
-#: ``property(args, got) -> sentence or None``: a contract of the output (see layerlab.checks.runner).
-Property = Callable[[tuple, Any], "str | None"]
-#: ``hint(args, want, got) -> sentence or None``: names the likely mistake of a failing case.
-Hint = Callable[[tuple, Any, Any], "str | None"]
+from layerlab.judge.recognise import Hint, Property
 
 
 @dataclass(frozen=True)

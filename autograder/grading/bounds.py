@@ -61,7 +61,10 @@ def terminal(text: Any, limit: int = 200) -> str:
     """``text`` for a terminal: control characters (escape sequences, carriage returns,
     bidirectional overrides) shown as ``\\x1b``-style escapes, never interpreted."""
     text = text if isinstance(text, str) else str(text)
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # undecodable bytes as \\udcXX
+    try:  # a file name's bytes that are not UTF-8 as \\xNN, other lone surrogates as \\udXXX
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     text = clip(text, limit)
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 

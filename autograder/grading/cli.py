@@ -8,6 +8,8 @@ submission was graded (whatever the students scored), 1 when the grader failed o
 could not start, 2 on bad usage (also: a folder that is not a course, an unknown assignment or
 student, nothing collected to grade). Submissions whose results are current are kept (``--force``
 grades them again), so an interrupted run is finished by running the same command again.
+Then it rewrites the class insights of every assignment it graded (``insights/<assignment>/``,
+see :mod:`autograder.insights`) and prints where they are.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(summary(report))
+    graded = {r.assignment for r in report.results} | {s.assignment for s, _ in report.unchanged}
+    if graded:
+        from autograder.insights.cli import refresh  # what the class got wrong, per assignment
+        print("\n".join(terminal(line, 2000) for line in refresh(course, graded)))
     return 0 if report.ok else 1
 
 

@@ -6,13 +6,22 @@ returned string, the numbers it returns) can carry them out. The grader therefor
 redacts all of it with what it knows on its own side:
 
 * traceback lines are rebuilt from the grader's own copy of the cells it sent (cell number and
-  line number are all it takes from the worker; the function name only if that cell defines it);
-* an exception's type name is kept when it is a built-in name, one of NumPy's, or a class the
-  notebook's cells define, else replaced by its nearest built-in base;
-* numbers in messages and problem lines are kept when they are small integers (sizes, indices,
-  axes: no larger than the case's largest dimension, or an array's size) or appear in the
-  course's source notebook, and otherwise rounded to two significant digits (integers masked);
-  quoted text is kept only when it is a name the grader knows (an expected dict key, a name in
+  line number are all it takes from the worker; the function name only if the course names it, or
+  the cells define it and it has no digits), the innermost :data:`FRAMES` frames only;
+* an exception's type name is kept when it is one of this Python's built-in exceptions, one of
+  NumPy's, or a class the notebook's cells define (a name without digits), else replaced by its
+  nearest built-in base (the worker's list of bases is checked against the real builtins too);
+* text the student's code produced during the call (an exception's message, why its answer could
+  not be read) keeps no number that could be a value: every word holding a digit is masked
+  (``…``) unless it is a dtype (``float64``), a name the course or the case gives (``W1``), or an
+  integer that reads as a shape: one of the case's dimensions, lengths or sizes, in a tuple or
+  after "axis", "size", ..., outside square brackets, at most :data:`KEPT_NUMBERS` of them
+  (:func:`scrub`); so shapes stay, and data dumps and values do not (digits spelled out one by one
+  can carry a few at most);
+* problem lines the grader writes itself keep small integers (sizes, indices, axes: no larger
+  than the case's largest dimension, or an array's size) and the course's own numbers, and round
+  other numbers to two significant digits (integers masked) (:func:`redact`);
+* quoted text is kept only when it is a name the grader knows (an expected dict key, a name in
   the cells or the source notebook), else shown as ``'…'``;
 * a returned dict's keys that the expected output does not have are renamed ``<key 1>``, ... before
   comparing (so "unexpected keys" are counted and placed, not listed);
@@ -21,6 +30,7 @@ redacts all of it with what it knows on its own side:
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import Any
 
@@ -36,11 +46,24 @@ KNOWN_TYPES = frozenset(["set", "frozenset", "complex", "bytes", "bytearray", "r
                          "memoryview", "method", "builtin_function_or_method", "NoneType"])
 #: characters kept of a hidden case's error message.
 MESSAGE = 240
+#: numbers kept of one text the student's code produced (shapes in an error need a few).
+KEPT_NUMBERS = 4
+#: frames kept of a traceback (the innermost): which functions and lines a call went through are
+#: the student's choice, so each kept frame could carry a few bits.
+FRAMES = 5
+#: words after which an integer reads as a size ("axis 1", "size 3"), and what may follow one.
+SHAPE_WORDS = frozenset(["axis", "axes", "dimension", "dim", "dims", "size", "index", "operand",
+                         "ndim", "length", "len", "expected", "got", "indices"])
+SHAPE_AFTER = ("-dimensional", "-d ", "d array", " dimensions", " were ", " was ", " positional",
+               " is different", " elements", " (dim")
 
 _FILE_LINE = re.compile(r'^File "<cell (\d+)>", line (\d+), in (.{1,100})$')
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
 _QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(r"[\w.]+")
+_SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*){0,2},?\s*\)")
+_DTYPE = re.compile(r"(?:np|numpy|u?int|float|complex|bool|str|bytes|object|datetime|timedelta)(?:8|16|32|64|128|256)?_?")
 
 
 class Context:
@@ -50,13 +73,15 @@ class Context:
 
     def __init__(self, cells: list[dict], trusted: str = ""):
         self.sources = {c["filename"]: c["source"].splitlines() for c in cells}
-        self.words = set(_IDENT.findall(trusted)) | set(_NUMBER.findall(trusted))
+        self.trusted = set(_IDENT.findall(trusted))  # the course's names (not the student's)
+        self.words = self.trusted | set(_NUMBER.findall(trusted))
         for cell in cells:
             self.words.update(_IDENT.findall(cell["source"]))
 
     def traceback(self, lines: list[str]) -> list[str]:
-        """The student's traceback, each frame rebuilt from the grader's copy of the cell."""
-        out = []
+        """The student's traceback, each frame rebuilt from the grader's copy of the cell; the
+        innermost :data:`FRAMES` frames only."""
+        frames = []
         for line in lines:
             match = _FILE_LINE.match(line)
             if not match:
@@ -66,20 +91,32 @@ class Context:
             if source is None or not 1 <= number <= len(source):
                 continue
             if not (name in ("<module>", "<lambda>", "<listcomp>", "<dictcomp>", "<genexpr>")
-                    or _IDENT.fullmatch(name) and name in self.words):
+                    or _IDENT.fullmatch(name) and self.vouched(name)):
                 name = "?"
-            out.append(f'File "{filename}", line {number}, in {name}')
-            if source[number - 1].strip():
-                out.append("    " + source[number - 1].strip())
-        return out
+            frames.append([f'File "{filename}", line {number}, in {name}']
+                          + (["    " + source[number - 1].strip()] if source[number - 1].strip() else []))
+        return [line for frame in frames[-FRAMES:] for line in frame]
+
+    def vouched(self, name: str) -> bool:
+        """``name`` is the course's, or the notebook's without digits (a notebook can define
+        ``f0`` ... ``f9`` to spell numbers with the names it shows)."""
+        return name in self.trusted or name in self.words and not any(c.isdigit() for c in name)
 
     def type_name(self, name: str, bases: list[str]) -> str:
         """An exception's (or a returned object's) type name, if the grader can vouch that it
         carries nothing of the call's inputs."""
-        if _IDENT.fullmatch(name) and (name in bases or name in NUMPY_ERRORS or name in KNOWN_TYPES
-                                       or name in self.words):
+        if _IDENT.fullmatch(name) and (_builtin(name) or name in NUMPY_ERRORS or name in KNOWN_TYPES
+                                       or self.vouched(name)):
             return name
-        return next((b for b in bases if _IDENT.fullmatch(b)), "Exception" if bases else "object")
+        # the bases are the worker's word too (a class can say its module is "builtins"): only a
+        # name that is an exception of this very Python's builtins is shown
+        return next((b for b in bases if _builtin(b)), "Exception" if bases else "object")
+
+
+def _builtin(name: str) -> bool:
+    """``name`` is a built-in exception class of this Python."""
+    value = getattr(builtins, name, None) if _IDENT.fullmatch(name) else None
+    return isinstance(value, type) and issubclass(value, BaseException)
 
 
 _GRADER_ONLY = re.compile(r"^[ \t]*### BEGIN (SOLUTION|HIDDEN TESTS).*?^[ \t]*### END \1[^\n]*\n?",
@@ -95,19 +132,22 @@ def released_text(nb) -> str:
 def limits_of(*values: Any) -> tuple[int, set[str]]:
     """What a message about these values may show: the largest integer (their largest dimension,
     number of dimensions or length; 0 for scalars), and the names it may quote (dict keys) together
-    with the exact integers it may show besides (array sizes, as text)."""
+    with the exact integers it may show besides (their dimensions, numbers of dimensions, lengths
+    and sizes, as text)."""
     largest, names, stack = 0, set(), list(values)
     while stack:
         item = stack.pop()
         if isinstance(item, np.ndarray):
             largest = max([largest, item.ndim, *item.shape])
-            names.add(str(item.size))
+            names.update(str(n) for n in (item.size, item.ndim, *item.shape))
         elif isinstance(item, dict):
             largest = max(largest, len(item))
+            names.add(str(len(item)))
             names.update(k for k in item if isinstance(k, str))
             stack.extend(item.values())
         elif isinstance(item, (list, tuple)):
             largest = max(largest, len(item))
+            names.add(str(len(item)))
             stack.extend(item)
     return largest, names
 
@@ -139,6 +179,56 @@ def redact(text: str, largest: int, names: set[str], limit: int | None = None) -
     return text
 
 
+def scrub(text: str, names: set[str], known: set[str] = frozenset(), limit: int | None = None,
+          quotable: set[str] = frozenset()) -> str:
+    """Text the student's code produced during a hidden call, without the numbers it could carry
+    out: each word (letters, digits, ``_``, ``.``) holding a digit is replaced by ``…`` unless it is
+    a dtype, a word of ``known`` (the course's names), or an integer that reads as a shape: one of
+    ``names`` (the case's dimensions, lengths and sizes), in a shape ``(3, 4)`` (a tuple of at most
+    3 integers) or after a word such as "axis", "size" or "dimension" (:data:`SHAPE_WORDS`), never
+    inside square brackets (where arrays and lists print their items), and at most
+    :data:`KEPT_NUMBERS` of them. Quoted
+    text not in ``names``, ``known`` or ``quotable`` (e.g. the notebook's own names, for a
+    NameError) is masked, and its digits as above; the result is cut to ``limit``."""
+    allowed = names | known | quotable
+    text = _QUOTED.sub(lambda m: m.group() if (m.group(1) if m.group(1) is not None else m.group(2))
+                       in allowed else "'…'", text)
+    square = kept = at = 0
+    shapes = [m.span() for m in _SHAPE.finditer(text)]
+    out = []
+    for match in _WORD.finditer(text):
+        before = text[at:match.start()]
+        square = max(0, square + before.count("[") - before.count("]"))
+        out.append(before)
+        at = match.end()
+        word = match.group()
+        if not any(c.isdigit() for c in word):
+            out.append(word)
+        elif all(_DTYPE.fullmatch(part) or part in known for part in word.split(".") if part) \
+                and not word.startswith("."):
+            out.append(word)
+        elif word.isdigit() and word.isascii() and str(int(word)) == word and word in names \
+                and not square and kept < KEPT_NUMBERS and (
+                    any(a < match.start() < b for a, b in shapes) or _shape_context(text, match)):
+            kept += 1
+            out.append(word)
+        else:
+            out.append("…")
+    out.append(text[at:])
+    text = "".join(out)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return text
+
+
+def _shape_context(text: str, match: re.Match) -> bool:
+    """The integer at ``match`` follows a word of :data:`SHAPE_WORDS` or is followed by one of
+    :data:`SHAPE_AFTER` ("2-dimensional", "3 were given")."""
+    previous = re.search(r"(\w+)[\s:=]*$", text[max(0, match.start() - 30):match.start()])
+    return bool(previous and previous.group(1).lower() in SHAPE_WORDS) or \
+        text.startswith(SHAPE_AFTER, match.end())
+
+
 def mask_keys(expected: Any, got: Any) -> Any:
     """``got`` with the keys of its dicts that ``expected`` does not have (at the same place)
     renamed ``<key 1>``, ``<key 2>``, ...; a key that differs from an expected one only in case
@@ -168,16 +258,18 @@ def mask_keys(expected: Any, got: Any) -> Any:
 
 def disclose_report(report, context: Context, largest: int, names: set[str]) -> None:
     """A worker's report of a hidden call (a protocol ``CallReport``) with its free text rebuilt
-    or redacted in place; the notebook's own names may be quoted."""
-    names = names | context.words
+    or scrubbed in place (:func:`scrub`); ``largest`` and ``names`` are :func:`limits_of` the
+    function's hidden cases."""
+    known = context.trusted | {n for n in names if n.isidentifier()}
     if report.error is not None:
         error = report.error
         error.type = context.type_name(error.type, error.bases)
-        error.message = redact(error.message, largest, names, MESSAGE)
+        error.message = scrub(error.message, names, known, MESSAGE, context.words)
         error.traceback = context.traceback(error.traceback)
-    report.removed = [n for n in report.removed if n.isidentifier() and n in context.words]
+    # sorted: the order of the names the worker lists must not carry anything either
+    report.removed = sorted({n for n in report.removed if n.isidentifier() and n in context.words})
     if report.undecodable:
-        report.undecodable = redact(report.undecodable, largest, names, MESSAGE)
+        report.undecodable = scrub(report.undecodable, names, known, MESSAGE, context.words)
 
 
 def disclose_outcome(outcome, case, context: Context):

@@ -27,7 +27,8 @@ import nbformat
 
 from autograder.build import helper_modules
 from autograder.boundary import block_server, launcher, protocol, sandbox
-from autograder.grading import bounds, disclosure, execute, fingerprints, gradebook, marks, run_lock
+from autograder.grading import (bounds, disclosure, execute, fingerprints, gradebook, marks, odd_names,
+                                run_lock)
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError, build_plan
@@ -396,9 +397,11 @@ def _grade_course(course, assignments, students, settings, progress, start) -> R
         todo = []
         for submission in find_submissions(course.submitted_dir, assignments, students):
             if not (bounds.is_clean_name(submission.student) and bounds.is_clean_name(submission.assignment)):
-                report.failures.append((submission, "not graded: the folder name is not valid UTF-8 text, "
-                                        "so it cannot be a student id or an assignment of nbgrader's; "
-                                        "rename the folder"))
+                try:  # the assignment's notebooks, for the names and points of the result
+                    plans = grader.plans(submission.assignment) if bounds.is_clean_name(submission.assignment) else []
+                except Exception:
+                    plans = []
+                report.failures.append((submission, odd_names.record(course, submission, plans)))
                 if progress:
                     progress(None)
                 continue

@@ -6,15 +6,18 @@
      "functions": {"softmax": {"kind": "function", "notebook": "numpy_basics", "score": 1.0,
                                "max_score": 2.0, "passed": 3, "cases": 6, "messages": ["...", ...],
                                "failures": [{"case": 2, "input": "x = ...", "problems": [...],
-                                             "hints": [...], "traceback": [...]}]}, ...},
-
-A quiz's questions are entries of ``"functions"`` too, with ``"kind": "question"`` and the
-student's ``"answer"`` as written (``"cases"`` is 1, ``"passed"`` 1 for full marks).
+                                             "hints": [...], "traceback": [...],
+                                             "mistakes": ["softmax.sum-over-columns"]}]}, ...},
      "errors": ["numpy_basics.ipynb, cell 14: NameError: name 'y' is not defined", ...],
      "warnings": ["The locked cell 'setup' was changed; the original was restored.", ...],
      "notebooks": {"numpy_basics": {"found": true, "cells_run": 20, "skipped": [...],
                                     "cell_errors": [...], "seconds": 2.1}},
      "grader": {"graded_at": "2025-01-01T12:00:00+00:00", "seconds": 2.3}}
+
+``"mistakes"`` holds the catalogue identifiers (:mod:`layerlab.judge.catalogue`) of the mistakes
+recognised in that case, so a class's mistakes can be counted; empty when none was recognised.
+A quiz's questions are entries of ``"functions"`` too, with ``"kind": "question"`` and the
+student's ``"answer"`` as written (``"cases"`` is 1, ``"passed"`` 1 for full marks).
 
 Files are written atomically (a temporary file in the same folder, then a rename), so a reader
 never sees half a file.
@@ -118,7 +121,8 @@ def _function_json(f: FunctionResult) -> dict:
     out = {"kind": f.kind, "notebook": f.notebook, "score": f.score, "max_score": f.max_score,
            "passed": f.passed, "cases": f.total, "messages": f.messages,
            "failures": [{"case": c.number, "input": c.label, "problems": c.problems, "hints": c.hints,
-                         "traceback": c.traceback} for c in f.failures if c.problems or c.traceback]}
+                         "traceback": c.traceback, "mistakes": c.mistakes}
+                        for c in f.failures if c.problems or c.traceback]}
     if isinstance(f, QuestionResult):
         out["answer"] = f.answer  # as the student wrote it
     return out

@@ -15,18 +15,24 @@ A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
 
 from __future__ import annotations
 
-import builtins
 import copy
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-import numpy as np
 
 from autograder.grading import disclosure, quiz
 from autograder.grading.plan import FunctionPlan, NotebookPlan, PlannedCase, isolation_id
 from autograder.boundary.protocol import CallReport, ErrorInfo, Response
 from layerlab.checks.compare import Problem, compare, describe
-from layerlab.checks.runner import condensed, explain_error, input_changes  # the public checks' own words
+from layerlab.checks.runner import condensed  # the public checks' own words
+from layerlab.judge import errors
+from layerlab.judge.errors import IN_PLACE
+from layerlab.judge.inputs import CHANGED_IN_PLACE, NOTEBOOK_VARIABLE, USE_ARGUMENTS, input_changes
+from layerlab.judge.outcome import Diagnosis, ErrorInfo as PlainError
+from layerlab.judge.recognise import broken_properties, fired_hints
+
+#: a stop at the time limit, as the worker describes it.
+TIME_LIMIT = PlainError("TimeLimit", [], "")
 
 #: how many failing cases of one function the messages spell out.
 SHOWN_FAILURES = 3
@@ -35,7 +41,8 @@ SHOWN_FAILURES = 3
 @dataclass
 class CaseOutcome:
     """One hidden case: passed, or why not (``problems`` and ``hints`` in plain words,
-    ``traceback``: the student's own lines)."""
+    ``traceback``: the student's own lines; ``mistakes``: the catalogue identifiers of the
+    recognisers that fired, see :mod:`layerlab.judge.catalogue`)."""
 
     number: int
     label: str
@@ -44,6 +51,15 @@ class CaseOutcome:
     hints: list[str] = field(default_factory=list)
     traceback: list[str] = field(default_factory=list)
     kind: str = ""   # failures of the same kind are explained once
+    mistakes: list[str] = field(default_factory=list)
+
+    def diagnose(self, diagnoses: list[Diagnosis]) -> None:
+        """Add the diagnoses' sentences (each once) to the hints and their identifiers to the mistakes."""
+        for d in diagnoses:
+            if d.sentence not in self.hints:
+                self.hints.append(d.sentence)
+            if d.id and d.id not in self.mistakes:
+                self.mistakes.append(d.id)
 
     def text(self, same: list[int] = ()) -> str:
         lines = [f"Hidden case {self.number} ({self.label}):"]
@@ -149,7 +165,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     name = fplan.name
     context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
-    hints = {id(r): error_hint(r.error) for r in reports if r is not None}  # from the words as sent
+    explained = {id(r): errors.explain(r.error) for r in reports if r is not None}  # from the words as sent
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
         disclosure.disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
     first = next((r for r in reports if r is not None), None)
@@ -171,7 +187,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
         else:
             try:
                 outcomes.append(disclosure.disclose_outcome(
-                    _judge(fplan, case, report, hints.get(id(report))), case, context))
+                    _judge(fplan, case, report, explained.get(id(report))), case, context))
             except Exception as exc:  # whatever came back, one case must not stop the grading
                 outcomes.append(CaseOutcome(case.number, case.label, False, [
                     f"the returned value could not be compared with the expected one "
@@ -195,8 +211,9 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
 # ----------------------------------------------------------------------------- one case
 
 def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
-           hint: str | None = None) -> CaseOutcome:
+           explained: Diagnosis | None = None) -> CaseOutcome:
     outcome = CaseOutcome(case.number, case.label, False)
+    hint = explained.sentence if explained else None
     if report.status == "error":
         if hint == IN_PLACE:
             outcome.problems.append(f"{fplan.name} changed its input in place (the grader passes its "
@@ -204,14 +221,12 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
         else:
             outcome.problems.append("your code raised an error:")
         outcome.traceback = _traceback_lines(report.error)
-        if hint:
-            outcome.hints.append(hint)
+        outcome.diagnose([explained] if explained else [])
         outcome.kind = f"error {report.error.type if report.error else ''} {hint}"
         return outcome
     if report.status == "timeout":
         outcome.problems.append(report.error.message if report.error else "it took too long and was stopped")
-        outcome.hints.append("look for a loop that never ends, or one that runs over every entry of a "
-                             "large array: use NumPy's vectorized operations")
+        outcome.diagnose([explained or errors.explain(TIME_LIMIT)])
         outcome.kind = "timeout"
         return outcome
     if report.status == "not_plain":
@@ -226,14 +241,19 @@ def _judge(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
     shown = disclosure.mask_keys(case.expected, report.output)  # its own keys could carry the inputs
     problems = condensed(fplan.public, compare(case.expected, shown, rtol=fplan.rtol,
                                                atol=fplan.atol), case.expected, shown)
-    problems += _broken_properties(fplan, case, report.output)
-    problems += _changed_inputs(fplan, case, report.args_after)
+    broken = _broken_properties(fplan, case, report.output)
+    problems += [Problem("the returned value", d.sentence) for d in broken]
+    changed = _changed_inputs(fplan, case, report.args_after)
+    problems += changed
     if not problems:
         outcome.passed = True
         return outcome
     for problem in problems:
         outcome.problems += _redacted(problem)
-    outcome.hints = _hints(fplan, case, report.output)
+    outcome.mistakes = list(dict.fromkeys(d.id for d in broken if d.id))
+    if changed:
+        outcome.mistakes.append(CHANGED_IN_PLACE)
+    outcome.diagnose(_hints(fplan, case, report.output))
     outcome.kind = "\n".join([f"{p.where}: {p.what}" for p in problems] + outcome.hints)
     return outcome
 
@@ -260,8 +280,7 @@ def _judge_isolation(fplan: FunctionPlan, outcome: CaseOutcome, normal: CallRepo
         outcome.problems.append(f"`{fplan.name}` uses the notebook variable `{variable}`, which is not "
                                 f"one of its arguments: it fails when called in a fresh notebook")
         outcome.traceback = _traceback_lines(isolated.error)
-        outcome.hints.append("a graded function must work from its arguments alone: use the "
-                             "parameter (check its spelling), or compute the value inside the function")
+        outcome.diagnose([Diagnosis(NOTEBOOK_VARIABLE, USE_ARGUMENTS)])
         outcome.kind = f"isolation {variable}"
         return
     try:
@@ -273,22 +292,17 @@ def _judge_isolation(fplan: FunctionPlan, outcome: CaseOutcome, normal: CallRepo
         outcome.problems.append(f"`{fplan.name}` gives another result when the notebook's variables "
                                 f"({removed}) are gone: it depends on a notebook variable instead of "
                                 f"only its arguments")
+        outcome.mistakes.append(NOTEBOOK_VARIABLE)
 
 
-def _broken_properties(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[Problem]:
+def _broken_properties(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[Diagnosis]:
     properties = list(fplan.public.properties if fplan.public else ()) + list(fplan.spec.properties)
-    problems = []
-    for prop in properties:
-        message = _safely(prop, copy.deepcopy(case.args), got)
-        if message:
-            problems.append(Problem("the returned value", message))
-    return problems
+    return broken_properties(properties, lambda: copy.deepcopy(case.args), got)
 
 
-def _hints(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[str]:
+def _hints(fplan: FunctionPlan, case: PlannedCase, got: Any) -> list[Diagnosis]:
     hints = list(fplan.public.hints if fplan.public else ()) + list(fplan.spec.hints)
-    found = [_safely(h, copy.deepcopy(case.args), case.expected, got) for h in hints]
-    return list(dict.fromkeys(h for h in found if h))
+    return fired_hints(hints, lambda: copy.deepcopy(case.args), case.expected, got)
 
 
 def _changed_inputs(fplan: FunctionPlan, case: PlannedCase, args_after: Any) -> list[Problem]:
@@ -299,15 +313,6 @@ def _changed_inputs(fplan: FunctionPlan, case: PlannedCase, args_after: Any) -> 
         return [Problem("the arguments", f"{name} put something into its inputs that is not "
                                          f"plain data, or replaced them")]
     return input_changes((case.args, case.kwargs), args_after, name, fplan.parameters)
-
-
-def _safely(check, *args) -> str | None:
-    try:
-        with np.errstate(all="ignore"):
-            message = check(*args)
-    except Exception:  # a recogniser must never break grading
-        return None
-    return message if isinstance(message, str) else None
 
 
 def _redacted(problem: Problem) -> list[str]:
@@ -334,35 +339,11 @@ def _oversized(budget: int, what: str) -> str:
 
 # ----------------------------------------------------------------------------- errors
 
-#: the hint for an error raised by writing into a (read-only) input.
-IN_PLACE = ("compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of modifying the "
-            "caller's (`x /= n`, `x[...] = `, `params[k] -= `)")
-_READ_ONLY = ("assignment destination is read-only", "output array is read-only", "array is read-only",
-              "cannot set WRITEABLE flag")
-
-
 def error_hint(error: ErrorInfo | None) -> str | None:
     """Plain words for an error, from its type and message (the exception itself stays in the
     worker: only its description crossed)."""
-    if error is None:
-        return None
-    message = error.message
-    if "ValueError" in error.bases and any(words in message for words in _READ_ONLY):
-        return IN_PLACE
-    if "Cannot cast ufunc" in message and "same_kind" in message:
-        return ("an in-place operation such as `x /= n` on an integer array: compute a new array "
-                "(`x = x / n`) instead of writing into the caller's")
-    if "AxisError" in error.type or "is out of bounds for array of dimension" in message:
-        return ("the array has fewer dimensions than the `axis` you used: check its shape, "
-                "and the shapes the docstring promises")
-    builtin = next((getattr(builtins, b) for b in error.bases
-                    if isinstance(getattr(builtins, b, None), type) and b != "BaseException"), None)
-    if builtin is None:
-        return None
-    try:
-        return explain_error(builtin(message))
-    except Exception:
-        return None
+    diagnosis = errors.explain(error)
+    return diagnosis.sentence if diagnosis else None
 
 
 def _traceback_lines(error: ErrorInfo | None) -> list[str]:

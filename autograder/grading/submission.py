@@ -2,8 +2,9 @@
 
 nbgrader collects a student's files into ``submitted/<student>/<assignment>/``; the notebook
 ``<notebook>.ipynb`` there is graded against ``source/<assignment>/<notebook>.ipynb``. A file that
-cannot be read (missing, empty, not UTF-8, not JSON, not a notebook, absurdly large, a link, a
-FIFO or a device, metadata of the wrong JSON type, text that is not valid Unicode) raises
+cannot be read (missing, empty, not UTF-8, not JSON, not a notebook, absurdly large or made of
+absurdly many cells or values, a link, a FIFO or a device, metadata of the wrong JSON type, text
+that is not valid Unicode) raises
 :class:`SubmissionError` with a sentence the student can act on; the caller scores that notebook 0
 and goes on with the next one. Files are read through :mod:`safe_files` only (no links followed
 below ``submitted/``, sizes bounded before reading).
@@ -24,6 +25,12 @@ from autograder.grading import safe_files
 MAX_BYTES = 256 * 1024 * 1024
 #: larger notebooks are graded (their outputs are ignored anyway) with a warning.
 LARGE_BYTES = 20 * 1024 * 1024
+#: notebooks with more cells are refused (this course's notebooks have fewer than 100; reading and
+#: restoring costs the grader about a millisecond per cell).
+MAX_CELLS = 2000
+#: notebooks whose JSON holds more values than this (counted as its commas and colons, before
+#: parsing) are refused: a few hundred MB of small numbers would take the grader gigabytes to parse.
+MAX_VALUES = 4_000_000
 
 CELL_TYPES = frozenset(["code", "markdown", "raw"])
 
@@ -122,6 +129,9 @@ def read_notebook(path: Path, root: Path | None = None) -> nbformat.NotebookNode
         raw = fh.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         raise SubmissionError(f"{name} grew while it was read: submit it again")
+    if raw.count(b",") + raw.count(b":") > MAX_VALUES:
+        raise SubmissionError(f"{name} holds more than {MAX_VALUES:,} values, too many to grade: clear "
+                              f"the outputs (Edit → Clear Outputs of All Cells), save, and submit again")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -138,6 +148,11 @@ def read_notebook(path: Path, root: Path | None = None) -> nbformat.NotebookNode
             and isinstance(data.get("nbformat"), int)):
         raise SubmissionError(f"{name} is a JSON file but not a Jupyter notebook: submit the "
                               f"assignment's notebook itself")
+    cells = data.get("cells", data.get("worksheets"))
+    if len(cells) > MAX_CELLS:
+        raise SubmissionError(f"{name} has {len(cells):,} cells, more than the {MAX_CELLS:,} the grader "
+                              f"reads: delete the cells you added for trying things out, save, and "
+                              f"submit again")
     if data["nbformat"] > 4:
         raise SubmissionError(f"{name} uses notebook format {data['nbformat']}, which the grader "
                               f"does not read: save it with JupyterLab 4")

@@ -9,6 +9,9 @@ as the only autograde preprocessor, this one instead grades the whole submission
 same results.json, gradebook entries, late penalty and feedback as ``python -m autograder grade``.
 The notebook it hands back for ``autograded/`` is the one the grader ran (locked cells restored).
 
+After each submission the assignment's class insights are rewritten
+(``insights/<assignment>/insights.html``, :mod:`autograder.insights`).
+
 When the grader cannot run (no bubblewrap, a broken reference) it raises, nbgrader reports the
 submission as failed, and nothing is graded in a kernel.
 """
@@ -23,6 +26,7 @@ from traitlets import Float, Integer
 
 from autograder.grading.course import Course
 from autograder.grading.grade import GraderError, Settings, grade_course
+from autograder.insights.cli import refresh
 from autograder.boundary.sandbox import Limits
 
 
@@ -74,4 +78,6 @@ class SandboxedAutograde(NbGraderPreprocessor):
         for submission, kept in report.manual:
             self.log.warning("%s/%s: kept the manual score of %s (set in the Formgrader)",
                              submission.student, submission.assignment, ", ".join(kept))
+        for line in refresh(course, [assignment]):  # the class insights, with this submission
+            self.log.info(line)
         return report.results[0]

@@ -24,6 +24,7 @@ from typing import Any, Callable
 import numpy as np
 
 from layerlab.checks.runner import BOLD, GREEN, RED, RESET, CheckFailed
+from layerlab.judge.catalogue import TOPICS
 
 KINDS = ("choice", "choices", "shape", "number")
 
@@ -37,18 +38,26 @@ class Question:
               ``"shape"`` (a tuple of whole numbers) or ``"number"``
     options:  the option letters of a choice question, in order (``("a", "b", "c", "d")``)
     integer:  a number question whose answer is a whole number
+    topics:   the course ideas the question is about (keys of
+              :data:`layerlab.judge.catalogue.TOPICS`), so the class insights can put it next to
+              the programming mistakes about the same idea
     """
 
     name: str
     kind: str
     options: tuple[str, ...] = ()
     integer: bool = False
+    topics: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"{self.name}: unknown question kind {self.kind!r}; one of {KINDS}")
         if (self.kind in ("choice", "choices")) != bool(self.options):
             raise ValueError(f"{self.name}: choice questions and only they have options")
+        unknown = [t for t in self.topics if t not in TOPICS]
+        if unknown or isinstance(self.topics, str):
+            raise ValueError(f"{self.name}: unknown topic {unknown or self.topics!r}; topics are "
+                             f"keys of layerlab.judge.catalogue.TOPICS")
 
     def expected_format(self) -> str:
         """The expected format in words, e.g. ``one of "a", "b", "c", "d" (a string)``."""
@@ -62,24 +71,24 @@ class Question:
         return "a whole number" if self.integer else "a number"
 
 
-def choice(name: str, options: str = "abcd") -> Question:
+def choice(name: str, options: str = "abcd", topics: tuple[str, ...] = ()) -> Question:
     """A single-choice question: the answer is one option letter."""
-    return Question(name, "choice", tuple(options))
+    return Question(name, "choice", tuple(options), topics=tuple(topics))
 
 
-def choices(name: str, options: str = "abcde") -> Question:
+def choices(name: str, options: str = "abcde", topics: tuple[str, ...] = ()) -> Question:
     """A "check all that apply" question: the answer is a set of option letters."""
-    return Question(name, "choices", tuple(options))
+    return Question(name, "choices", tuple(options), topics=tuple(topics))
 
 
-def shape(name: str) -> Question:
+def shape(name: str, topics: tuple[str, ...] = ()) -> Question:
     """A shape question: the answer is a tuple of whole numbers."""
-    return Question(name, "shape")
+    return Question(name, "shape", topics=tuple(topics))
 
 
-def number(name: str, integer: bool = False) -> Question:
+def number(name: str, integer: bool = False, topics: tuple[str, ...] = ()) -> Question:
     """A numeric question (``integer``: the answer is a whole number)."""
-    return Question(name, "number", integer=integer)
+    return Question(name, "number", integer=integer, topics=tuple(topics))
 
 
 # ----------------------------------------------------------------------------- format

@@ -1,24 +1,24 @@
 """Format checks of the week-3 quiz (``source/week3_quiz/quiz_week3.ipynb``).
 
-Only each answer's format is declared here (see :mod:`layerlab.checks.quiz`): the key and the
-explanations are not part of this package.
+Only each answer's format, and the course ideas it is about (``topics``), are declared here (see
+:mod:`layerlab.checks.quiz`): the key and the explanations are not part of this package.
 """
 
 from layerlab.checks.quiz import checks_for, choice, choices, number, shape
 
 QUESTIONS = {q.name: q for q in [
-    choices("q1"),
-    choice("q2"),
-    choice("q3"),
-    choice("q4"),
-    choices("q5"),
-    shape("q6"),
-    choices("q7"),
-    shape("q8"),
-    choice("q9"),
-    choice("q10"),
-    number("q11"),
-    choices("q12", "abcd"),
+    choices("q1", topics=("shapes-and-transposes",)),
+    choice("q2", topics=("activations",)),
+    choice("q3", topics=("vectorisation", "shapes-and-transposes")),
+    choice("q4", topics=("activations",)),
+    choices("q5", topics=("activations",)),
+    shape("q6", topics=("shapes-and-transposes",)),
+    choices("q7", topics=("shapes-and-transposes",)),
+    shape("q8", topics=("rank-1-and-keepdims", "broadcasting")),
+    choice("q9", topics=("initialisation",)),
+    choice("q10", topics=("initialisation", "activations")),
+    number("q11", topics=("derivatives",)),
+    choices("q12", "abcd", topics=("initialisation",)),
 ]}
 
 # check_q1(q1), ..., check_q12(q12): what the notebook's locked cells call.

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import inspect
 import json
 import sys
 import traceback
@@ -24,27 +23,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-import numpy as np
 
 from layerlab import plaindata
 from layerlab.building_blocks import block_origin
 from layerlab.checks import undefined
 from layerlab.checks.compare import Problem, compare
-from layerlab.checks.error_hints import explain_error  # noqa: F401  (also the grader's words)
+from layerlab.judge import errors
+from layerlab.judge.inputs import input_changes, parameter_names
+from layerlab.judge.outcome import describe_exception
+from layerlab.judge.recognise import Hint, Property, broken_properties, fired_hints
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
 _PACKAGE_DIR = str(Path(__file__).resolve().parents[1])
 
 GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
-#: A property checks a contract of the output that a value comparison cannot see (for example "b is
-#: the Python float 0.0, not the int 0"). It gets the case's inputs (fresh copies) and the student's
-#: output and returns a Problem-describing sentence when the contract is broken, else None.
-Property = Callable[[tuple, Any], "str | None"]
-
-#: A hint looks at one failing case: the case's inputs (fresh copies), the expected output and the
-#: student's output, and returns a sentence naming the likely mistake, or None.
-Hint = Callable[[tuple, Any, Any], "str | None"]
 
 
 @dataclass
@@ -160,8 +153,7 @@ def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
         problems += _broken_properties(spec, case, got)
         problems += input_changes(before, (args, kwargs), spec.name, parameter_names(fn))
         if problems:
-            fresh_args = case.make()
-            hints = [h for h in (_try_hint(hint, fresh_args, want, got) for hint in spec.hints) if h]
+            hints = [d.sentence for d in fired_hints(spec.hints, case.make, want, got)]
             failures.append(_case_header(number, case) + "\n" + _format(problems, hints))
     if not failures:
         return ""
@@ -223,59 +215,8 @@ def _format(problems: list[Problem], hints: list[str]) -> str:
 
 
 def _broken_properties(spec: FunctionSpec, case: Case, got: Any) -> list[Problem]:
-    problems = []
-    for prop in spec.properties:
-        message = _try_hint(prop, case.make(), None, got, property_check=True)
-        if message:
-            problems.append(Problem("the returned value", message))
-    return problems
-
-
-def _try_hint(hint: Callable, args: tuple, want: Any, got: Any, property_check: bool = False) -> str | None:
-    try:
-        with np.errstate(all="ignore"):
-            return hint(args, got) if property_check else hint(args, want, got)
-    except Exception:  # a recogniser must never break the check
-        return None
-
-
-def parameter_names(fn: Any) -> list[str]:
-    """The names of ``fn``'s parameters in order (empty when Python cannot tell)."""
-    try:
-        return list(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return []
-
-
-def input_changes(before: tuple, after: tuple, name: str, names: Sequence[str] = ()) -> list[Problem]:
-    """Problems for the arguments that differ between ``before`` and ``after`` ((args, kwargs) each);
-    ``names`` are the function's parameter names, so an argument is called by its name."""
-    (args0, kwargs0), (args1, kwargs1) = before, after
-    problems = []
-    for i, (a, b) in enumerate(zip(args0, args1)):
-        if not _same(a, b):
-            where = f"the argument `{names[i]}`" if i < len(names) else f"argument {i + 1}"
-            problems.append(Problem(
-                where, f"{name} changed its input in place",
-                hints=["compute new arrays (`x = x / n`, `np.copy`, `dict(params)`) instead of "
-                       "modifying the caller's (`x /= n`, `x[...] = `, `params[k] = `)"]))
-    for key in kwargs0:
-        if not _same(kwargs0[key], kwargs1[key]):
-            problems.append(Problem(f"the argument `{key}`", f"{name} changed its input in place"))
-    return problems
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, np.ndarray):
-        return isinstance(b, np.ndarray) and a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
-    if isinstance(a, dict):
-        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, (list, tuple)):
-        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
-    try:
-        return bool(a == b)
-    except Exception:
-        return False
+    return [Problem("the returned value", d.sentence)
+            for d in broken_properties(spec.properties, case.make, got)]
 
 
 def _student_traceback(exc: BaseException) -> str:
@@ -294,6 +235,12 @@ def _is_student_frame(filename: str) -> bool:
     libs = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     return not any(filename.startswith(p) and ("site-packages" in filename or "/lib/python" in filename)
                    for p in libs)
+
+
+def explain_error(exc: BaseException) -> str | None:
+    """Plain words for the exceptions beginners meet most in these notebooks."""
+    diagnosis = errors.explain(describe_exception(exc))
+    return diagnosis.sentence if diagnosis else None
 
 
 def _what(value: Any) -> str:

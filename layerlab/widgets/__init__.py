@@ -31,7 +31,13 @@ Standalone page (e.g. a lecture demo), with voila::
 Headless (tests, benchmarks): pass ``headless=True`` to draw on a plain Agg canvas; call a widget's
 ``step()`` / ``frame()`` to train synchronously, and inspect its artists and state.
 
-Modules: :mod:`.logistic` (week 2), :mod:`.planar_playground` (week 3), :mod:`.deep` (week 4);
+Each widget is a trainer and a view: the trainer (:mod:`.logistic_trainer`, :mod:`.planar_trainer`,
+:mod:`.deep_trainer`) holds the model and trains it with the student's functions, in plain NumPy
+(no ipywidgets, no Matplotlib); the view builds the controls and the figure around it. The widgets
+are imported from here when first asked for, so ``import layerlab.widgets.deep_trainer`` works
+without ipywidgets.
+
+Views: :mod:`.logistic` (week 2), :mod:`.planar_playground` (week 3), :mod:`.deep` (week 4);
 :mod:`.figure` (the ipympl or Agg figure), :mod:`.runner` (the asyncio training loop),
 :mod:`.student` (calling the student's functions), :mod:`.controls`, :mod:`.planar_data`,
 :mod:`.other_activations` (the playground's non-tanh forward pass; gradients from two calls of the
@@ -41,10 +47,21 @@ its training, plain NumPy), :mod:`.playground_checks`, :mod:`.playground_figures
 :mod:`.playground_presets` (lessons), :mod:`.playground_controls` (lesson, Share, Load).
 """
 
-from .deep import DeepNetworkExplorer, explore_deep_network
-from .logistic import LogisticRegressionExplorer, explore_logistic_regression
-from .planar_playground import Playground, playground
-from .student import NotReady
+from importlib import import_module
 
-__all__ = ["playground", "Playground", "explore_logistic_regression", "LogisticRegressionExplorer",
-           "explore_deep_network", "DeepNetworkExplorer", "NotReady"]
+#: name -> the module that defines it (imported on first use: see the docstring)
+_WHERE = {"playground": ".planar_playground", "Playground": ".planar_playground",
+          "explore_logistic_regression": ".logistic", "LogisticRegressionExplorer": ".logistic",
+          "explore_deep_network": ".deep", "DeepNetworkExplorer": ".deep", "NotReady": ".student"}
+
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name], __name__), name)
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -12,31 +12,33 @@ the probability of "cat" it gives; the status line has the training and test acc
     explore_deep_network(L_model_forward=L_model_forward, compute_cost=compute_cost,
                          L_model_backward=L_model_backward, update_parameters=update_parameters)
 
-Whose code runs: every gradient step is ``L_model_forward``, ``compute_cost``,
-``L_model_backward`` and ``update_parameters`` (the building blocks of the step-by-step notebook,
-as ``L_layer_model`` uses them). The widget starts the weights as ``L_layer_model`` does
-(``np.random.seed(1)``, then ``W[l] = randn(n[l], n[l-1]) / sqrt(n[l-1])`` layer by layer, zero
-biases; drawn from its own generator, so NumPy's global one is left alone), so with the
-notebook's layers and learning rate it follows ``L_layer_model``'s run step by step. It trains
-for about a quarter of a second per frame, so Pause and the sliders respond while it runs.
-Changing the layers or the learning rate starts again from new weights.
+Whose code runs: the student's building blocks, through
+:class:`~layerlab.widgets.deep_trainer.DeepTrainer` (this module is its view), which starts the
+weights as ``L_layer_model`` does; it trains for about a quarter of a second per frame, so Pause
+and the sliders respond while it runs. Changing the layers or the learning rate starts again from
+the same seeded weights as ``L_layer_model`` (for the new layer sizes).
+
+Under the figure, the figure in words (the cost curve's key values, the accuracies, the
+mislabeled pictures) is its text alternative, updated every frame; a polite live region says
+when training starts, pauses, ends (with its result) or cannot go on.
 """
 
 from __future__ import annotations
 
-import time
+import html
 
 import ipywidgets as widgets
 import numpy as np
 
 from layerlab.plotting.cost import plot_costs
-from layerlab.plotting.images import WRONG_COLOUR, mislabeled_indices
+from layerlab.plotting.images import WRONG_COLOUR
 
 from .base import TrainingWidget
-from .controls import Status, button, int_slider, log_slider, panel
+from .controls import Announcer, Status, accent, button, int_slider, log_slider, panel
+from .deep_trainer import DeepTrainer
 from .figure import new_figure, refresh, style_cost_axes
 from .runner import Runner
-from .student import NotReady, StudentFunctions
+from .student import NotReady
 
 __all__ = ["DeepNetworkExplorer", "explore_deep_network", "COST_RECT", "MAX_HIDDEN_LAYERS"]
 
@@ -44,7 +46,6 @@ MAX_HIDDEN_LAYERS = 4
 COST_RECT = (0.07, 0.12, 0.34, 0.72)
 FIGSIZE = (8.4, 4.2)
 GALLERY_COLUMNS, GALLERY_ROWS = 5, 3
-STUDENT_FUNCTIONS = ("L_model_forward", "compute_cost", "L_model_backward", "update_parameters")
 
 
 class DeepNetworkExplorer(TrainingWidget):
@@ -64,35 +65,20 @@ class DeepNetworkExplorer(TrainingWidget):
                  learning_rate: float = 0.0075, num_iterations: int = 2500, seed: int = 1,
                  frame_seconds: float = 0.25, steps_per_frame: int | None = None,
                  headless: bool = False):
-        self.functions = StudentFunctions(
-            {"L_model_forward": L_model_forward, "compute_cost": compute_cost,
-             "L_model_backward": L_model_backward, "update_parameters": update_parameters},
-            required=STUDENT_FUNCTIONS)
         if data is None:
             from layerlab.datasets import load_dataset
 
             data = load_dataset()
-        train_x_orig, train_y, test_x_orig, test_y, classes = data
-        self.test_pictures = np.asarray(test_x_orig)
-        self.X = np.asarray(train_x_orig).reshape(len(train_x_orig), -1).T / 255.0
-        self.Y = np.asarray(train_y).reshape(1, -1)
-        self.X_test = self.test_pictures.reshape(len(self.test_pictures), -1).T / 255.0
-        self.Y_test = np.asarray(test_y).reshape(1, -1)
-        self.classes = [c.decode() if isinstance(c, bytes) else str(c) for c in classes]
-        self.seed = int(seed)
+        self.trainer = DeepTrainer(
+            {"L_model_forward": L_model_forward, "compute_cost": compute_cost,
+             "L_model_backward": L_model_backward, "update_parameters": update_parameters},
+            data, seed=seed)
         self.frame_seconds = float(frame_seconds)
         self.steps_per_frame = steps_per_frame
         hidden_layers = list(hidden_layers)
         if len(hidden_layers) > MAX_HIDDEN_LAYERS:
             raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers, got {hidden_layers}")
-        self.parameters: dict | None = None
-        self.iteration = 0
-        self.costs: list[float] = []
-        self.train_accuracy: float | None = None
-        self.test_accuracy: float | None = None
-        self.mislabeled = np.zeros(0, dtype=int)
-        self._blocked: NotReady | None = None
-        self._quiet = False
+        self._failed: NotReady | None = None  # a problem met while training (cleared by Reset)
 
         self.depth = int_slider("hidden layers", len(hidden_layers), 0, MAX_HIDDEN_LAYERS)
         defaults = hidden_layers + [5] * (MAX_HIDDEN_LAYERS - len(hidden_layers))
@@ -103,8 +89,11 @@ class DeepNetworkExplorer(TrainingWidget):
         self.architecture = widgets.HTML()
         self.run_button = button("Run", "play", "train until the iterations are done", "success")
         self.pause_button = button("Pause", "pause", "stop training (the network is kept)")
-        self.reset_button = button("Reset", "undo", "start again from new weights")
+        self.reset_button = button("Reset", "undo", "start again from the starting weights")
         self.status = Status()
+        self.figure_text = widgets.HTML()
+        self.figure_text.add_class("layerlab-figure-text")
+        self.announcer = Announcer()
         self.runner = Runner(self.frame, on_change=self._update_buttons)
 
         self.figure, self.view = new_figure(FIGSIZE, headless=headless)
@@ -113,21 +102,32 @@ class DeepNetworkExplorer(TrainingWidget):
                              self.num_iterations,
                              widgets.HBox([self.run_button, self.pause_button, self.reset_button])],
                             self.view, self.status.widget, "layerlab-deep-network")
+        self.widget.children += (self.figure_text, self.announcer.widget)
 
         self.run_button.on_click(lambda _: self.run())
         self.pause_button.on_click(lambda _: self.pause())
         self.reset_button.on_click(lambda _: self.reset())
         for control in (self.depth, *self.widths, self.learning_rate):
-            control.observe(lambda _: self._quiet or self.reset(), "value")
+            control.observe(lambda _: self.reset(), "value")
         self.num_iterations.observe(lambda _: self._show_status(), "value")
         self.reset()
-        self._update_buttons()
 
-    # ------------------------------------------------------------------ display
+    # ------------------------------------------------------------------ the trainer's state
     @property
     def layers_dims(self) -> list[int]:
         """[n_x, n_1, ..., 1]: the input size, the hidden layers chosen, one output unit."""
-        return [self.X.shape[0]] + [w.value for w in self.widths[:self.depth.value]] + [1]
+        return [self.trainer.X.shape[0]] + [w.value for w in self.widths[:self.depth.value]] + [1]
+
+    def __getattr__(self, name: str):
+        """The trainer's state (``parameters``, ``iteration``, ``costs``, ``train_accuracy``,
+        ``test_accuracy``, ``mislabeled``, ``X``, ``Y``, ``X_test``, ...) read through the view."""
+        if name in _TRAINER_STATE:
+            return getattr(self.__dict__["trainer"], name)
+        raise AttributeError(name)
+
+    @property
+    def _blocked(self) -> NotReady | None:
+        return self.trainer.blocked or self._failed
 
     # ------------------------------------------------------------------ actions
     def reset(self) -> None:
@@ -136,11 +136,10 @@ class DeepNetworkExplorer(TrainingWidget):
             slider.disabled = k >= self.depth.value
         self.architecture.value = ("<span style='font-family: monospace'>layers: "
                                    + " → ".join(map(str, self.layers_dims)) + "</span>")
-        self.parameters = self._initial_parameters()
-        self.iteration, self.costs = 0, []
-        self._blocked = self._probe()
-        self._evaluate()
+        self._failed = None
+        self.trainer.reset(self.layers_dims)
         self._redraw()
+        self._update_buttons()
 
     def frame(self) -> bool:
         """Gradient steps for about ``frame_seconds`` (or ``steps_per_frame`` of them), then the
@@ -151,96 +150,30 @@ class DeepNetworkExplorer(TrainingWidget):
         if self.iteration >= self.num_iterations.value:
             self._show_status()
             return False
-        call, parameters = self.functions.call, self.parameters
-        rate = float(self.learning_rate.value)
-        started = time.perf_counter()
-        done = 0
         try:
-            with np.errstate(all="ignore"):
-                while self.iteration < self.num_iterations.value:
-                    output, caches = call("L_model_forward", self.X, parameters)
-                    cost = call("compute_cost", output, self.Y)
-                    gradients = call("L_model_backward", output, self.Y, caches)
-                    parameters = call("update_parameters", parameters, gradients, rate)
-                    self.costs.append(float(np.squeeze(cost)))
-                    self.iteration += 1
-                    done += 1
-                    if (done >= self.steps_per_frame if self.steps_per_frame
-                            else time.perf_counter() - started >= self.frame_seconds):
-                        break
+            more = self.trainer.train(self.num_iterations.value, self.learning_rate.value,
+                                      seconds=None if self.steps_per_frame else self.frame_seconds,
+                                      steps=self.steps_per_frame)
         except NotReady as problem:
+            self._failed = problem
+            self._redraw()
             self._fail(problem)
+            self.announcer.say(f"Training stopped at iteration {self.iteration:,}: {problem}")
             return False
-        finally:
-            self.parameters = parameters
-        self._evaluate()
         self._redraw()
-        if not all(np.all(np.isfinite(v)) for v in self.parameters.values()):
-            self._fail(NotReady("The weights overflowed (they are no longer finite numbers): the "
-                                "learning rate is too large. Lower it (the network starts again)."))
-            return False
-        return self.iteration < self.num_iterations.value
+        if not more:
+            self.announce("Training done. ")
+        return more
 
-    # ------------------------------------------------------------------ the network
-    def _initial_parameters(self) -> dict:
-        """L_layer_model's start: seed 1, W[l] = randn(n[l], n[l-1]) / sqrt(n[l-1]), zero biases."""
-        rng = np.random.RandomState(self.seed)
-        sizes = self.layers_dims
-        start = {}
-        for k, (fan_in, units) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
-            start["W" + str(k)] = rng.randn(units, fan_in) / np.sqrt(fan_in)
-            start["b" + str(k)] = np.zeros((units, 1))
-        return start
-
-    def _evaluate(self) -> None:
-        """Accuracies and the mislabeled test pictures of the current network."""
-        self.train_accuracy = self.test_accuracy = None
-        self.test_probabilities = None
-        self.mislabeled = np.zeros(0, dtype=int)
-        if self._blocked is not None:
-            return
-        try:
-            with np.errstate(all="ignore"):
-                train_out, _ = self.functions.call("L_model_forward", self.X, self.parameters)
-                test_out, _ = self.functions.call("L_model_forward", self.X_test, self.parameters)
-        except NotReady as problem:
-            self._blocked = problem
-            return
-        test_out = np.asarray(test_out, dtype=float).reshape(1, -1)
-        self.train_accuracy = float(np.mean((np.asarray(train_out) > 0.5) == (self.Y > 0.5)))
-        self.test_accuracy = float(np.mean((test_out > 0.5) == (self.Y_test > 0.5)))
-        self.test_probabilities = test_out
-        self.mislabeled = mislabeled_indices(self.Y_test, (test_out > 0.5).astype(int))
-
-    def _probe(self) -> NotReady | None:
-        """Try the building blocks on a tiny network; name the ones not implemented yet."""
-        rng = np.random.RandomState(0)
-        X, Y = rng.randn(3, 4), np.array([[1.0, 0.0, 1.0, 0.0]])
-        params = {"W1": rng.randn(2, 3), "b1": np.zeros((2, 1)), "W2": rng.randn(1, 2), "b2": np.zeros((1, 1))}
-        missing, other, output, caches, gradients = [], None, np.full((1, 4), 0.5), None, None
-        for name in STUDENT_FUNCTIONS:
-            try:
-                with np.errstate(all="ignore"):
-                    if name == "L_model_forward":
-                        output, caches = self.functions.call(name, X, params)
-                    elif name == "compute_cost":
-                        self.functions.call(name, output, Y)
-                    elif name == "L_model_backward" and caches is not None:
-                        gradients = self.functions.call(name, output, Y, caches)
-                    elif name == "update_parameters":
-                        zero = gradients or {"d" + k: np.zeros_like(v) for k, v in params.items()}
-                        self.functions.call(name, params, zero, 0.1)
-            except NotReady as problem:
-                if problem.missing:
-                    missing.append(name)
-                elif other is None:
-                    other = problem
-        if missing:
-            names = ", ".join(f"`{name}`" for name in missing)
-            return NotReady(f"Not implemented yet: {names}. The explorer trains with these building "
-                            "blocks: complete them, then run the cell of this widget again.",
-                            missing[0], missing=True)
-        return other
+    def result(self) -> str:
+        """Where training got to, in one sentence (for the announcements)."""
+        words = f"Layers {' → '.join(map(str, self.layers_dims))}, learning rate {self.learning_rate.value:.3g}: iteration {self.iteration:,}"
+        if self.costs:
+            words += f", cost {self.costs[-1]:.4f}"
+        if self.test_accuracy is not None:
+            words += (f", train accuracy {self.train_accuracy:.1%}, test accuracy {self.test_accuracy:.1%}, "
+                      f"{len(self.mislabeled)} test pictures mislabeled")
+        return words + "."
 
     # ------------------------------------------------------------------ drawing
     def _build_figure(self) -> None:
@@ -306,6 +239,9 @@ class DeepNetworkExplorer(TrainingWidget):
             self.gallery_title.set_text(f"{len(self.mislabeled)} of {self.Y_test.shape[1]} test pictures "
                                         f"mislabeled{more}")
         refresh(self.figure)
+        self.figure_text.value = ("<div style='font-size: 0.9em; max-width: 60em'><b>The figure in "
+                                  "words.</b> " + html.escape(self.trainer.describe(
+                                      self.num_iterations.value, slots)) + "</div>")
         self._show_status()
 
     def _show_status(self) -> None:
@@ -329,10 +265,16 @@ class DeepNetworkExplorer(TrainingWidget):
 
     def _update_buttons(self) -> None:
         running = self.runner.running
-        self.run_button.disabled = running
+        accent(self.run_button, not running and self._blocked is None)
         self.pause_button.disabled = not running
         if self.status.problem is None:
             self._show_status()
+
+
+#: the trainer's attributes the view reads through (see DeepNetworkExplorer.__getattr__)
+_TRAINER_STATE = frozenset({"parameters", "iteration", "costs", "train_accuracy", "test_accuracy",
+                            "test_probabilities", "mislabeled", "X", "Y", "X_test", "Y_test",
+                            "test_pictures", "classes", "seed"})
 
 
 def explore_deep_network(**kwargs) -> DeepNetworkExplorer:

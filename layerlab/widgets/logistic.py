@@ -13,45 +13,38 @@ probability of "cat" that the current model gives it (optionally only the pictur
     explore_logistic_regression(sigmoid=sigmoid, initialize_with_zeros=initialize_with_zeros,
                                 optimize=optimize, predict=predict)
 
-Whose code runs: ``initialize_with_zeros`` starts each run, ``optimize`` trains it in chunks of
-``chunk`` iterations (each chunk continues from the ``w``, ``b`` of the last; ``optimize`` records
-the cost every 100 iterations, as in the notebook), ``predict`` gives the labels behind the
-accuracies, and ``sigmoid`` of ``w^T x + b`` the probability shown with each picture.
-The pictures are ``load_dataset()``'s unless ``data`` is given.
+Whose code runs: the student's, through :class:`~layerlab.widgets.logistic_trainer.LogisticTrainer`
+(this module is its view); the pictures are ``load_dataset()``'s unless ``data`` is given.
 
 When a run's cost stops being a number, its outputs saturate or its cost rises, a box under the
 table says so and why (``logistic_runs.explain``); under the figure, the figure in words (every
-run's key costs and accuracies, the picture on show) is its text alternative.
+run's key costs and accuracies, the picture on show) is its text alternative; a polite live region
+announces when a run starts and how it ended.
 """
 
 from __future__ import annotations
 
-import functools
-import html
 import itertools
 
 import ipywidgets as widgets
-import matplotlib
 import numpy as np
 from matplotlib.ticker import MultipleLocator
 
 from layerlab.plotting.cost import plot_costs
 
 from .base import WidgetDisplay
-from .controls import Status, button, int_slider, log_slider, panel
+from .controls import Announcer, Status, accent, button, int_slider, log_slider, panel
 from .figure import new_figure, refresh, style_cost_axes
-from .logistic_runs import STYLES, Run, describe, explain
+from .logistic_runs import STYLES, Run, describe, explanation_html, outcome, status, table_html
+from .logistic_trainer import RECORD_EVERY, LogisticTrainer
 from .runner import Runner
-from .student import NotReady, StudentFunctions, try_each
+from .student import NotReady
 
 __all__ = ["LogisticRegressionExplorer", "explore_logistic_regression", "COST_RECT", "PICTURE_RECT"]
 
 COST_RECT = (0.075, 0.13, 0.52, 0.74)
 PICTURE_RECT = (0.655, 0.05, 0.33, 0.70)
 FIGSIZE = (8.4, 3.9)
-STUDENT_FUNCTIONS = ("sigmoid", "initialize_with_zeros", "optimize", "predict")
-RECORD_EVERY = 100  # optimize records the cost when i % 100 == 0
-TRAIN_GREEN = "#2e7d32"  # darker than ipywidgets' "success" green (#388e3c: contrast 4.1 with white)
 
 
 class LogisticRegressionExplorer(WidgetDisplay):
@@ -68,35 +61,25 @@ class LogisticRegressionExplorer(WidgetDisplay):
     def __init__(self, *, sigmoid=None, initialize_with_zeros=None, optimize=None, predict=None,
                  data=None, learning_rate: float = 0.005, num_iterations: int = 2000, chunk: int = 50,
                  max_runs: int = 6, headless: bool = False):
-        self.functions = StudentFunctions(
-            {"sigmoid": sigmoid, "initialize_with_zeros": initialize_with_zeros, "optimize": optimize,
-             "predict": predict}, required=STUDENT_FUNCTIONS)
         if data is None:
             from layerlab.datasets import load_dataset
 
             data = load_dataset()
-        train_x_orig, train_y, test_x_orig, test_y, classes = data
-        self.pictures = {"train": np.asarray(train_x_orig), "test": np.asarray(test_x_orig)}
-        self.labels = {"train": np.asarray(train_y).reshape(1, -1), "test": np.asarray(test_y).reshape(1, -1)}
-        self.X = {k: v.reshape(v.shape[0], -1).T / 255.0 for k, v in self.pictures.items()}
-        self.classes = [c.decode() if isinstance(c, bytes) else str(c) for c in classes]
-        self.chunk = int(chunk)
-        self.max_runs = int(max_runs)
-        self.runs: list[Run] = []
-        self.probabilities: dict[str, np.ndarray] | None = None
-        self.predictions: dict[str, np.ndarray] | None = None
+        self.trainer = LogisticTrainer(
+            {"sigmoid": sigmoid, "initialize_with_zeros": initialize_with_zeros, "optimize": optimize,
+             "predict": predict}, data, chunk=chunk, max_runs=max_runs)
         self._styles = itertools.cycle(STYLES)
+        self._number = 0  # runs started so far (the announcements count them)
 
         self.learning_rate = log_slider("learning rate", learning_rate, -4, 0)
         self.num_iterations = int_slider("iterations", num_iterations, 100, 4000, 100)
         self.train_button = button("Train", "play", "train a new run with these settings", "success")
-        self.train_button.style.button_color = TRAIN_GREEN  # white on it: contrast 5.1, above 4.5
         self.stop_button = button("Stop", "stop", "stop the run in progress (its curve stays)")
         self.clear_button = button("Clear", "trash", "forget every run but the last")
         self.picture_set = widgets.ToggleButtons(options=[("training set", "train"), ("test set", "test")],
                                                  value="test", style={"button_width": "7.5em"})
         self.only_mistakes = widgets.Checkbox(value=False, description="only the mistakes", indent=False)
-        self.picture = widgets.IntSlider(value=0, min=0, max=len(self.pictures["test"]) - 1,
+        self.picture = widgets.IntSlider(value=0, min=0, max=len(self.trainer.pictures["test"]) - 1,
                                          description="picture", continuous_update=True,
                                          style={"description_width": "9em"},
                                          layout=widgets.Layout(width="22em"))
@@ -105,6 +88,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.figure_text = widgets.HTML()
         self.figure_text.add_class("layerlab-figure-text")
         self.status = Status()
+        self.announcer = Announcer()
         self.runner = Runner(self.frame, on_change=self._update_buttons)
 
         self.figure, self.view = new_figure(FIGSIZE, headless=headless)
@@ -114,7 +98,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
                              widgets.HTML("<b>Pictures</b>"), self.picture_set, self.only_mistakes,
                              self.picture, self.table, self.explanation],
                             self.view, self.status.widget, "layerlab-logistic-regression")
-        self.widget.children += (self.figure_text,)
+        self.widget.children += (self.figure_text, self.announcer.widget)
 
         self.train_button.on_click(lambda _: self.train())
         self.stop_button.on_click(lambda _: self.stop())
@@ -124,14 +108,25 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.picture_set.observe(lambda _: self._browse(), "value")
         self.only_mistakes.observe(lambda _: self._browse(), "value")
         self.picture.observe(lambda _: self._show_picture(), "value")
-        self._blocked = self._probe()
         self._browse()
         self._update_buttons()
 
-    # ------------------------------------------------------------------ display
+    # ------------------------------------------------------------------ the trainer's state
+    @property
+    def runs(self) -> list[Run]:
+        return self.trainer.runs
+
     @property
     def current(self) -> Run | None:
-        return self.runs[-1] if self.runs else None
+        return self.trainer.current
+
+    @property
+    def predictions(self) -> dict | None:
+        return self.trainer.predictions
+
+    @property
+    def _blocked(self) -> NotReady | None:
+        return self.trainer.blocked
 
     # ------------------------------------------------------------------ actions
     def train(self) -> Run | None:
@@ -141,21 +136,21 @@ class LogisticRegressionExplorer(WidgetDisplay):
             self._fail(self._blocked)
             return None
         self.runner.stop()
-        if self.current is not None and not self.current.done:
-            self._drop(self.current)
         try:
-            w, b = self.functions.call("initialize_with_zeros", self.X["train"].shape[0])
+            run, dropped = self.trainer.new_run(self.learning_rate.value, self.num_iterations.value)
         except NotReady as problem:
             self._fail(problem)
             return None
-        run = Run(float(self.learning_rate.value), int(self.num_iterations.value), w, b)
+        for old in dropped:
+            old.line.remove()
         colour, dashes = next(self._styles)
         run.line = self.cost_ax.plot([], [], lw=1.6, color=colour, linestyle=dashes)[0]
-        self.runs.append(run)
-        while len(self.runs) > self.max_runs:
-            self._drop(self.runs[0])
+        self._number += 1
+        run.number = self._number
         self._show_status(f"training a new run: learning rate {run.learning_rate:.3g}, "
                           f"{run.num_iterations} iterations")
+        self.announcer.say(f"Training run {run.number}: learning rate {run.learning_rate:.3g}, "
+                           f"{run.num_iterations} iterations.")
         try:
             if self.runner.running:  # the old task ends before its next frame; this one follows it
                 self.runner.task.add_done_callback(lambda _: self._start())
@@ -171,11 +166,12 @@ class LogisticRegressionExplorer(WidgetDisplay):
         if self.current is not None and not self.current.done:
             self.current.stopped = True
             self._redraw()
+            self._announce_result()
 
     def clear(self) -> None:
         """Forget every run but the current one."""
         for run in self.runs[:-1]:
-            self._drop(run)
+            self.trainer.drop(run).line.remove()
         self._redraw()
 
     def step(self) -> bool:
@@ -188,62 +184,21 @@ class LogisticRegressionExplorer(WidgetDisplay):
         run = self.current
         if run is None or run.done:
             return False
-        count = min(self.chunk, run.num_iterations - run.iteration)
         try:
-            with np.errstate(all="ignore"):
-                params, _, costs = self.functions.call(
-                    "optimize", run.w, run.b, self.X["train"], self.labels["train"],
-                    num_iterations=count, learning_rate=run.learning_rate)
-            run.w, run.b = params["w"], params["b"]
-            recorded = [float(np.squeeze(c)) for c in costs]
-            run.cost_iterations += [run.iteration + RECORD_EVERY * k for k in range(len(recorded))]
-            run.costs += recorded
-            run.iteration += count
-            self._evaluate(run)
+            more = self.trainer.advance()
         except NotReady as problem:
+            run.line.remove()
             self._fail(problem)
-            self._drop(run)
-            return False
-        except (KeyError, TypeError, ValueError) as exc:
-            self._fail(NotReady(f"`optimize` returned something unexpected ({type(exc).__name__}: "
-                                f"{exc}); it must return (params, grads, costs) with params "
-                                "{'w': ..., 'b': ...}.", "optimize"))
-            self._drop(run)
+            self.announcer.say(str(problem))
             return False
         self._redraw()
-        return not run.done
+        if not more:
+            self._announce_result()
+        return more
 
-    # ------------------------------------------------------------------ the model
-    def _evaluate(self, run: Run) -> None:
-        """Accuracies of ``run`` (the student's predict) and the probabilities of every picture."""
-        probabilities, predictions = {}, {}
-        for part in ("train", "test"):
-            X = self.X[part]
-            predictions[part] = np.asarray(self.functions.call("predict", run.w, run.b, X), dtype=float)
-            probabilities[part] = np.asarray(self.functions.call("sigmoid", run.w.T @ X + run.b),
-                                             dtype=float).reshape(-1)
-        run.saturated = int(np.sum((probabilities["train"] == 0.0) | (probabilities["train"] == 1.0)))
-        run.train_count = probabilities["train"].size
-        run.train_accuracy = float(np.mean(predictions["train"] == self.labels["train"]))
-        run.test_accuracy = float(np.mean(predictions["test"] == self.labels["test"]))
-        self.probabilities, self.predictions = probabilities, predictions
-
-    def _probe(self) -> NotReady | None:
-        """Try the student's functions on a tiny problem; name the ones not implemented yet."""
-        X, Y = np.array([[1.0, -2.0], [0.5, 1.0]]), np.array([[1.0, 0.0]])
-        w, b = np.zeros((2, 1)), 0.0
-        attempts = [("initialize_with_zeros", (2,), {}),
-                    ("optimize", (w, b, X, Y), {"num_iterations": 1, "learning_rate": 0.1}),
-                    ("predict", (w, b, X), {}), ("sigmoid", (np.zeros((1, 2)),), {})]
-        missing, other = try_each(
-            (name, functools.partial(self.functions.call, name, *args, **kwargs))
-            for name, args, kwargs in attempts)
-        if missing:
-            names = ", ".join(f"`{name}`" for name in missing)
-            return NotReady(f"Not implemented yet: {names}. The explorer trains with your functions: "
-                            "complete them above, run their cells, then run the cell of this widget "
-                            "again.", missing[0], missing=True)
-        return other
+    def _announce_result(self) -> None:
+        """Say how the current run ended (when it is done or stopped)."""
+        self.announcer.say(outcome(self.current))
 
     # ------------------------------------------------------------------ drawing
     def _build_figure(self) -> None:
@@ -260,7 +215,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.picture_ax = self.figure.add_axes(PICTURE_RECT)
         self.picture_ax.set_xticks([])
         self.picture_ax.set_yticks([])
-        self.picture_image = self.picture_ax.imshow(self.pictures["test"][0], interpolation="nearest")
+        self.picture_image = self.picture_ax.imshow(self.trainer.pictures["test"][0], interpolation="nearest")
         self.picture_title = self.figure.text(PICTURE_RECT[0] + PICTURE_RECT[2] / 2, 0.77, " ",
                                               ha="center", va="bottom", fontsize=9, linespacing=1.3)
         self.legend = None
@@ -280,7 +235,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
             self.legend = None
         if self.runs:
             self.legend = self.cost_ax.legend(loc="upper right", fontsize=8)
-        self._update_table()
+        self.table.value = table_html(self.runs)
         self._browse(redraw=False)
         refresh(self.figure)
         self._show_status()
@@ -288,92 +243,44 @@ class LogisticRegressionExplorer(WidgetDisplay):
 
     def _update_words(self) -> None:
         """The explanation of what went wrong in the current run, and the figure in words."""
-        advice = explain(self.current) if self.current is not None else ""
-        self.explanation.value = (
-            "" if not advice else
-            "<div role='note' style='border-left: 4px solid #E69F00; background: #fdf3e1; "
-            f"padding: 0.3em 0.6em; max-width: 21em'><b>What happened</b><br>{html.escape(advice)}</div>")
+        self.explanation.value = explanation_html(self.current)
         self.figure_text.value = ("<div style='font-size: 0.9em; max-width: 60em'><b>The figure in "
                                   "words.</b> " + describe(self.runs, self.picture_title.get_text()
                                                             .replace("\n", "; ")) + "</div>")
 
-    def _update_table(self) -> None:
-        if not self.runs:
-            self.table.value = ""
-            return
-        rows = []
-        for run in self.runs:
-            cost = f"{run.costs[-1]:.4f}" if run.costs else "–"
-            train = "–" if run.train_accuracy is None else f"{run.train_accuracy:.1%}"
-            test = "–" if run.test_accuracy is None else f"{run.test_accuracy:.1%}"
-            colour = matplotlib.colors.to_hex(run.line.get_color())
-            rows.append(f"<tr><td style='color:{colour}' aria-hidden='true'>&#9632;</td>"
-                        f"<td>{run.learning_rate:.3g}</td>"
-                        f"<td>{run.iteration}/{run.num_iterations}</td><td>{cost}</td>"
-                        f"<td>{train}</td><td>{test}</td></tr>")
-        self.table.value = ("<table style='font-size: 0.9em'><tr><th></th><th>rate</th><th>iterations</th>"
-                            "<th>cost</th><th>train</th><th>test</th></tr>" + "".join(rows) + "</table>")
-
-    def _shown_indices(self) -> np.ndarray:
-        part = self.picture_set.value
-        count = len(self.pictures[part])
-        if self.only_mistakes.value and self.predictions is not None:
-            wrong = np.flatnonzero(self.predictions[part].reshape(-1) != self.labels[part].reshape(-1))
-            return wrong
-        return np.arange(count)
-
     def _browse(self, redraw: bool = True) -> None:
         """The picture slider ranges over the chosen set (or its mistakes)."""
-        shown = self._shown_indices()
+        shown = self.trainer.shown(self.picture_set.value, self.only_mistakes.value)
         self.picture.max = max(len(shown) - 1, 0)
         self.picture.disabled = len(shown) == 0
         self._show_picture(redraw=redraw)
 
     def _show_picture(self, redraw: bool = True) -> None:
-        part, shown = self.picture_set.value, self._shown_indices()
+        part = self.picture_set.value
+        shown = self.trainer.shown(part, self.only_mistakes.value)
         if len(shown) == 0:
             self.picture_image.set_data(np.ones((64, 64, 3)))
             self.picture_title.set_text("no mistakes in this set")
         else:
             index = int(shown[min(self.picture.value, len(shown) - 1)])
-            label = int(self.labels[part][0, index])
-            self.picture_image.set_data(self.pictures[part][index])
-            text = f"{'training' if part == 'train' else 'test'} picture #{index}: {self.classes[label]}"
-            if self.probabilities is not None:
-                p = float(self.probabilities[part][index])
-                said = self.classes[int(self.predictions[part].reshape(-1)[index])]
-                verdict = "right" if said == self.classes[label] else "wrong"
-                text += f"\np(cat) = {p:.2f}: the model says {said} ({verdict})"
-            else:
-                text += "\n(train a model to see its probability)"
+            self.picture_image.set_data(self.trainer.pictures[part][index])
+            text = self.trainer.caption(part, index)
             self.picture_title.set_text(text)
             self.picture_title.set_color("#b2182b" if "(wrong)" in text else "black")
         if redraw:
             refresh(self.figure)
             self._update_words()
 
-    def _drop(self, run: Run) -> None:
-        if run in self.runs:
-            self.runs.remove(run)
-            run.line.remove()
-
     def _show_status(self, text: str | None = None) -> None:
         if self._blocked is not None:
             self._fail(self._blocked)
             return
-        if text is None:
+        if text is None and self.current is None:
+            text = "Move a slider (or press Train) to train a model with your functions."
+        elif text is None:
             run = self.current
-            if run is None:
-                text = "Move a slider (or press Train) to train a model with your functions."
-            else:
-                parts = [f"learning rate {run.learning_rate:.3g}", f"iteration {run.iteration}/{run.num_iterations}"]
-                if run.costs:
-                    parts.append(f"cost {run.costs[-1]:.4f}")
-                if run.train_accuracy is not None:
-                    parts += [f"train accuracy {run.train_accuracy:.1%}", f"test accuracy {run.test_accuracy:.1%}"]
-                parts.append("training" if self.runner.running else ("stopped" if run.stopped else
-                                                                     "done" if run.done else "paused"))
-                text = " · ".join(parts)
+            text = status(run, "training" if self.runner.running else
+                          "stopped" if run.stopped else "done" if run.done else "paused")
         self.status.show(text)
 
     def _fail(self, problem: NotReady) -> None:
@@ -386,6 +293,7 @@ class LogisticRegressionExplorer(WidgetDisplay):
     def _update_buttons(self) -> None:
         running = self.runner.running
         self.stop_button.disabled = not running
+        accent(self.train_button, self._blocked is None)  # not green while it cannot train
         if self.status.problem is None:
             self._show_status()
 

@@ -5,6 +5,8 @@ words, what went wrong in a run when something did: a cost that is not a number 
 infinite, outputs that saturated at exactly 0 or 1, a cost that rose. :func:`describe` is the text
 alternative of the explorer's figure: every run's cost curve as numbers (first, lowest and last
 recorded cost, where it stopped being a number), its accuracies, and the picture on show.
+:func:`outcome` is the sentence announced when a run ends; :func:`explanation_html` and
+:func:`table_html` are the explorer's box of advice and its table of runs.
 ``STYLES`` gives each run a colour from a palette that colour-blind readers can tell apart
 (Okabe and Ito's) and a line style of its own, so no run is told apart by colour alone.
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Run", "STYLES", "explain", "describe"]
+__all__ = ["Run", "STYLES", "explain", "describe", "outcome", "status", "explanation_html", "table_html"]
 
 #: (colour, line style) per run, in order; colours from the Okabe-Ito palette (yellow left out:
 #: too light on white), and a different dash pattern for each, so runs differ in more than colour.
@@ -49,7 +51,8 @@ class Run:
     saturated: int = 0
     train_count: int = 0
     stopped: bool = False
-    line: object = None
+    number: int = 0  # the explorer numbers its runs 1, 2, ... as it starts them
+    line: object = None  # the explorer's line of this run
 
     @property
     def done(self) -> bool:
@@ -142,3 +145,52 @@ def describe(runs: list[Run], picture: str) -> str:
     curves = (f"<p>Cost of each run against the iteration (log scale):</p><ul>{''.join(items)}</ul>"
               if items else "<p>No run yet: the cost plot is empty.</p>")
     return curves + f"<p>Picture: {html.escape(picture)}.</p>"
+
+
+def outcome(run: Run) -> str:
+    """How ``run`` ended, in one or two sentences (what the explorer announces), with the
+    explanation of what went wrong when something did."""
+    cost = f"cost {run.costs[-1]:.4f}" if run.costs else "no cost recorded"
+    ended = (f"stopped at iteration {run.iteration}" if run.stopped else
+             f"done after {run.iteration} iterations")
+    accuracy = ("" if run.train_accuracy is None else
+                f", train accuracy {run.train_accuracy:.1%}, test accuracy {run.test_accuracy:.1%}")
+    advice = explain(run)
+    return f"Run {run.number} {ended}: {cost}{accuracy}." + (f" What happened: {advice}" if advice else "")
+
+
+def status(run: Run, state: str) -> str:
+    """The explorer's status line for ``run`` in ``state`` ("training", "done", ...)."""
+    parts = [f"learning rate {run.learning_rate:.3g}", f"iteration {run.iteration}/{run.num_iterations}"]
+    if run.costs:
+        parts.append(f"cost {run.costs[-1]:.4f}")
+    if run.train_accuracy is not None:
+        parts += [f"train accuracy {run.train_accuracy:.1%}", f"test accuracy {run.test_accuracy:.1%}"]
+    return " · ".join(parts + [state])
+
+
+def explanation_html(run: Run | None) -> str:
+    """The box under the explorer's table saying what went wrong in ``run``; "" when nothing did."""
+    advice = explain(run) if run is not None else ""
+    if not advice:
+        return ""
+    return ("<div role='note' style='border-left: 4px solid #E69F00; background: #fdf3e1; "
+            f"padding: 0.3em 0.6em; max-width: 21em'><b>What happened</b><br>{html.escape(advice)}</div>")
+
+
+def table_html(runs: list[Run]) -> str:
+    """The explorer's table: one row per run (its colour, rate, iterations, last cost, accuracies)."""
+    if not runs:
+        return ""
+    rows = []
+    for run in runs:
+        cost = f"{run.costs[-1]:.4f}" if run.costs else "–"
+        train = "–" if run.train_accuracy is None else f"{run.train_accuracy:.1%}"
+        test = "–" if run.test_accuracy is None else f"{run.test_accuracy:.1%}"
+        colour = run.line.get_color()  # one of STYLES' hex colours
+        rows.append(f"<tr><td style='color:{colour}' aria-hidden='true'>&#9632;</td>"
+                    f"<td>{run.learning_rate:.3g}</td>"
+                    f"<td>{run.iteration}/{run.num_iterations}</td><td>{cost}</td>"
+                    f"<td>{train}</td><td>{test}</td></tr>")
+    return ("<table style='font-size: 0.9em'><tr><th></th><th>rate</th><th>iterations</th>"
+            "<th>cost</th><th>train</th><th>test</th></tr>" + "".join(rows) + "</table>")

@@ -33,7 +33,7 @@ import numpy as np
 
 from . import planar_data
 from .base import TrainingWidget
-from .controls import Status, button, dropdown, float_slider, int_slider, log_slider, panel
+from .controls import Announcer, Status, accent, button, dropdown, float_slider, int_slider, log_slider, panel
 from .planar_trainer import ACTIVATION_NAMES, LARGE_SCALE, PlanarTrainer
 from .playground_controls import SharePanel, unit_options
 from .playground_figures import BOUNDARY_RECT, COST_RECT, UNIT_RECT, PlaygroundFigures
@@ -98,6 +98,7 @@ class Playground(TrainingWidget):
         self.step_button = button("Step", "step-forward", "one frame: 'steps per frame' gradient steps")
         self.reset_button = button("Reset", "undo", "start again from new weights: the next seed")
         self.status = Status()
+        self.announcer = Announcer()
         self.runner = Runner(self.frame, on_change=self._update_buttons)
         self.trainer = PlanarTrainer(functions, planar_data.load(key, self.noise.value),
                                      hidden_units=hidden_units, activation=activation,
@@ -111,6 +112,7 @@ class Playground(TrainingWidget):
                              widgets.HBox([self.step_button, self.reset_button]),
                              self.unit, *self.share.controls],
                             self.figures.widget, self.status.widget, "layerlab-playground")
+        self.widget.children += (self.figures.words, self.announcer.widget)
 
         self.run_button.on_click(lambda _: self.run())
         self.pause_button.on_click(lambda _: self.pause())
@@ -234,15 +236,7 @@ class Playground(TrainingWidget):
         if self.trainer.blocked is not None:
             return
         t = self.trainer
-        parts = [f"iteration {t.iteration:,}"]
-        if t.costs:
-            parts.append(f"cost {t.costs[-1]:.4f}")
-        if self.train_accuracy is not None:
-            parts += [f"train accuracy {self.train_accuracy:.1%}", f"test accuracy {self.test_accuracy:.1%}"]
-        parts += [self._setting_text(), f"learning rate {self.learning_rate.value:.3g}", f"seed {t.seed}"]
-        if self.runner.running:
-            parts.append("running")
-        self.status.show(" · ".join(parts))
+        self.status.show(" · ".join(self._status_parts() + (["running"] if self.runner.running else [])))
         if t.notice is not None:  # a hint above the usual line (training goes on)
             self.status.text = f"{t.notice}\n{self.status.text}"
             self.status.widget.value = (
@@ -250,9 +244,22 @@ class Playground(TrainingWidget):
                 f"0.6em; margin-bottom: 0.2em; max-width: 60em'>{NotReady(t.notice).html()}</div>"
                 + self.status.widget.value)
 
+    def _status_parts(self) -> list[str]:
+        t = self.trainer
+        parts = [f"iteration {t.iteration:,}"] + ([f"cost {t.costs[-1]:.4f}"] if t.costs else [])
+        if self.train_accuracy is not None:
+            parts += [f"train accuracy {self.train_accuracy:.1%}", f"test accuracy {self.test_accuracy:.1%}"]
+        return parts + [self._setting_text(), f"learning rate {self.learning_rate.value:.3g}", f"seed {t.seed}"]
+
     def _fail(self, problem: NotReady) -> None:
+        if self.status.problem != str(problem):
+            self.announcer.say(str(problem))
         self.status.fail(str(problem), problem.html())
         self._update_buttons()
+
+    def result(self) -> str:
+        """Where training got to, in one sentence (Run and Pause announce it)."""
+        return ", ".join(self._status_parts()).capitalize() + "."
 
     def _show_test_points(self, visible: bool) -> None:
         self.figures.test_points.set_visible(bool(visible))
@@ -260,8 +267,7 @@ class Playground(TrainingWidget):
 
     def _update_buttons(self) -> None:
         running, blocked = self.runner.running, self.trainer.blocked is not None
-        self.run_button.disabled = running or blocked
-        self.run_button.button_style = "" if self.run_button.disabled else "success"
+        accent(self.run_button, not (running or blocked))
         self.step_button.disabled = running or blocked
         self.pause_button.disabled = not running
         if self.status.problem is None:  # a problem stays on screen until the next good frame

@@ -6,6 +6,8 @@
 * the **units figure**: the network drawing (:class:`~layerlab.widgets.unit_views.NetworkDrawing`)
   and a small map of every hidden unit.
 
+``words`` is both figures' text alternative (the data, the boundary's accuracies and how much of
+the plane it gives to each class, the cost curve's key values, the unit shown), updated with them.
 Each is one figure created once and updated in place; their titles are HTML above them (drawing
 text costs time at every frame). ``*_RECT`` are the Axes positions (left, bottom, width, height as
 figure fractions): the browser tests crop their screenshots with them.
@@ -25,6 +27,7 @@ from .figure import new_figure, refresh, style_cost_axes
 from .planar_trainer import ACTIVATION_NAMES
 from .student import NotReady
 from .unit_views import NetworkDrawing, UnitMaps
+from .words import cost_curve
 
 __all__ = ["PlaygroundFigures", "BOUNDARY_RECT", "UNIT_RECT", "COST_RECT", "DRAWING_RECT", "TILES_RECT"]
 
@@ -87,6 +90,8 @@ class PlaygroundFigures:
         self.maps = UnitMaps(self.units.add_axes(TILES_RECT), self.main.add_axes(UNIT_RECT), grid,
                              hidden_units)
         self.drawing = NetworkDrawing(self.units.add_axes(DRAWING_RECT), hidden_units)
+        self.words = widgets.HTML()
+        self.words.add_class("layerlab-figure-text")
         self.widget = widgets.VBox([widgets.HBox([self.boundary_title, self.unit_title, self.cost_title]),
                                     main_view,
                                     widgets.HBox([self.drawing_title, self.tiles_title]), units_view])
@@ -143,8 +148,26 @@ class PlaygroundFigures:
         self.show_unit_title(trainer)
         last = f"{trainer.costs[-1]:.4g}" if trainer.costs else "–"
         self.cost_title.value = title(f"cost (log scale): {last}")
+        self.words.value = ("<div style='font-size: 0.9em; max-width: 60em'><b>The figures in words.</b> "
+                            + html.escape(self.describe(trainer, setting_text)) + "</div>")
         self.refresh()
         return problem
+
+    def describe(self, trainer, setting_text: str) -> str:
+        """The figures in words (plain text), for the network drawn last."""
+        data = trainer.data
+        words = [f"Data set {data.name}, noise {data.noise:g}: {data.Y.shape[1]} training points "
+                 f"({int(np.sum(data.Y > 0.5))} blue), {data.Y_test.shape[1]} test points."]
+        if self.accuracies is None:
+            words.append(f"Network of {setting_text}: not trained, no decision boundary yet.")
+        else:
+            blue = float(np.mean(self.boundary.values > 0.5))
+            words.append(f"Decision boundary of {setting_text} after {trainer.iteration:,} iterations: "
+                         f"train accuracy {self.accuracies[0]:.1%}, test accuracy {self.accuracies[1]:.1%}; "
+                         f"it calls {blue:.0%} of the plane shown blue and {1 - blue:.0%} red.")
+        words.append(cost_curve(trainer.costs))
+        words.append(f"Shown large: hidden unit {self.maps.selected + 1} of {trainer.hidden_units}.")
+        return " ".join(words)
 
     def show_unit_title(self, trainer) -> None:
         n_h, k = trainer.hidden_units, self.maps.selected

@@ -91,6 +91,29 @@ def submit(course: Path, student: str, notebook, assignment: str = ASSIGNMENT,
     return path
 
 
+#: runs ``python -m autograder`` and reports its own peak memory (KiB, Linux's ru_maxrss) on stderr.
+PEAK = ("import atexit, resource, runpy, sys\n"
+        "atexit.register(lambda: sys.stderr.write('PEAK %d\\n' % "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+        "sys.argv = ['autograder'] + sys.argv[1:]\n"
+        "runpy.run_module('autograder', run_name='__main__')\n")
+
+
+def grade_attacked(course: Path) -> subprocess.CompletedProcess:
+    """One hostile grading run (two jobs, short time limits), its peak memory on stderr."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    return subprocess.run([sys.executable, "-c", PEAK, "grade", "--course", str(course), "--jobs", "2",
+                           "--cell-timeout", "10", "--call-timeout", "5", "--timeout", "120"],
+                          cwd=course, capture_output=True, text=True, timeout=900, env=env)
+
+
+def peak_mib(proc: subprocess.CompletedProcess) -> float:
+    """The grader's peak memory in MiB, as :data:`PEAK` reported it."""
+    import re
+
+    return int(re.search(r"PEAK (\d+)", proc.stderr)[1]) / 1024
+
+
 def grade_cli(course: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "autograder", "grade", "--course", str(course), *args],
                           cwd=course, capture_output=True, text=True, timeout=timeout)

@@ -13,8 +13,6 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -24,17 +22,13 @@ import pytest
 
 import grading_corpus as corpus
 from grading_corpus import fn
-from grading_tools import ASSIGNMENT, NOTEBOOK, SOURCE, new_course, release_with, submit
+from grading_tools import (ASSIGNMENT, NOTEBOOK, SOURCE, grade_attacked, new_course, peak_mib, release_with,
+                           submit)
 
 pytestmark = [pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed"),
               pytest.mark.xdist_group("attacks_round2")]
 
 #: the grader's own peak memory is reported by this wrapper (KiB, Linux's ru_maxrss).
-PEAK = ("import atexit, resource, runpy, sys\n"
-        "atexit.register(lambda: sys.stderr.write('PEAK %d\\n' % "
-        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
-        "sys.argv = ['autograder'] + sys.argv[1:]\n"
-        "runpy.run_module('autograder', run_name='__main__')\n")
 
 # Student code shares the worker's process: it patches the worker (its __main__), duplicates the
 # answer of the call made without the notebook's variables, and answers calls it was never asked.
@@ -222,10 +216,7 @@ def attacked():
     bad = os.fsencode(submitted) + b"/" + NOT_UTF8 + b"/" + ASSIGNMENT.encode()
     os.makedirs(bad)
     shutil.copy(SOURCE, os.fsdecode(bad + b"/" + NOTEBOOK.encode() + b".ipynb"))
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    proc = subprocess.run([sys.executable, "-c", PEAK, "grade", "--course", str(course), "--jobs", "2",
-                           "--cell-timeout", "10", "--call-timeout", "5", "--timeout", "120"],
-                          cwd=course, capture_output=True, text=True, timeout=900, env=env)
+    proc = grade_attacked(course)
     yield course, proc
     shutil.rmtree(course, ignore_errors=True)
 
@@ -251,7 +242,9 @@ def test_the_control_is_graded_in_full_and_the_run_reports_only_the_bad_name(att
     course, proc = attacked
     assert proc.returncode == 1, proc.stderr[-3000:]   # 1: the folder whose name is not UTF-8
     failures = proc.stdout.split("The grader failed on", 1)[1]
-    assert failures.count("not graded") == 1 and "caf\\udce9" in failures
+    assert failures.count("not graded") == 1 and "caf\\xe9" in failures and "results.json" in failures
+    odd = json.loads((course / "autograded" / os.fsdecode(NOT_UTF8) / ASSIGNMENT / "results.json").read_text())
+    assert odd["score"] == 0 and "not valid UTF-8" in odd["errors"][0]
     result = _results(course, "control")
     assert result["score"] == result["max_score"] == 10
     for folder in ("autograded", "feedback"):  # a plain side file is still copied
@@ -276,8 +269,8 @@ def test_links_and_special_files_gain_nothing_and_copy_nothing(attacked):
 
 
 def test_the_grader_never_reads_a_huge_file_whole(attacked):
-    peak_kib = int(re.search(r"PEAK (\d+)", attacked[1].stderr)[1])
-    assert peak_kib < 900 * 1024, f"the grader peaked at {peak_kib // 1024} MiB"
+    peak = peak_mib(attacked[1])
+    assert peak < 900, f"the grader peaked at {peak:.0f} MiB"
 
 
 def test_forged_reports_and_duplicated_answers_gain_nothing(attacked):

@@ -151,11 +151,43 @@ def test_hidden_case_text_keeps_shapes_and_names_not_values():
     masked = disclosure.mask_keys({"W1": 1}, {"W1": 1, "w0.123456": 2, "0.5": 3})
     assert list(masked) == ["W1", "<key 1>", "<key 2>"]
     context = disclosure.Context([{"filename": "<cell 2>", "source": "def f(x):\n    return g(x)\n"}])
+    frames = [f'File "<cell 2>", line {n % 2 + 1}, in f' for n in range(40)]
+    assert len(context.traceback(frames)) == 2 * disclosure.FRAMES   # the innermost frames only
     assert context.traceback(['File "<cell 2>", line 2, in f', "    forged 0.123456",
                               'File "<cell 2>", line 9, in f', 'File "<cell 2>", line 1, in v0_1234']) == [
         'File "<cell 2>", line 2, in f', "    return g(x)", 'File "<cell 2>", line 1, in ?', "    def f(x):"]
     assert context.type_name("E0_1234", ["Exception", "BaseException"]) == "Exception"
     assert context.type_name("ValueError", ["ValueError", "Exception"]) == "ValueError"
+
+
+def test_text_from_a_hidden_call_keeps_its_shapes_and_dtypes_and_no_number_that_could_be_a_value():
+    x = np.array([[0.123456789, 2.5, 7.0], [3.25, 4.0, 1.0]])
+    largest, names = disclosure.limits_of((x,), {}, {"W1": x})
+    report = protocol.CallReport("f/1", "error", 0.0, error=protocol.ErrorInfo(
+        "ValueError", ["ValueError", "Exception"], "", []), undecodable="value[0] has a key '0.1235' v7")
+    context = disclosure.Context([{"filename": "<cell 1>", "source": "d7 = 1\nthe_axis = 1"}],
+                                 "W1 is the first layer's weights")
+    messages = {
+        "operands could not be broadcast together with shapes (2,3) (4,5)": "shapes (2,3) (…,…)",
+        "the value is 3 and 2": "the value is … and …",
+        "index 5 is out of bounds for axis 1 with size 3; float64, np.int32": "index … is out of bounds "
+                                                                            "for axis 1 with size 3; float64, np.int32",
+        "x was [[0.123 2.5 7. ]\n [3.25 4. 1. ]]": "x was [[… … … ]\n [… … … ]]",
+        "0.12 1.2e-05 -7 v0.1234 d7 W1 ١٢٣ 0x1f 1_000 7": "… …-… -… … … W1 … … … …",
+        "[1] " + "2 " * 12: "[…] " + "… " * 12,                     # not a shape: no context
+        "axis 1 " * 6 + "(2, 3)": "axis 1 " * 4 + "axis … " * 2 + "(…, …)",   # at most 4 numbers
+        "(0, 1, 5, 5) (2,)": "(…, …, …, …) (2,)",                      # a shape has at most 3
+        "shapes (2,3) and (3,2) not aligned: 3 (dim 1)": "shapes (2,3) and (3,2) not aligned: … (dim …)",
+        "too many indices: array is 2-dimensional, but 3 were indexed": "array is 2-dimensional, but 3 were",
+        "name 'the_axis' and 'd7' and 'W1' are not defined": "name 'the_axis' and '…' and 'W1'",
+    }
+    for message, shown in messages.items():
+        report.error.message = message
+        disclosure.disclose_report(report, context, largest, names)
+        assert shown in report.error.message, (message, report.error.message)
+    assert report.undecodable == "value[…] has a key '…' …"
+    for value in ("0.12", "2.5", "3.25", "0x1f", "1.2e", "0.1234", "١٢٣"):
+        assert value not in report.error.message + report.undecodable
 
 
 # ----------------------------------------------------------------------------- bounds
@@ -188,3 +220,75 @@ def test_a_second_holder_of_the_run_lock_is_refused(tmp_path):
                 pass
     with run_lock.hold(tmp_path):  # released when the first run ended
         pass
+
+
+HOLD_AND_DIE = """
+import os, signal, sys
+from autograder.grading import run_lock
+with run_lock.hold(sys.argv[1]):
+    print("held", flush=True)
+    sys.stdin.readline()           # until the test has seen the lock taken
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_run_that_dies_holding_the_lock_leaves_no_stale_lock(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_AND_DIE, str(tmp_path)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline() == "held\n"
+        with pytest.raises(run_lock.Busy, match=f"process {proc.pid} on .*, started 20.*wait for it to finish"):
+            with run_lock.hold(tmp_path):
+                pass
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        proc.kill()
+        proc.wait()
+    assert f"process {proc.pid}" in (tmp_path / run_lock.LOCK_FILE).read_text()  # the dead run's details
+    with run_lock.hold(tmp_path):  # taken over at once, and the details are this run's
+        assert (tmp_path / run_lock.LOCK_FILE).read_text().startswith(f"process {os.getpid()} on ")
+
+
+def test_a_lock_file_that_is_a_link_is_refused_with_a_plain_message(tmp_path):
+    (tmp_path / "elsewhere").write_text("keep me")
+    (tmp_path / run_lock.LOCK_FILE).symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(run_lock.Busy, match="is a symbolic link"):
+        with run_lock.hold(tmp_path):
+            pass
+    assert (tmp_path / "elsewhere").read_text() == "keep me"
+
+
+def test_a_folder_name_that_is_not_utf8_gets_a_result_and_a_page_that_say_why(tmp_path):
+    """No worker runs: the submission is not graded, but its student learns why, and nothing that
+    shows the name (results, page, terminal) fails on it."""
+    import shutil
+
+    from autograder.grading.cli import summary
+    from autograder.grading.course import Course
+    from autograder.grading.grade import grade_course
+    from grading_tools import ASSIGNMENT, NOTEBOOK, new_course
+
+    course = new_course(tmp_path / "course")
+    for student, assignment in [(b"caf\xe9", ASSIGNMENT.encode()), (b"ada", b"ps\xff")]:
+        folder = os.fsencode(course / "submitted") + b"/" + student + b"/" + assignment
+        os.makedirs(folder)
+        shutil.copy(SOURCE, os.fsdecode(folder + b"/" + NOTEBOOK.encode() + b".ipynb"))
+    report = grade_course(Course.open(course))
+    assert not report.results and len(report.failures) == 2
+    shown = summary(report)
+    shown.encode("utf-8")
+    assert "caf\\xe9/" + ASSIGNMENT in shown and "ada/ps\\xff" in shown and "results.json" in shown
+    student = os.fsdecode(b"caf\xe9")
+    result = json.loads((course / "autograded" / student / ASSIGNMENT / "results.json").read_text())
+    assert result["student"] == "caf\\xe9" and result["score"] == 0 and result["max_score"] == 10
+    assert "not valid UTF-8" in result["errors"][0] and "rename the folder" in result["errors"][0]
+    page = (course / "feedback" / student / ASSIGNMENT / f"{NOTEBOOK}.html").read_text()
+    assert "not valid UTF-8" in page and "caf\\xe9" in page
+    other = json.loads((course / "autograded" / "ada" / os.fsdecode(b"ps\xff") / "results.json").read_text())
+    assert "assignment folder 'ps\\xff'" in other["errors"][0] and other["max_score"] == 0

@@ -150,7 +150,7 @@ def _units_canvas(page):
 
 
 def _status(page) -> str:
-    return page.locator(f"{PLAYGROUND} .widget-html").last.inner_text()
+    return page.locator(f"{PLAYGROUND} .layerlab-status").inner_text()
 
 
 def _set_readout(page, label: str, value: str) -> None:

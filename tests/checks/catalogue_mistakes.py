@@ -21,6 +21,21 @@ def _sigmoid_without_return(x):
     s = 1 / (1 + np.exp(-x))  # noqa: F841 (the mistake: no return)
 
 
+def _sigmoid_calling_itself(x):
+    return _sigmoid_calling_itself(x)  # the mistake: its own name where another function was meant
+
+
+def _sigmoid_negating_in_place(x):
+    x = np.asarray(x)
+    x *= -1.5  # the mistake: in place, on what may be an int array
+    return 1 / (1 + np.exp(x / 1.5))
+
+
+def _cost_missing_a_star(AL, Y):
+    m = Y.shape[1]
+    return -1 / m (np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))  # noqa: F821 (the mistake: no `*` after 1 / m)
+
+
 def _after(fn, change):
     """fn, with its output passed through ``change``."""
     return lambda *args, **kwargs: change(fn(*args, **kwargs))
@@ -64,7 +79,9 @@ def _update(last=0, rate=None):
 
 def _activation_forward(a="activation", skip=False, unpack_linear=True):
     def linear_activation_forward(A_prev, W, b, activation):
-        if unpack_linear:
+        if unpack_linear == "three":
+            Z, linear_cache, _ = D.linear_forward(A_prev, W, b)
+        elif unpack_linear:
             Z, linear_cache = D.linear_forward(A_prev, W, b)
         else:
             Z = D.linear_forward(A_prev, W, b)  # the pair (Z, cache), not unpacked
@@ -118,15 +135,19 @@ def _optimize_reading(key):
 MISTAKES = [
     ("numpy_basics", "sigmoid", lambda x: 1 / 1 + np.exp(-x), "sigmoid.missing-parentheses"),
     ("numpy_basics", "sigmoid", lambda x: 1 / (1 - np.exp(-x)), "sigmoid.minus-in-denominator"),
-    ("numpy_basics", "sigmoid", lambda x: 1 / (1 + np.exp(-z)), "errors.name-not-defined"),  # noqa: F821
+    ("numpy_basics", "sigmoid", lambda x: 1 / (1 + np.exp(-z)), "error.undefined-name"),  # noqa: F821
     ("numpy_basics", "sigmoid_derivative", lambda x: 1 - _sigmoid(x),
      "sigmoid-derivative.returned-one-minus-s"),
     ("numpy_basics", "sigmoid_derivative", lambda x: 1 - _sigmoid(x) ** 2, "sigmoid-derivative.tanh-derivative"),
-    ("numpy_basics", "sigmoid_derivative", lambda x: _sigmoid_without_return(x) * 2, "errors.none-returned"),
+    ("numpy_basics", "sigmoid_derivative", lambda x: _sigmoid_without_return(x) * 2, "error.none-used"),
     ("numpy_basics", "image2vector",
-     lambda im: im.reshape(im.shape[0] * im.shape[1] * im.shape[2] * im.shape[3], 1), "errors.rank-1-shape-index"),
+     lambda im: im.reshape(im.shape[0] * im.shape[1] * im.shape[2] * im.shape[3], 1), "error.rank-1-shape-index"),
+    ("numpy_basics", "sigmoid", _sigmoid_calling_itself, "error.recursion"),
+    ("numpy_basics", "sigmoid", _sigmoid_negating_in_place, "error.in-place-int-cast"),
+    ("numpy_basics", "normalize_rows", lambda x: x / np.linalg.norm(x, axis=2, keepdims=True),
+     "error.axis-out-of-range"),
     ("logistic_regression", "sigmoid", lambda z: np.round(_sigmoid(z)).astype(int), "sigmoid.int-array-result"),
-    ("logistic_regression", "initialize_with_zeros", lambda dim: (np.zeros(dim, 1), 0.0), "errors.shape-not-a-tuple"),
+    ("logistic_regression", "initialize_with_zeros", lambda dim: (np.zeros(dim, 1), 0.0), "error.shape-not-a-tuple"),
     ("logistic_regression", "propagate", _after(LR.propagate, lambda out: ({"dW": out[0]["dw"], "db": out[0]["db"]},
                                                                          out[1])), "propagate.grads-keys"),
     ("logistic_regression", "optimize", _after(LR.optimize, lambda out: ({**out[0], "b": np.array([[out[0]["b"]]])},
@@ -135,13 +156,16 @@ MISTAKES = [
      "optimize.costs-not-a-list"),
     ("logistic_regression", "optimize", _after(LR.optimize, lambda out: ({**out[0], "costs": out[2]}, out[1], out[2])),
      "optimize.params-keys"),
-    ("logistic_regression", "optimize", _optimize_reading("dW"), "errors.missing-key"),
+    ("logistic_regression", "optimize", _optimize_reading("dW"), "error.missing-key"),
     ("logistic_regression", "model", _after(LR.model, lambda d: {**d, "w": d["w"].ravel()}), "model.w-shape"),
     ("deep_nn_step_by_step", "initialize_parameters_deep", _deep_init_rand, "initialize.rand-not-randn"),
     ("deep_nn_step_by_step", "linear_activation_forward", _activation_forward(skip=True), "forward.activation-skipped"),
     ("deep_nn_step_by_step", "linear_activation_forward", _activation_forward(a="relu"), "forward.relu-for-sigmoid"),
     ("deep_nn_step_by_step", "linear_activation_forward", _activation_forward(unpack_linear=False),
-     "errors.tuple-not-unpacked"),
+     "error.tuple-in-arithmetic"),
+    ("deep_nn_step_by_step", "compute_cost", _cost_missing_a_star, "error.not-callable"),
+    ("deep_nn_step_by_step", "linear_activation_forward", _activation_forward(unpack_linear="three"),
+     "error.unpack-count"),
     ("deep_nn_step_by_step", "linear_backward", _linear_backward(dW_order="A_prev first"), "backward.dw-argument-order"),
     ("deep_nn_step_by_step", "linear_backward", _linear_backward(m_axis=0), "backward.m-from-wrong-axis"),
     ("deep_nn_step_by_step", "linear_backward", _linear_backward(out="dW, db, dA_prev"), "backward.return-order"),
@@ -155,5 +179,5 @@ MISTAKES = [
     ("deep_nn_application", "L_layer_model", L_model(APP, fixed_rate=0.0075), "training.another-path"),
     ("deep_nn_application", "L_layer_model", _after(L_model(APP), lambda out: (out[0], np.array(out[1]))),
      "model.costs-not-a-list"),
-    ("deep_nn_application", "L_layer_model", _L_layer_model_with(_deep_init_stopping_early), "errors.empty-parameters"),
+    ("deep_nn_application", "L_layer_model", _L_layer_model_with(_deep_init_stopping_early), "error.missing-layer-key"),
 ]

@@ -106,7 +106,7 @@ MISTAKES = [
     ("initialize_parameters", _init(bias=lambda s: np.random.randn(*s) * 0.01), "initialize.random-biases"),
     ("initialize_parameters", _init(bias=lambda s: np.zeros(s, dtype=int)), "initialize.b-not-float"),
     ("initialize_parameters", _init(keys={"W1": "w1"}), "parameters.keys"),
-    ("initialize_parameters", _init(tuple_shape=True), "errors.randn-given-a-tuple"),
+    ("initialize_parameters", _init(tuple_shape=True), "error.size-not-an-int"),
     ("forward_propagation", _forward(swap=True), "forward.return-order"),
     ("forward_propagation", _forward(hidden=lambda Z: Z), "forward.hidden-activation-skipped"),
     ("forward_propagation", _forward(hidden=P.sigmoid), "forward.sigmoid-in-hidden-layer"),

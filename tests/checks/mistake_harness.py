@@ -14,9 +14,10 @@ import importlib
 import numpy as np
 
 from conftest import reference
-from layerlab.checks import error_hints
 from layerlab.checks.compare import compare
+from layerlab.judge import errors
 from layerlab.judge.catalogue import identify
+from layerlab.judge.outcome import describe_exception
 
 ASSIGNMENTS = {
     "numpy_basics": "week2_numpy_basics",
@@ -58,11 +59,9 @@ def fired(notebook: str, name: str, fn) -> dict[str, str]:
         except NotImplementedError:
             raise
         except Exception as exc:  # noqa: BLE001 (the mistake's own error)
-            for recognise in error_hints.RECOGNISERS:
-                sentence = recognise(exc)
-                if sentence:
-                    found.setdefault(identify(recognise), sentence)
-                    break
+            diagnosis = errors.explain(describe_exception(exc))
+            if diagnosis:
+                found.setdefault(diagnosis.id, diagnosis.sentence)
             continue
         with np.errstate(all="ignore"):
             for prop in properties:

@@ -50,8 +50,12 @@ def test_the_mistake_is_named_by_its_identifier(notebook, name, mistaken, mistak
         mistakes_doc.catalogue_uses()[mistake_id].sentences)
 
 
+#: exceptions only the grader's side of the sandbox raises (read-only inputs, its time limit)
+GRADER_ONLY = {"error.read-only-input", "error.too-slow"}
+
+
 def test_every_catalogue_entry_is_named_by_some_mistake():
-    ids = {identify(r) for _, r in mistakes_doc.recognisers()}
+    ids = {identify(r) for _, r in mistakes_doc.recognisers()} - GRADER_ONLY
     reached = {m[3] for m in CORPUS}
     for notebook, name, mistaken in _notebook_lists():
         reached |= set(fired(notebook, name, mistaken))

@@ -259,7 +259,7 @@ def test_dW2_without_transpose_is_named():
     report = _report("backward_propagation", _backward(transpose_A1=False))
     # the case with n_h = m gives wrong values with the right shape, the other a shape error
     assert "needs A1 transposed: np.dot(dZ2, A1.T)" in report
-    assert "whether one operand needs `.T`" in report
+    assert "the second operand transposed would fit" in report
 
 
 def test_dZ2_from_Z2_instead_of_A2_is_named():

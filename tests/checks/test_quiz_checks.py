@@ -84,9 +84,11 @@ def _another_answer(question, key):
 
 
 def test_the_modules_declare_formats_only():
-    """What a question module can tell: the variable, its kind, the option letters, and whether a
-    number is whole. Nothing else (no key, no explanation) is part of a Question."""
-    assert [f for f in quiz.Question.__dataclass_fields__] == ["name", "kind", "options", "integer"]
+    """What a question module can tell: the variable, its kind, the option letters, whether a
+    number is whole, and the course ideas it is about (what its heading already says, for the
+    class insights). Nothing else (no key, no explanation) is part of a Question."""
+    assert [f for f in quiz.Question.__dataclass_fields__] == ["name", "kind", "options", "integer",
+                                                               "topics"]
 
 
 @pytest.mark.parametrize("assignment", MODULES)

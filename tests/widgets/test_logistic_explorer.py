@@ -10,7 +10,7 @@ import pytest
 
 from layerlab.widgets import LogisticRegressionExplorer
 
-from .conftest import reference, stub
+from .conftest import stub
 
 
 def build(week2, small_pictures, **settings) -> LogisticRegressionExplorer:
@@ -31,20 +31,16 @@ def test_nothing_trains_until_asked(week2, small_pictures):
     assert "press Train" in explorer.status.text
 
 
-def test_a_run_equals_the_students_model(week2, small_pictures):
+def test_a_run_is_the_trainers_and_its_line_shows_it(week2, small_pictures):
+    """(That a run equals the notebook's model: tests/widgets/test_trainers.py.)"""
     explorer = build(week2, small_pictures, learning_rate=0.01, num_iterations=300, chunk=100)
     run = explorer.train()
     assert finish(explorer) == 2 and run.done and run.iteration == 300
-    train_x, train_y, test_x, test_y, _ = small_pictures
-    X_train = train_x.reshape(len(train_x), -1).T / 255
-    X_test = test_x.reshape(len(test_x), -1).T / 255
-    d = reference("week2_logistic_regression").model(X_train, train_y, X_test, test_y,
-                                                      num_iterations=300, learning_rate=0.01)
-    assert run.cost_iterations == [0, 100, 200]
-    np.testing.assert_allclose(run.costs, d["costs"], rtol=1e-12)
-    np.testing.assert_allclose(run.w, d["w"], rtol=1e-12)
-    assert run.train_accuracy == pytest.approx(np.mean(d["Y_prediction_train"] == train_y))
-    assert run.test_accuracy == pytest.approx(np.mean(d["Y_prediction_test"] == test_y))
+    assert explorer.runs == explorer.trainer.runs == [run]
+    x, y = run.line.get_data()
+    np.testing.assert_array_equal(x, [0, 100, 200])
+    np.testing.assert_array_equal(y, run.costs)
+    assert f"<td>{run.train_accuracy:.1%}</td><td>{run.test_accuracy:.1%}</td>" in explorer.table.value
 
 
 def test_chunks_smaller_than_the_recording_interval_keep_the_iterations_right(week2, small_pictures):
