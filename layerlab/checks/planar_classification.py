@@ -147,7 +147,8 @@ SPECS = {
              "(np.random.seed(0) was called before)", lambda: _nn_case(10, 2, 5, 4, 0)),
         Case("X (2, 6), Y (1, 6), n_h = 3, num_iterations = 20", lambda: _nn_case(11, 2, 6, 3, 20)),
         Case("X (3, 8), Y (1, 8), n_h = 2, num_iterations = 100", lambda: _nn_case(12, 3, 8, 2, 100)),
-    ], hints=[training.n_h_ignored, training.nn_seed, training.updates_thrown_away]),
+    ], hints=[training.n_h_ignored, training.nn_seed, training.updates_thrown_away,
+             training.nn_another_path]),
     "predict": FunctionSpec("predict", [
         Case("X of shape (2, 6), n_h = 4", lambda: _predict_case(13, 2, 4, 6)),
         Case("X of shape (3, 5), n_h = 2", lambda: _predict_case(14, 3, 2, 5)),

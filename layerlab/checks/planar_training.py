@@ -262,6 +262,20 @@ def updates_thrown_away(args, want, got):
     return None
 
 
+@mistake("nn-model.another-path", "training takes another path (the check cannot tell which step)",
+         topic="model-assembly")
+def nn_another_path(args, want, got):
+    """After at least one iteration W1 has the right shape but other values, and neither the n_h
+    nor the thrown-away-updates recogniser applies: says it is not sure, and what to check."""
+    W1 = as_float_array(item(got, "W1"))
+    if args[3] == 0 or W1 is None or W1.shape != want["W1"].shape or close(W1, want["W1"]) \
+            or updates_thrown_away(args, want, got):
+        return None
+    return ("the parameters differ after training, and the check cannot tell which step differs "
+            "(if your other functions pass their checks): seed with 3 once, initialise once before "
+            "the loop, and run exactly num_iterations steps, each with the parameters of the step before")
+
+
 # --------------------------------------------------------------------------- predict
 
 def _labels(want, got):

@@ -63,13 +63,15 @@ def _backward(derivative=lambda A1, Z1: 1 - A1 ** 2, dZ2=lambda c, Y: c["A2"] - 
     return backward_propagation
 
 
-def _nn_model(seed=3, n_h_used=None, keep_update=True):
+def _nn_model(seed=3, n_h_used=None, keep_update=True, init_inside=False):
     def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
         if seed is not None:
             np.random.seed(seed)
         n_x, _, n_y = P.layer_sizes(X, Y)
         parameters = P.initialize_parameters(n_x, n_h_used or n_h, n_y)
         for _ in range(num_iterations):
+            if init_inside:
+                parameters = P.initialize_parameters(n_x, n_h_used or n_h, n_y)
             A2, cache = P.forward_propagation(X, parameters)
             grads = P.backward_propagation(parameters, cache, X, Y)
             updated = P.update_parameters(parameters, grads)
@@ -142,6 +144,7 @@ MISTAKES = [
     ("nn_model", _nn_model(n_h_used=4), "nn-model.n-h-ignored"),
     ("nn_model", _nn_model(seed=None), "nn-model.seed"),
     ("nn_model", _nn_model(keep_update=False), "nn-model.updates-thrown-away"),
+    ("nn_model", _nn_model(init_inside=True), "nn-model.another-path"),
     ("predict", _predict(lambda A2: A2), "predict.probabilities"),
     ("predict", _predict(lambda A2: A2), "predict.not-labels"),
     ("predict", _predict(lambda A2: (A2 <= 0.5) * 1.0), "predict.flipped"),
