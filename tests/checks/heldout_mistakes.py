@@ -37,7 +37,7 @@ CORPUS = [
      "    A = sigmoid(np.dot(w, X) + b)\n"
      "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n"
      "    return {'dw': np.dot(X, (A - Y).T) / m, 'db': float(np.sum(A - Y) / m)}, float(cost)",
-     ["w.T", ".T on the first", "needs `.T`"]),
+     ["w.T", ".T on the first", "needs `.T`", "first operand transposed would fit"]),
     ("logistic_regression", "propagate", "def propagate(w, b, X, Y):\n    m = X.shape[1]\n"
      "    A = sigmoid(np.dot(w.T, X) + b)\n"
      "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(A)) / m\n"
@@ -86,7 +86,7 @@ CORPUS = [
      "    db2 = np.sum(dZ2, axis=1, keepdims=True) / m\n"
      "    dZ1 = np.dot(parameters['W2'].T, dZ2) * (1 - np.power(cache['A1'], 2))\n"
      "    dW1 = np.dot(dZ1, X) / m\n    db1 = np.sum(dZ1, axis=1, keepdims=True) / m\n"
-     "    return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}", [".T on the second", "X.T", "needs `.T`"]),
+     "    return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}", [".T on the second", "X.T", "needs `.T`", "second operand transposed would fit"]),
     ("planar_classification", "backward_propagation", "def backward_propagation(parameters, cache, X, Y):\n"
      "    m = X.shape[1]\n    dZ2 = cache['A2'] - Y\n    dW2 = np.dot(dZ2, cache['A1'].T) / m\n"
      "    db2 = np.sum(dZ2, axis=1, keepdims=True) / m\n"
@@ -112,7 +112,7 @@ CORPUS = [
      "        parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))\n    return parameters",
      ["transpose", "(n[l], n[l-1])", "(layer_dims[l], layer_dims[l - 1])"]),
     ("deep_nn_step_by_step", "linear_forward", "def linear_forward(A, W, b):\n"
-     "    return np.dot(A, W) + b, (A, W, b)", ["swapped", "order", "W comes first"]),
+     "    return np.dot(A, W) + b, (A, W, b)", ["swapped", "order", "W comes first", "which comes first"]),
     ("deep_nn_step_by_step", "compute_cost", "def compute_cost(AL, Y):\n    m = Y.shape[1]\n"
      "    return float(np.squeeze(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(AL - 1)) / m))",
      ["1 − a", "1 - AL", "log(1 − a)"]),
