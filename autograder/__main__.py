@@ -1,7 +1,7 @@
 """Command line of the instructor tools: ``python -m autograder <command>``.
 
-    build            regenerate everything derived from source/: public-check fixtures, then the
-                     student release in assignments/
+    build            regenerate everything derived from source/: public-check fixtures, the
+                     catalogue of mistakes (docs/mistakes.md), then the student release in assignments/
     build --check    change nothing; list what is stale and exit 1 if anything is
     build --ship-reference-helpers
                      also ship the reference building blocks an assignment builds on (dnn_utils.py
@@ -74,17 +74,18 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
         return 0
     if args.command == "build":
-        from autograder.build import fixtures  # imported here: `grade` starts without it
+        from autograder.build import fixtures, mistakes_doc  # imported here: `grade` starts without them
         ship = args.ship_reference_helpers
         if args.check:
-            stale = fixtures.stale_fixtures() + release.stale_release(ship_helpers=ship)  # always all
+            stale = (fixtures.stale_fixtures() + mistakes_doc.stale()
+                     + release.stale_release(ship_helpers=ship))  # always all
             if stale:
                 print("Generated files are out of date with source/ (run `make generated`):")
                 print("\n".join(f"  {p}" for p in stale))
                 return 1
             print("Generated files are up to date.")
             return 0
-        for path in fixtures.write_fixtures(args.assignment):
+        for path in fixtures.write_fixtures(args.assignment) + mistakes_doc.write():
             print(f"wrote {path}")
         for aid in release.generate(assignments=args.assignment, ship_helpers=ship):
             print(f"released assignments/{aid}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.cases import HiddenCase, HiddenSpec
+from layerlab.judge.catalogue import mistake
 
 
 def _problem(seed: int, n_x: int, m: int, dtype=np.int64) -> tuple:
@@ -40,7 +41,9 @@ def _case(seed: int, n_x: int, m: int, layers_dims, learning_rate: float, num_it
 
 # --------------------------------------------------------------------------- output contracts
 
+@mistake("model.costs-not-a-list", "costs returned as an array, not a list", topic="return-values")
 def _costs_is_a_list(args, got):
+    """Property: the recorded costs are a Python list."""
     costs = got[1] if isinstance(got, (tuple, list)) and len(got) == 2 else None
     if costs is not None and not isinstance(costs, list):
         what = f"an array of shape {costs.shape}" if isinstance(costs, np.ndarray) else type(costs).__name__
@@ -48,7 +51,10 @@ def _costs_is_a_list(args, got):
     return None
 
 
+@mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
+         topic="return-values")
 def _parameter_keys(args, got):
+    """Property: the trained parameters have exactly the keys W1, b1, ..., WL, bL."""
     parameters = got[0] if isinstance(got, (tuple, list)) and len(got) == 2 else None
     if not isinstance(parameters, dict):
         return None

@@ -17,9 +17,8 @@ hints tell the two apart, and the signal always reaches the output. The probabil
 inside (0, 1). ``linear_backward`` has cases with a square W (a missing ``.T`` keeps the shape)
 and cases with n_prev != m (m taken from the wrong axis shows).
 
-Recognisers added to the public check's: gradients returned in the wrong order, m read from
-A_prev.shape[0], a backward loop that stops before layer 1, an update loop that misses layer L,
-and an update with another step size than the learning_rate argument.
+The mistake recognisers are the public check's (:mod:`layerlab.checks.deep_forward` and
+:mod:`layerlab.checks.deep_backward`); the properties below are contracts only the grader checks.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.cases import HiddenCase, HiddenSpec
-from layerlab.checks.relations import as_float_array, close, item
+from layerlab.judge.catalogue import mistake
 
 
 def _rng(seed: int) -> np.random.RandomState:
@@ -146,7 +145,10 @@ def _update_case(seed: int, layer_dims: list, *learning_rate: float) -> tuple:
 # --------------------------------------------------------------------------- output contracts
 
 def _exact_parameter_keys(L_of):
+    @mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
+             topic="return-values")
     def check(args, got):
+        """Property: the parameters of an L-layer network have exactly the keys W1, b1, ..., WL, bL."""
         if not isinstance(got, dict):
             return None
         L = L_of(args)
@@ -159,7 +161,9 @@ def _exact_parameter_keys(L_of):
     return check
 
 
+@mistake("initialize.b-not-float", "biases created with an integer dtype", topic="initialisation")
 def _float_biases(args, got):
+    """Property: every b{l} holds floats."""
     if not isinstance(got, dict):
         return None
     for key, value in got.items():
@@ -169,7 +173,9 @@ def _float_biases(args, got):
     return None
 
 
+@mistake("backward.grads-keys", "grads without exactly the expected keys", topic="return-values")
 def _grads_keys(args, got):
+    """Property: grads of an L-layer network has exactly dA0..dA{L-1}, dW1..dWL, db1..dbL."""
     if not isinstance(got, dict):
         return None
     L = len(args[2])
@@ -178,92 +184,6 @@ def _grads_keys(args, got):
     if set(got) != set(names):
         return (f"grads of this {L}-layer network must have exactly the keys dA0..dA{L - 1}, "
                 f"dW1..dW{L} and db1..db{L}, it has {sorted(map(str, got))}")
-    return None
-
-
-# --------------------------------------------------------------------------- mistake recognisers
-
-def _return_order(what: str):
-    """A function returning a tuple whose items are the expected ones, in another order."""
-    def hint(args, want, got):
-        if not isinstance(got, (tuple, list)) or len(got) != len(want):
-            return None
-        position = []
-        for g in got:
-            matches = [i for i, w in enumerate(want) if close(g, w)]
-            if len(matches) != 1:
-                return None
-            position.append(matches[0])
-        if sorted(position) == list(range(len(want))) and position != list(range(len(want))):
-            return f"the values are right but in the wrong order: return {what}"
-        return None
-    return hint
-
-
-def _m_from_the_wrong_axis(args, want, got):
-    """dW (and db) scaled by m / n_prev: m was taken from A_prev.shape[0]."""
-    A_prev = args[1][0]
-    n_prev, m = A_prev.shape
-    if n_prev == m:
-        return None
-    dW, db = item(got, 1), item(got, 2)
-    if close(dW, want[1] * m / n_prev) or close(db, want[2] * m / n_prev):
-        return ("m is the number of examples, the number of columns of A_prev (A_prev.shape[1]); "
-                "A_prev.shape[0] is the number of units of the previous layer")
-    return None
-
-
-def _backward_stops_early(args, want, got):
-    """The loop over the hidden layers ends before layer 1."""
-    if not isinstance(got, dict):
-        return None
-    L = len(args[2])
-    if L >= 2 and f"dW{L}" in got and "dW1" not in got and "dW0" not in got:
-        return (f"the loop stops before layer 1: after the output layer {L}, visit every hidden "
-                f"layer l = {L - 1}, ..., 1 (for l in reversed(range(1, L))), so that grads also "
-                f"holds dW1, db1 and dA0")
-    return None
-
-
-def _update_misses_last_layer(args, want, got):
-    """``range(1, L)`` instead of ``range(1, L + 1)``: layer L missing or left as it was."""
-    params = args[0]
-    L = _layers(params)
-    if not isinstance(got, dict):
-        return None
-    last = (f"W{L}", f"b{L}")
-    missing = all(k not in got for k in last)
-    unchanged = all(k in got and close(got[k], params[k]) and not close(want[k], params[k]) for k in last)
-    others_right = all(k in got and close(got[k], want[k]) for k in want if k not in last)
-    if (missing or unchanged) and others_right:
-        return (f"layer {L}, the last one, is not updated: params holds L = len(params) // 2 = {L} "
-                f"layers, so loop over l = 1, ..., L (range(1, L + 1))")
-    return None
-
-
-def _implied_learning_rate(args, want, got):
-    """Every parameter moved by the same multiple r of its gradient, with r not the learning rate."""
-    params, grads = args[0], args[1]
-    if not isinstance(got, dict):
-        return None
-    steps, rates = [], []
-    for key in want:
-        g = as_float_array(got.get(key))
-        if g is None or g.shape != want[key].shape:
-            return None
-        gradient = grads["d" + key]
-        big = np.abs(gradient) > 1e-8
-        if not big.any():
-            continue
-        steps.append(((params[key] - g)[big] / gradient[big]))
-        rates.append(((params[key] - want[key])[big] / gradient[big]))
-    if not steps:
-        return None
-    steps, rates = np.concatenate(steps), np.concatenate(rates)
-    r, rate = float(np.median(steps)), float(np.median(rates))
-    if np.allclose(steps, r, rtol=1e-6, atol=1e-12) and not np.isclose(r, rate) and r > 0:
-        return (f"every parameter moved by {r:.4g} times its gradient, as if the learning rate "
-                f"were {r:.4g}: use the learning_rate argument")
     return None
 
 
@@ -319,7 +239,7 @@ CASES = {
         _case(lambda: _linear_backward_case(343, 1, 4, 1)),         # one unit, one example
         _case(lambda: _linear_backward_case(344, 6, 2, 10)),
         _case(lambda: _linear_backward_case(345, 4, 4, 9)),         # a square W
-    ], hints=[_return_order("dA_prev, dW, db"), _m_from_the_wrong_axis]),
+    ]),
     "linear_activation_backward": HiddenSpec([
         _case(lambda: _activation_backward_case(351, 4, 6, 5, "relu")),
         _case(lambda: _activation_backward_case(352, 4, 6, 5, "sigmoid")),
@@ -327,7 +247,7 @@ CASES = {
         _case(lambda: _activation_backward_case(354, 6, 2, 1, "relu")),      # one example
         _case(lambda: _activation_backward_case(355, 3, 7, 11, "relu")),
         _case(lambda: _activation_backward_case(356, 5, 5, 4, "sigmoid")),
-    ], hints=[_return_order("dA_prev, dW, db")]),
+    ]),
     "L_model_backward": HiddenSpec([
         _case(lambda: _backward_case(361, [7, 6, 5, 4, 3, 1], 6)),           # L = 5
         _case(lambda: _backward_case(362, [3, 5, 4, 2, 1], 12, np.float64)),  # L = 4, float labels
@@ -335,7 +255,7 @@ CASES = {
         _case(lambda: _backward_case(364, [10, 1], 7)),                      # L = 1
         _case(lambda: _backward_case(365, [4, 8, 8, 8, 8, 1], 9)),           # L = 5, wide layers
         _case(lambda: _backward_case(366, [1, 4, 3, 1], 8)),                 # one feature
-    ], properties=[_grads_keys], hints=[_backward_stops_early]),
+    ], properties=[_grads_keys]),
     "update_parameters": HiddenSpec([
         _case(lambda: _update_case(371, [5, 4, 3, 2, 1], 0.05)),             # L = 4
         _case(lambda: _update_case(372, [3, 6, 5, 4, 3, 1]),                 # L = 5, by keyword
@@ -343,6 +263,5 @@ CASES = {
         _case(lambda: _update_case(373, [2, 1], 0.0075)),                    # L = 1
         _case(lambda: _update_case(374, [8, 8, 1], 2.5)),
         _case(lambda: _update_case(375, [1, 3, 3, 1], 0.3)),
-    ], properties=[_exact_parameter_keys(lambda args: _layers(args[0]))],
-        hints=[_update_misses_last_layer, _implied_learning_rate]),
+    ], properties=[_exact_parameter_keys(lambda args: _layers(args[0]))]),
 }

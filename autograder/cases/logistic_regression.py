@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.cases import HiddenCase, HiddenSpec
+from layerlab.judge.catalogue import mistake
 
 
 def _rng(seed: int) -> np.random.RandomState:
@@ -63,21 +64,28 @@ def _case(make, **kwargs) -> HiddenCase:
 
 # --------------------------------------------------------------------------- output contracts
 
+@mistake("sigmoid.int-array-result", "sigmoid returns an array of ints", topic="python-basics")
 def _float_array(args, got):
+    """Property: sigmoid returns an array of floats."""
     if isinstance(got, np.ndarray) and got.dtype.kind != "f":
         return (f"sigmoid returned an array of {got.dtype}: it must hold floats (probabilities "
                 f"between 0 and 1)")
     return None
 
 
+@mistake("optimize.params-keys", "params without exactly the keys w and b", topic="return-values")
 def _params_keys(args, got):
+    """Property: the params dict of optimize has exactly the keys "w" and "b"."""
     params = got[0] if isinstance(got, tuple) and got else None
     if isinstance(params, dict) and set(params) != {"w", "b"}:
         return f'params must have exactly the keys "w" and "b", it has {sorted(map(str, params))}'
     return None
 
 
+@mistake("optimize.costs-not-a-list", "costs returned as an array, not a list",
+         topic="return-values")
 def _costs_is_a_list(args, got):
+    """Property: the recorded costs are a Python list."""
     costs = got[2] if isinstance(got, tuple) and len(got) == 3 else None
     if costs is not None and not isinstance(costs, list):
         what = f"an array of shape {costs.shape}" if isinstance(costs, np.ndarray) else type(costs).__name__
@@ -85,7 +93,9 @@ def _costs_is_a_list(args, got):
     return None
 
 
+@mistake("model.w-shape", "the learned w is not a (n_x, 1) column", topic="rank-1-and-keepdims")
 def _model_w_shape(args, got):
+    """Property: d["w"] has the shape (n_x, 1) of the training data's features."""
     w = got.get("w") if isinstance(got, dict) else None
     n_x = args[0].shape[0]
     if isinstance(w, np.ndarray) and w.shape != (n_x, 1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.cases import HiddenCase, HiddenSpec
+from layerlab.judge.catalogue import mistake
 
 
 def _rng(seed: int) -> np.random.RandomState:
@@ -35,14 +36,20 @@ def _case(*builders, **kwargs) -> HiddenCase:
 
 # --------------------------------------------------------------------------- output contracts
 
+@mistake("basic-sigmoid.returns-an-array", "basic_sigmoid returns an array instead of a float",
+         topic="python-basics")
 def _python_float(args, got):
+    """Property: basic_sigmoid returns a Python float, never a NumPy array."""
     if isinstance(got, np.ndarray):
         return (f"basic_sigmoid must return a Python float, not a NumPy array (of shape {got.shape}): "
                 "compute it with math.exp")
     return None
 
 
+@mistake("numpy-basics.int-array-result", "an array of ints where floats belong",
+         topic="python-basics")
 def _float_array(args, got):
+    """Property: an array result holds floats (an int dtype means fractions were lost)."""
     if isinstance(got, np.ndarray) and got.dtype.kind != "f":
         return (f"the result is an array of {got.dtype}: it must hold floats (the fractions were lost; "
                 "divide with `/`, and don't write into an integer array)")

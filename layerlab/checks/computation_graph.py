@@ -13,6 +13,7 @@ import numpy as np
 
 from layerlab.checks.relations import close, item
 from layerlab.checks.runner import Case
+from layerlab.judge.catalogue import mistake
 
 GRAD_KEYS = ("da", "db", "dc")
 
@@ -21,6 +22,7 @@ def _grads(got):
     return item(got, 1)
 
 
+@mistake("graph.grads-keys", "grads without exactly the keys da, db, dc", topic="return-values")
 def grads_keys(args, got) -> str | None:
     """Property: the second returned value is a dict with exactly the keys da, db, dc."""
     grads = _grads(got)
@@ -30,6 +32,8 @@ def grads_keys(args, got) -> str | None:
     return None
 
 
+@mistake("graph.chain-rule", "db and dc swapped, or the factor dJ/du = 3 left out",
+         topic="computation-graph")
 def swapped_or_unchained(args, want, got) -> str | None:
     """Hint: db and dc swapped, or the factor dJ/du = 3 left out of them."""
     a, b, c = (np.asarray(x, dtype=float) for x in args)

@@ -27,13 +27,17 @@ import numpy as np
 
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.checks.training_report import condense_training, recorded_costs
+from layerlab.judge.catalogue import mistake
 
 NOTEBOOK = "deep_nn_application"
 
 
 # --------------------------------------------------------------------------- hints
 
+@mistake("training.recording-rule", "not one recorded cost per 100 iterations",
+         topic="model-assembly")
 def _recording_rule(args, want, got):
+    """Another number of recorded costs than the expected one."""
     costs = recorded_costs(got)
     if costs is None or len(costs) == len(want[1]):
         return None
@@ -42,7 +46,10 @@ def _recording_rule(args, want, got):
             f"{n} costs for this number of iterations, not {len(costs)}")
 
 
+@mistake("training.does-not-move", "the cost never changes: updates lost or parameters re-initialised in the loop",
+         topic="model-assembly")
 def _training_does_not_move(args, want, got):
+    """Every recorded cost equals the first."""
     costs = recorded_costs(got)
     if costs is None or len(costs) < 2 or len(costs) != len(want[1]):
         return None
@@ -64,7 +71,9 @@ def _hardly_trains(want, got) -> bool:
     return bool(expected[-1] < expected[0] / 3 and np.min(costs[1:]) > costs[0] / 2)
 
 
+@mistake("training.gets-nowhere", "the cost moves but never comes down", topic="model-assembly")
 def _training_gets_nowhere(args, want, got):
+    """The expected costs fall below a third of the first, the returned ones never below half of theirs."""
     if not _hardly_trains(want, got):
         return None
     costs, expected = recorded_costs(got), recorded_costs(want)
@@ -79,7 +88,10 @@ def _training_gets_nowhere(args, want, got):
 
 
 def _starting_point(init_words: str):
+    @mistake("training.starting-point", "training starts from other parameters (seed or initialisation)",
+             topic="initialisation")
     def hint(args, want, got):
+        """The first recorded cost (iteration 0) differs from the expected one."""
         costs = recorded_costs(got)
         if costs is None or len(costs) == 0 or len(want[1]) == 0 or _hardly_trains(want, got):
             return None
@@ -91,7 +103,10 @@ def _starting_point(init_words: str):
     return hint
 
 
+@mistake("training.another-path", "the first cost right, later costs differ",
+         topic="model-assembly")
 def _later_costs(args, want, got):
+    """The first recorded cost matches, later ones differ (the cost going up is named apart)."""
     costs = recorded_costs(got)
     expected = recorded_costs(want)
     if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
@@ -99,9 +114,10 @@ def _later_costs(args, want, got):
     if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
         if np.all(np.diff(costs) > 0):
             return "the cost goes up: the update must move against the gradients"
-        return ("the first cost is right but training takes another path: use the learning_rate "
-                "argument (not a fixed number), start the backward pass from dA = -(Y/A - (1-Y)/(1-A)) "
-                "of the output, and pass each layer its own cache and activation")
+        return ("the first cost is right but training takes another path, and the costs alone do not "
+                "tell which step differs: check that the learning_rate argument is used (not a fixed "
+                "number), that the backward pass starts from dA = -(Y/A - (1-Y)/(1-A)) of the output, "
+                "and that each layer gets its own cache and activation")
     return None
 
 

@@ -30,260 +30,14 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from layerlab.checks import computation_graph
-from layerlab.checks.relations import close, item, scalar
+from layerlab.checks import logistic_hints as hints
 from layerlab.checks.runner import Case, FunctionSpec, make_check
+from layerlab.checks.sigmoid_family import sigmoid_hints
 
 NOTEBOOK = "logistic_regression"
-
-
-# --------------------------------------------------------------------------- small helpers
-
-def _costs(value):
-    """A 1-D float array of recorded costs, or None if they are not a sequence of numbers."""
-    if not isinstance(value, (list, tuple, np.ndarray)):
-        return None
-    numbers = [scalar(c) for c in value]
-    return None if any(n is None for n in numbers) else np.array(numbers, dtype=float)
-
-
-# --------------------------------------------------------------------------- sigmoid
-
-def _sigmoid_flipped(args, want, got):
-    if close(got, 1 - np.asarray(want, dtype=float)):
-        return "you computed σ(−z) = 1 − σ(z): the exponent must be −z, as in 1 / (1 + e^(−z))"
-    return None
-
-
-# --------------------------------------------------------------------------- initialize_with_zeros
-
-def _b_is_a_float(args, got):
-    b = item(got, 1)
-    if isinstance(got, tuple) and len(got) == 2:
-        if isinstance(b, (bool, np.bool_)) or not isinstance(b, float):
-            if isinstance(b, np.ndarray):
-                kind = f"an array of shape {b.shape}"
-            else:
-                name = type(b).__name__
-                kind = f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
-            return (f"b must be the Python float 0.0, got {kind}: write `b = 0.0` (with the point), "
-                    f"not `b = 0` or an array; the bias is one number shared by all examples")
-    return None
-
-
-def _w_holds_floats(args, got):
-    w = item(got, 0)
-    if isinstance(w, np.ndarray) and w.dtype.kind != "f":
-        return (f"w must hold floats, its dtype is {w.dtype}: np.zeros(shape) gives float64 zeros, "
-                f"don't pass dtype=int (gradient steps add fractions to w)")
-    return None
-
-
-def _w_shape(args, want, got):
-    w, dim = item(got, 0), args[0]
-    if isinstance(w, np.ndarray) and w.shape == (dim,):
-        return "np.zeros(dim) is rank-1; np.zeros((dim, 1)) (note the double parentheses) is a column"
-    if isinstance(w, np.ndarray) and w.shape == (1, dim) and dim > 1:
-        return "w is a column, one row per feature: shape (dim, 1), not (1, dim)"
-    return None
-
-
-# --------------------------------------------------------------------------- propagate
-
-def _m(args) -> int:
-    return args[2].shape[1]
-
-
-def _propagate_cost(args, want, got):
-    want_cost, got_cost = item(want, 1), item(got, 1)
-    if isinstance(got_cost, np.ndarray) and got_cost.ndim > 0 and got_cost.size == 1:
-        return ("the cost is a (1, 1) array (e.g. from np.dot(Y, np.log(A).T)); return one number: "
-                "cost = float(np.squeeze(cost))")
-    g = scalar(got_cost)
-    if g is None or want_cost is None:
-        return None
-    if math.isclose(g, -want_cost, rel_tol=1e-6):
-        return ("the cost has the wrong sign: log of a probability is negative, so the cross-entropy "
-                "J = −(1/m) Σ [y log a + (1 − y) log(1 − a)] needs the minus in front to be positive")
-    if math.isclose(g, want_cost * _m(args), rel_tol=1e-6):
-        return "the cost is a sum over the m examples; J is their average: divide by m"
-    if math.isclose(g, -want_cost * _m(args), rel_tol=1e-6):
-        return "the cost misses both the minus sign and the division by m"
-    return None
-
-
-def _propagate_dw(args, want, got):
-    want_dw, got_dw = item(want, 0, "dw"), item(got, 0, "dw")
-    if not isinstance(got_dw, np.ndarray) or want_dw is None:
-        return None
-    m = _m(args)
-    if got_dw.shape == want_dw.shape[::-1] and want_dw.shape[0] > 1:
-        return ("dw must have the shape of w, (n_x, 1): multiply X (n_x, m) by (A − Y)ᵀ (m, 1), "
-                "in that order; (A − Y) Xᵀ gives the transpose (1, n_x)")
-    if close(got_dw, -want_dw):
-        return "dw has the wrong sign: the derivative of the cost with respect to z is A − Y, not Y − A"
-    if close(got_dw, want_dw * m):
-        return "dw is m times too large: it is an average over the examples, (1/m) X (A − Y)ᵀ"
-    return None
-
-
-def _propagate_db(args, want, got):
-    want_db, got_db = item(want, 0, "db"), item(got, 0, "db")
-    g = scalar(got_db)
-    if g is None or want_db is None or want_db == 0:
-        return None
-    if isinstance(got_db, np.ndarray) and got_db.ndim > 0:
-        return "db is one number (like b): np.sum(...) without an axis, then float(...)"
-    if math.isclose(g, -want_db, rel_tol=1e-6):
-        return "db has the wrong sign: db = (1/m) Σ (a − y), with A − Y, not Y − A"
-    if math.isclose(g, want_db * _m(args), rel_tol=1e-6):
-        return "db is m times too large: it is the mean of A − Y, (1/m) Σ (a − y)"
-    return None
-
-
-def _grads_keys(args, got):
-    grads = item(got, 0)
-    if isinstance(got, tuple) and isinstance(grads, dict) and set(grads) != {"dw", "db"}:
-        return f'grads must have exactly the keys "dw" and "db", it has {sorted(map(str, grads))}'
-    return None
-
-
-# --------------------------------------------------------------------------- optimize
-
-def _expected_recordings(num_iterations: int) -> int:
-    return math.ceil(num_iterations / 100)
-
-
-def _costs_recorded_every_100(args, got):
-    n = args[4]
-    costs = item(got, 2)
-    if isinstance(costs, (list, tuple)) and len(costs) != _expected_recordings(n):
-        return (f"costs must hold one cost per 100 iterations (at i = 0, 100, 200, ...): "
-                f"{_expected_recordings(n)} for num_iterations = {n}, got {len(costs)}")
-    return None
-
-
-def _optimize_costs(args, want, got):
-    n = args[4]
-    got_costs, want_costs = _costs(item(got, 2)), _costs(item(want, 2))
-    if got_costs is None or want_costs is None:
-        return None
-    if got_costs.size == n and n != _expected_recordings(n):
-        return "you recorded the cost at every iteration; append it only when i % 100 == 0"
-    if got_costs.size == n // 100 and n % 100:
-        return "the range of recorded iterations is off by one: record when i % 100 == 0, starting at i = 0"
-    if got_costs.size != want_costs.size or got_costs.size == 0:
-        return None
-    if got_costs.size > 1 and np.allclose(got_costs, got_costs[0]) and not np.allclose(want_costs, want_costs[0]):
-        return ("every recorded cost is the same: w and b are never updated, or are reset inside "
-                "the loop (initialise nothing in optimize; update w and b on every iteration)")
-    if not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
-        return ("the first recorded cost (iteration 0) must be the cost at the w and b you were "
-                "given, before any update: start from them (no new zeros) and record the cost "
-                "returned by propagate before updating")
-    if got_costs.size > 1 and got_costs[-1] > got_costs[0] and want_costs[-1] < want_costs[0]:
-        return ("the cost grows: gradient descent steps against the gradient, "
-                "w − learning_rate · dw (minus), the same for b")
-    return None
-
-
-def _optimize_grads(args, want, got):
-    if not (close(item(got, 0, "w"), item(want, 0, "w")) and close(item(got, 0, "b"), item(want, 0, "b"))):
-        return None
-    if not close(item(got, 1, "dw"), item(want, 1, "dw")):
-        return ("w and b are right but grads is not: return the gradients of the last iteration, "
-                "the ones propagate returned for the last update (don't recompute them afterwards)")
-    return None
-
-
-def _b_stays_a_number(args, got):
-    b = item(got, 0, "b")
-    if isinstance(b, np.ndarray) and b.ndim > 0:
-        return (f'params["b"] is an array of shape {b.shape}; it must stay a single number: '
-                f"is db an array (np.sum with keepdims, or a (1, 1) result)?")
-    return None
-
-
-# --------------------------------------------------------------------------- predict
-
-def _predict_shape_and_values(args, got):
-    m = args[2].shape[1]
-    if not isinstance(got, np.ndarray):
-        return None
-    problems = []
-    if got.shape != (1, m):
-        problems.append(f"Y_prediction must have shape (1, m) = (1, {m}), got {got.shape}")
-    values = np.unique(np.asarray(got, dtype=float)) if got.dtype.kind in "biuf" else None
-    if values is not None and not np.isin(values, [0.0, 1.0]).all():
-        problems.append("Y_prediction must hold only 0 and 1 (labels), not probabilities: "
-                        "compare the probabilities with 0.5")
-    return "; ".join(problems) or None
-
-
-def _predict_threshold(args, want, got):
-    w, b = args[0], args[1]
-    if not (isinstance(got, np.ndarray) and got.shape == np.shape(want)):
-        return None
-    g = np.asarray(got, dtype=float)
-    if not np.any(w) and b == 0 and np.all(g == 1):
-        return ("here w = 0 and b = 0, so every probability is exactly 0.5, which is not a cat: "
-                "use A > 0.5, not A >= 0.5")
-    if close(g, 1 - np.asarray(want, dtype=float)):
-        return "every label is swapped: predict 1 (cat) when the probability is above 0.5, else 0"
-    return None
-
-
-# --------------------------------------------------------------------------- model
-
-MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
-              "num_iterations")
-
-
-def _model_keys(args, got):
-    if isinstance(got, dict) and set(got) != set(MODEL_KEYS):
-        return "the dict must have exactly the keys " + ", ".join(f'"{k}"' for k in MODEL_KEYS)
-    return None
-
-
-def _model_records_its_arguments(args, got):
-    num_iterations, learning_rate = args[4], args[5]
-    if not isinstance(got, dict):
-        return None
-    problems = []
-    if "learning_rate" in got and scalar(got["learning_rate"]) != learning_rate:
-        problems.append(f'd["learning_rate"] must be the learning_rate model was given ({learning_rate})')
-    if "num_iterations" in got and scalar(got["num_iterations"]) != num_iterations:
-        problems.append(f'd["num_iterations"] must be the num_iterations model was given ({num_iterations})')
-    return "; ".join(problems) or None
-
-
-def _model_hints(args, want, got):
-    if not isinstance(got, dict):
-        return None
-    m_train, m_test = args[0].shape[1], args[2].shape[1]
-    test_shape = np.shape(got.get("Y_prediction_test"))
-    if m_train != m_test and test_shape == (1, m_train):
-        return ("Y_prediction_test has one label per training example: predict on X_test for the "
-                "test predictions and on X_train for the training ones")
-    got_costs, want_costs = _costs(got.get("costs")), _costs(want["costs"])
-    if got_costs is None:
-        return None
-    if got_costs.size != want_costs.size:
-        return (f"{got_costs.size} costs were recorded instead of {want_costs.size}: pass "
-                f"num_iterations on to optimize (otherwise it runs its default 100 iterations)")
-    if got_costs.size > 1 and math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6) \
-            and not close(got_costs, want_costs):
-        return ("the first cost is right but the later ones differ: if optimize passes its checks, "
-                "model did not pass learning_rate on to optimize (it then uses its default 0.009)")
-    if got_costs.size and not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
-        return "the first cost differs: start from w and b from initialize_with_zeros(X_train.shape[0])"
-    if close(got_costs, want_costs) and not close(got.get("w"), want["w"]):
-        return 'the costs are right but w is not: return the learned params["w"], params["b"] from optimize'
-    return None
 
 
 # --------------------------------------------------------------------------- the cases
@@ -326,12 +80,12 @@ SPECS = {
         Case("z = np.array([0, 2])", lambda: (np.array([0, 2]),)),
         Case("z = a (2, 3) array with negative entries", lambda: (_a([[-1, 0, 4], [2, -3, 0.5]]),)),
         Case("z = -1.5 (a single number)", lambda: (-1.5,)),
-    ], hints=[_sigmoid_flipped]),
+    ], hints=sigmoid_hints("z")),
     "initialize_with_zeros": FunctionSpec("initialize_with_zeros", [
         Case("dim = 2", lambda: (2,)),
         Case("dim = 3", lambda: (3,)),
         Case("dim = 4", lambda: (4,)),
-    ], hints=[_w_shape], properties=[_b_is_a_float, _w_holds_floats]),
+    ], hints=[hints.w_shape], properties=[hints.b_is_a_float, hints.w_holds_floats]),
     "graph_forward_backward": FunctionSpec("graph_forward_backward", computation_graph.CASES,
                                            hints=[computation_graph.swapped_or_unchained],
                                            properties=[computation_graph.grads_keys]),
@@ -342,7 +96,7 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(11).randn(3, 4), _a([[1, 0, 0, 1]]))),
         Case("a random w (4, 1), b = -0.5, X (4, 7), Y (1, 7)",
              lambda: _random_problem(12, 4, 7, b=-0.5)),
-    ], hints=[_propagate_cost, _propagate_dw, _propagate_db], properties=[_grads_keys]),
+    ], hints=[hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys]),
     "optimize": FunctionSpec("optimize", [
         Case("the example of propagate, num_iterations = 100, learning_rate = 0.009",
              lambda: _course_example() + (100, 0.009)),
@@ -351,8 +105,8 @@ SPECS = {
         Case("w = zeros (2, 1), b = 0.0, a random X (2, 6), Y (1, 6), num_iterations = 250, "
              "learning_rate = 0.1",
              lambda: (np.zeros((2, 1)), 0.0) + _random_problem(22, 2, 6)[2:] + (250, 0.1)),
-    ], hints=[_optimize_costs, _optimize_grads],
-        properties=[_costs_recorded_every_100, _b_stays_a_number]),
+    ], hints=[hints.optimize_costs, hints.optimize_grads],
+        properties=[hints.costs_recorded_every_100, hints.b_stays_a_number]),
     "predict": FunctionSpec("predict", [
         Case("w = [[0.1124579], [0.23106775]], b = -0.3, X = [[1., -1.1, -3.2], [1.2, 2., 0.1]]",
              lambda: (_a([[0.1124579], [0.23106775]]), -0.3, _a([[1.0, -1.1, -3.2], [1.2, 2.0, 0.1]]))),
@@ -360,13 +114,13 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(31).randn(3, 4))),
         Case("a random w (4, 1), b = 0.2, X (4, 7)",
              lambda: _random_problem(32, 4, 7, b=0.2)[:3]),
-    ], hints=[_predict_threshold], properties=[_predict_shape_and_values]),
+    ], hints=[hints.predict_threshold], properties=[hints.predict_shape_and_values]),
     "model": FunctionSpec("model", [
         Case("separable toy data: X_train (2, 8), X_test (2, 4), num_iterations = 300, learning_rate = 0.1",
              lambda: _separable(41, 2, 8, 4) + (300, 0.1)),
         Case("random X_train (3, 6), X_test (3, 3), num_iterations = 150, learning_rate = 0.5",
              lambda: _random_problem(42, 3, 6)[2:] + _random_problem(43, 3, 3)[2:] + (150, 0.5)),
-    ], hints=[_model_hints], properties=[_model_keys, _model_records_its_arguments]),
+    ], hints=[hints.model_hints], properties=[hints.model_keys, hints.model_records_its_arguments]),
 }
 
 check_sigmoid = make_check(NOTEBOOK, SPECS["sigmoid"])

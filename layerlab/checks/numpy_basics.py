@@ -17,52 +17,51 @@ import numpy as np
 
 from layerlab.checks.relations import close
 from layerlab.checks.runner import Case, FunctionSpec, make_check
+from layerlab.checks.sigmoid_family import DERIVATIVE_HINTS, sigmoid_hints
+from layerlab.judge.catalogue import mistake
 
 NOTEBOOK = "numpy_basics"
 
 
 # --------------------------------------------------------------------------- sigmoid family
 
-def _flipped_sign(args, want, got):
-    if close(got, 1 - np.asarray(want, dtype=float)):
-        return "you computed σ(−x) = 1 − σ(x): the exponent must be −x, as in 1 / (1 + e^(−x))"
-    return None
-
-
+@mistake("basic-sigmoid.returns-an-array", "basic_sigmoid returns an array instead of a float",
+         topic="python-basics")
 def _basic_sigmoid_type(args, want, got):
+    """basic_sigmoid (one number in, one number out) returned a NumPy array."""
     if isinstance(got, np.ndarray):
         return ("basic_sigmoid takes and returns one number: use `math.exp` (the point of this "
                 "exercise) and return a Python float, not an array")
     return None
 
 
-def _returned_s_not_derivative(args, want, got):
-    got = np.asarray(got, dtype=float)
-    if close(got * (1 - got), want):
-        return "you returned s = σ(x) itself; the derivative is s · (1 − s)"
-    x = np.asarray(args[0], dtype=float)
-    if close(got, x * (1 - x)):
-        return "you applied x · (1 − x) to x; first compute s = σ(x), then return s · (1 − s)"
-    return None
-
-
 # --------------------------------------------------------------------------- reshaping
 
+@mistake("image2vector.wrong-order", "image flattened in another order than row-major", topic="shapes-and-transposes")
 def _image_order(args, want, got):
+    """The returned entries are the image's, in column-major or transposed order."""
+    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
+        return None
     image = args[0]
     if isinstance(got, np.ndarray) and got.size == image.size:
         flat = got.ravel()
+        if np.array_equal(flat, image.ravel()):  # the right order (only the shape can be wrong)
+            return None
         if np.array_equal(flat, image.ravel(order="F")) or np.array_equal(flat, image.T.ravel()):
             return ("the entries are in the wrong order: you flattened in column-major order or "
                     "transposed first; keep NumPy's default (row-major, 'C') order")
-        if not np.array_equal(flat, image.ravel()) and np.array_equal(np.sort(flat), np.sort(image.ravel())):
+        if np.array_equal(np.sort(flat), np.sort(image.ravel())):
             return "the right numbers in the wrong order: reshape the image directly, without transposing"
     return None
 
 
 # --------------------------------------------------------------------------- normalization
 
+@mistake("normalize-rows.wrong-norm", "rows divided by the wrong norm (columns, whole matrix, squared, rank-1)", topic="broadcasting")
 def _normalized_columns(args, want, got):
+    """Columns of length 1, or got × (norm of the matrix / the row norms as a row / the squared row norms) gives x back."""
+    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
+        return None
     got = np.asarray(got, dtype=float)
     x = np.asarray(args[0], dtype=float)
     if got.shape != x.shape or got.ndim != 2:
@@ -81,7 +80,11 @@ def _normalized_columns(args, want, got):
     return None
 
 
+@mistake("softmax.wrong-axis-or-no-exp", "softmax normalised over the wrong axis, or without exponentiating", topic="broadcasting")
 def _softmax_axis(args, want, got):
+    """Columns (or the whole matrix) sum to 1 instead of each row; or x divided by its row sums; or non-positive outputs."""
+    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
+        return None
     got = np.asarray(got, dtype=float)
     if got.ndim != 2:
         return None
@@ -101,7 +104,11 @@ def _softmax_axis(args, want, got):
 
 # --------------------------------------------------------------------------- losses
 
+@mistake("l1.wrong-reduction", "L1 loss without abs, averaged, or not summed", topic="vectorisation")
 def _l1_hints(args, want, got):
+    """The returned value is Σ(y − ŷ) (no abs), the mean of |y − ŷ|, or the vector |y − ŷ| itself."""
+    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
+        return None
     yhat, y = (np.asarray(a, dtype=float) for a in args)
     d = y - yhat
     if not isinstance(got, np.ndarray) or got.ndim == 0:
@@ -115,7 +122,11 @@ def _l1_hints(args, want, got):
     return None
 
 
+@mistake("l2.wrong-formula", "L2 loss as the norm, the L1 loss, a mean, a squared sum or not summed", topic="vectorisation")
 def _l2_hints(args, want, got):
+    """The returned value is ‖y − ŷ‖, Σ|y − ŷ|, the mean of squares, (Σ(y − ŷ))², or the squares themselves."""
+    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
+        return None
     yhat, y = (np.asarray(a, dtype=float) for a in args)
     d = y - yhat
     if not isinstance(got, np.ndarray) or got.ndim == 0:
@@ -148,16 +159,16 @@ SPECS = {
         Case("x = 3", lambda: (3,)),
         Case("x = -1.5", lambda: (-1.5,)),
         Case("x = 0.0", lambda: (0.0,)),
-    ], hints=[_basic_sigmoid_type, _flipped_sign]),
+    ], hints=[_basic_sigmoid_type, *sigmoid_hints("x")]),
     "sigmoid": FunctionSpec("sigmoid", [
         Case("x = np.array([1, 2, 3])", lambda: (np.array([1, 2, 3]),)),
         Case("x = a (2, 3) array with negative entries", lambda: (_a([[-1, 0, 4], [2, -3, 0.5]]),)),
         Case("x = 0.5 (a single number)", lambda: (0.5,)),
-    ], hints=[_flipped_sign]),
+    ], hints=sigmoid_hints("x")),
     "sigmoid_derivative": FunctionSpec("sigmoid_derivative", [
         Case("x = np.array([1, 2, 3])", lambda: (np.array([1, 2, 3]),)),
         Case("x = a random (3, 2) array", lambda: (_randn(1, 3, 2),)),
-    ], hints=[_returned_s_not_derivative]),
+    ], hints=DERIVATIVE_HINTS),
     "image2vector": FunctionSpec("image2vector", [
         Case("image of shape (3, 3, 2)", lambda: (_randn(2, 3, 3, 2),)),
         Case("image of shape (2, 4, 3)", lambda: (np.arange(24, dtype=float).reshape(2, 4, 3) / 24,)),

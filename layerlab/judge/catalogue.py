@@ -35,6 +35,8 @@ TOPICS = {
     "model-assembly": "putting the pieces together: loops over iterations and layers",
     "in-place-changes": "modifying the caller's arrays or dicts",
     "prediction": "turning probabilities into 0/1 predictions",
+    "return-values": "what a function returns: types, order, keys and structure",
+    "error-messages": "reading Python's and NumPy's error messages",
 }
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+")

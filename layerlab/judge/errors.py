@@ -68,11 +68,13 @@ def wrote_read_only(error: ErrorInfo | None) -> bool:
 
 @_recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _read_only(error: ErrorInfo) -> str | None:
+    """ValueError: a write into an input the grader passed read-only."""
     return IN_PLACE if wrote_read_only(error) else None
 
 
 @_recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _in_place_cast(error: ErrorInfo) -> str | None:
+    """"Cannot cast ufunc ... same_kind": an in-place operation on an integer array."""
     if "Cannot cast ufunc" in error.message and "same_kind" in error.message:
         return ("an in-place operation such as `x /= n` on an integer array: compute a new array "
                 "(`x = x / n`) instead of writing into the caller's")
@@ -81,6 +83,7 @@ def _in_place_cast(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.math-on-array", "a math-module function given an array", "python-basics")
 def _math_on_array(error: ErrorInfo) -> str | None:
+    """TypeError: "only length-1 arrays" / "only size-1 arrays" / "0-dimensional arrays"."""
     words = ("length-1 arrays", "0-dimensional arrays", "only size-1 arrays")
     if error.is_a("TypeError") and any(w in error.message for w in words):
         return ("a function from the `math` module got an array; `math` works on one number at a "
@@ -91,6 +94,7 @@ def _math_on_array(error: ErrorInfo) -> str | None:
 @_recogniser("error.shape-not-a-tuple", "np.zeros(n, 1) instead of np.zeros((n, 1))",
              "python-basics")
 def _shape_not_a_tuple(error: ErrorInfo) -> str | None:
+    """TypeError: "Cannot interpret '1' as a data type" (np.zeros(n, 1))."""
     if error.is_a("TypeError") and "Cannot interpret" in error.message and "data type" in error.message:
         return ("np.zeros and np.ones take the shape as one tuple: np.zeros((n, 1)) with two pairs "
                 "of parentheses; in np.zeros(n, 1) the 1 is read as the dtype")
@@ -100,6 +104,7 @@ def _shape_not_a_tuple(error: ErrorInfo) -> str | None:
 @_recogniser("error.size-not-an-int", "a tuple or float where NumPy wants whole numbers",
              "python-basics")
 def _size_not_an_int(error: ErrorInfo) -> str | None:
+    """TypeError: "... cannot be interpreted as an integer" (a tuple to randn, or a float size)."""
     message = error.message
     if not (error.is_a("TypeError") and "cannot be interpreted as an integer" in message):
         return None
@@ -112,6 +117,7 @@ def _size_not_an_int(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.axis-out-of-range", "an axis the array does not have", "rank-1-and-keepdims")
 def _axis(error: ErrorInfo) -> str | None:
+    """AxisError, or "is out of bounds for array of dimension"."""
     if "AxisError" in error.type or "is out of bounds for array of dimension" in error.message:
         return ("the array has fewer dimensions than the `axis` you used: check its shape, "
                 "and the shapes the docstring promises")
@@ -123,6 +129,7 @@ _DOT_SHAPES = re.compile(r"shapes \((\d+),(\d+)\) and \((\d+),(\d+)\) not aligne
 
 @_recogniser("error.matmul-shapes", "a matrix product of shapes that don't fit", "shapes-and-transposes")
 def _matmul(error: ErrorInfo) -> str | None:
+    """ValueError from np.dot or matmul; np.dot's shapes tell a swapped order from a missing .T."""
     message = error.message
     if not (error.is_a("ValueError") and ("matmul" in message or "not aligned" in message)):
         return None
@@ -145,6 +152,7 @@ def _matmul(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.broadcast", "arrays of incompatible shapes combined", "broadcasting")
 def _broadcast(error: ErrorInfo) -> str | None:
+    """ValueError: "operands could not be broadcast together"."""
     if error.is_a("ValueError") and "could not be broadcast" in error.message:
         return ("two arrays with incompatible shapes were combined; print their `.shape`s. A "
                 "reduction such as np.sum or np.linalg.norm needs `keepdims=True` to keep an (n, 1) shape")
@@ -153,6 +161,7 @@ def _broadcast(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.unpack-count", "unpacking more or fewer values than returned", "python-basics")
 def _unpack(error: ErrorInfo) -> str | None:
+    """ValueError: "too many / not enough values to unpack"."""
     if error.is_a("ValueError") and re.search(r"(too many|not enough) values to unpack", error.message):
         return ("the names on the left of `=` don't match the number of values on the right: check "
                 "what the function you call returns (e.g. `A, cache = ...`)")
@@ -161,6 +170,7 @@ def _unpack(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.undefined-name", "a name used before it is defined", "python-basics")
 def _undefined(error: ErrorInfo) -> str | None:
+    """NameError."""
     if error.is_a("NameError"):
         return ("a name is not defined: run the cells above this one (a function you call may live "
                 "in an earlier cell), and check its spelling")
@@ -169,6 +179,7 @@ def _undefined(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.not-callable", "a value called like a function", "python-basics")
 def _not_callable(error: ErrorInfo) -> str | None:
+    """TypeError: "object is not callable"."""
     if error.is_a("TypeError") and "object is not callable" in error.message:
         return ("a value is called like a function: a variable took a function's name (e.g. "
                 "`sigmoid = sigmoid(z)`), or a `*` is missing before a parenthesis")
@@ -177,6 +188,7 @@ def _not_callable(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.none-used", "a None (a missing return) used as a value", "python-basics")
 def _none_used(error: ErrorInfo) -> str | None:
+    """TypeError mentioning NoneType."""
     if error.is_a("TypeError") and "NoneType" in error.message:
         return ("a value is None: a function you call has no `return` statement (it returns None), "
                 "or a variable was never given a value")
@@ -194,9 +206,12 @@ def _key(error: ErrorInfo) -> str:
 @_recogniser("error.missing-layer-key", "a loop over layers that starts or stops one off",
              "model-assembly")
 def _layer_key(error: ErrorInfo) -> str | None:
+    """KeyError 'W<n>' or 'b<n>'."""
     key = _key(error)
     if error.is_a("KeyError") and _LAYER_KEY.fullmatch(key):
-        return (f"there is no entry {key!r}: the layers are numbered 1 to L and the dict holds "
+        zero = (" ('W0' is looked up when a loop starts at 0, or when L = len(parameters) // 2 came "
+                "out 0 because the loop that filled parameters created no layer)") if key in ("W0", "b0") else ""
+        return (f"there is no entry {key!r}{zero}: the layers are numbered 1 to L and the dict holds "
                 f"'W1', 'b1', ..., 'WL', 'bL', so L = len(parameters) // 2 (two entries per layer); "
                 f"check where your loop over the layers starts and stops")
     return None
@@ -205,6 +220,7 @@ def _layer_key(error: ErrorInfo) -> str | None:
 @_recogniser("error.missing-grad-key", "a backward step reading a gradient not stored yet",
              "model-assembly")
 def _grad_key(error: ErrorInfo) -> str | None:
+    """KeyError 'dA<n>', 'dW<n>' or 'db<n>'."""
     key = _key(error)
     if error.is_a("KeyError") and _GRAD_KEY.fullmatch(key):
         return (f"grads has no entry {key!r} (yet): the backward pass goes from layer L down to 1 and "
@@ -215,6 +231,7 @@ def _grad_key(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.missing-key", "a dict key that is not there", "python-basics")
 def _other_key(error: ErrorInfo) -> str | None:
+    """Any other KeyError."""
     if error.is_a("KeyError"):
         return (f"a dictionary has no entry {_key(error)!r}: print its keys (`print(d.keys())`) and "
                 f"compare; keys are case-sensitive and must match exactly (f'W{{l}}' gives 'W1', 'W2', ...)")
@@ -224,14 +241,38 @@ def _other_key(error: ErrorInfo) -> str | None:
 @_recogniser("error.list-index", "a list index past the end (a loop bound off by one)",
              "model-assembly")
 def _list_index(error: ErrorInfo) -> str | None:
+    """IndexError: "list index out of range"."""
     if error.is_a("IndexError") and "list index out of range" in error.message:
         return ("a list index is past its end: a list of n items has the indices 0 to n - 1 "
                 "(caches[l - 1] holds layer l's cache); check where your loop starts and stops")
     return None
 
 
+@_recogniser("error.rank-1-shape-index", "shape[1] of a rank-1 array", "rank-1-and-keepdims")
+def _rank_1_shape_index(error: ErrorInfo) -> str | None:
+    """IndexError: "tuple index out of range" (most often X.shape[1] of an array of shape (n,))."""
+    if error.is_a("IndexError") and "tuple index out of range" in error.message:
+        return ("a tuple index is past its end, most often .shape[1] of a rank-1 array (shape (n,) "
+                "has no second entry): keep two-dimensional shapes such as (n, 1), e.g. "
+                "np.zeros((n, 1)) and keepdims=True")
+    return None
+
+
+@_recogniser("error.tuple-in-arithmetic", "a returned pair used as one value", "python-basics")
+def _tuple_in_arithmetic(error: ErrorInfo) -> str | None:
+    """TypeError: unsupported (or bad) operand type ... 'tuple': a function returning (A, cache)
+    used as if it returned A."""
+    message = error.message
+    if error.is_a("TypeError") and ("unsupported operand" in message or "bad operand" in message) \
+            and "'tuple'" in message:
+        return ("a tuple was used in arithmetic: a function that returns several values (such as "
+                "`Z, linear_cache = linear_forward(...)`) must be unpacked into names")
+    return None
+
+
 @_recogniser("error.recursion", "a function that calls itself without end", "python-basics")
 def _recursion(error: ErrorInfo) -> str | None:
+    """RecursionError."""
     if error.is_a("RecursionError"):
         return ("the function calls itself over and over: does it call its own name where it meant "
                 "another function (or a variable of that name)?")
@@ -240,6 +281,7 @@ def _recursion(error: ErrorInfo) -> str | None:
 
 @_recogniser("error.too-slow", "a loop too slow for the time limit", "vectorisation")
 def _too_slow(error: ErrorInfo) -> str | None:
+    """The grader's time limit (only on the grader's side)."""
     if error.type == "TimeLimit":
         return ("look for a loop that never ends, or one that runs over every entry of a large "
                 "array: use NumPy's vectorized operations")

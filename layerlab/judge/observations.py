@@ -25,8 +25,7 @@ def number_hints(expected: float, got: float) -> list[str]:
         ratio = got / expected
         nearest = round(ratio)
         if abs(ratio) >= 1.5 and nearest != 0 and close(ratio, nearest, 1e-6, 0):
-            return [f"it is exactly {nearest} times too large: a missing division "
-                    f"(for example by m, the number of examples)?"]
+            return [f"it is exactly {nearest} times too large: a division by {nearest} missing?"]
         if abs(ratio) < 1 and close(1 / ratio, round(1 / ratio), 1e-6, 0) and round(1 / ratio) > 1:
             return [f"it is exactly {round(1 / ratio)} times too small: divided once too often?"]
     return []
@@ -79,10 +78,11 @@ def value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]:
             ratios = g[nonzero] / e[nonzero]
             r = float(np.median(ratios))
             if np.allclose(ratios, r, rtol=1e-6) and not np.isclose(r, 1.0):
-                if abs(r) > 1 and np.isclose(r, round(r), rtol=1e-6):
-                    hints.append(f"every entry is exactly {round(r)} times too large: a missing "
-                                 f"division (for example by m, the number of examples)?")
-                elif 0 < abs(r) < 1 and np.isclose(1 / r, round(1 / r), rtol=1e-6):
+                # only whole positive ratios mean something (a division left out or done twice)
+                if r > 1 and np.isclose(r, round(r), rtol=1e-6):
+                    hints.append(f"every entry is exactly {round(r)} times too large: a division "
+                                 f"by {round(r)} missing?")
+                elif 0 < r < 1 and np.isclose(1 / r, round(1 / r), rtol=1e-6):
                     hints.append(f"every entry is exactly {round(1 / r)} times too small: "
                                  f"divided once too often?")
                 # another common factor means nothing on its own: say nothing rather than guess

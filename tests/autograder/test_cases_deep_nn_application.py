@@ -88,7 +88,7 @@ MISTAKES = [
                                          "parameters = initialize_parameters_deep([n_x, n_h, n_y])"),
      "parameters = initialize_parameters(n_x, n_h, n_y)"),
     ("two_layer_model", _two_layer(dA2="np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)"),
-     "start the backward pass from dA = -(Y/A - (1-Y)/(1-A))"),
+     "the backward pass starts from dA = -(Y/A - (1-Y)/(1-A))"),
     ("two_layer_model", _two_layer(record="True"), "record the cost when i % 100 == 0"),
     ("two_layer_model", _two_layer(rate="0.0075"), "use the learning_rate argument"),
     ("two_layer_model", _two_layer(sizes="", before="n_x, n_h, n_y = 12288, 7, 1\n\n"),

@@ -173,7 +173,7 @@ MISTAKES = [
     ("compute_cost", _cost(f"-{CROSS_ENTROPY} / m"), "wrong sign"),
     ("compute_cost", _cost(f"float(np.squeeze({CROSS_ENTROPY}))"), "times too large"),
     ("linear_backward", _linear_backward(dA="np.dot(W, dZ)"), "np.dot(W.T, dZ)"),
-    ("linear_backward", _linear_backward(dW="np.dot(dZ, A_prev.T)"), "times too large: a missing division"),
+    ("linear_backward", _linear_backward(dW="np.dot(dZ, A_prev.T)"), "times too large: dW and db are averages"),
     ("linear_backward", _linear_backward(db="np.sum(dZ, axis=1) / m"), "keepdims=True"),
     ("linear_backward", _linear_backward(m="A_prev.shape[0]"), "m is the number of examples"),
     ("linear_backward", _linear_backward(out="dW, db, dA_prev"), "in the wrong order: return dA_prev, dW, db"),

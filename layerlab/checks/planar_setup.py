@@ -1,0 +1,280 @@
+"""Recognisers of the week-3 planar classification checks, first half: ``layer_sizes``,
+``initialize_parameters``, ``forward_propagation`` and ``compute_cost``'s return type (the cost's
+value recognisers are shared with week 4 in :mod:`layerlab.checks.cross_entropy`).
+
+Each takes ``(args, want, got)`` (a hint) or ``(args, got)`` (a property) as described in
+:mod:`layerlab.checks.runner`; they look at relations between the inputs, the expected and the
+returned values (a ratio, a sign, a range, which entries are exactly zero) and contain no solution.
+Shapes: X (n_x, m), Y (n_y, m), W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1); the cache
+holds Z1, A1 (n_h, m) and Z2, A2 (n_y, m).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from layerlab.checks.relations import as_float_array, close, factor, item
+from layerlab.judge.catalogue import mistake
+
+#: Seeds tried when recognising a student who seeds inside a function.
+COMMON_SEEDS = tuple(range(101)) + (123, 1234, 12345, 2024, 2025, 2026)
+
+
+# --------------------------------------------------------------------------- layer_sizes
+
+@mistake("layer-sizes.wrong-size", "n_x or n_y fixed or read from the wrong axis; n_h not 4",
+         topic="shapes-and-transposes")
+def layer_sizes_hints(args, want, got):
+    """A returned size differs from X.shape[0], Y.shape[0] or 4: read from the columns (m) or written as a fixed number."""
+    X, Y = args
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        return None
+    n_x, n_h, n_y = got
+    notes = []
+    if n_x != X.shape[0]:
+        if n_x == X.shape[1]:
+            notes.append("n_x is the number of rows of X (features per example); the number of "
+                         "columns is m, the number of examples")
+        else:
+            notes.append(f"n_x must be read from X.shape[0] (here {X.shape[0]}), not written as a "
+                         f"fixed number such as {n_x}: the function must work for any data")
+    if n_y != Y.shape[0]:
+        if n_y == Y.shape[1]:
+            notes.append("n_y is the number of rows of Y; its number of columns is m")
+        else:
+            notes.append(f"n_y must be read from Y.shape[0] (here {Y.shape[0]}), not fixed at {n_y}")
+    if n_h != 4:
+        notes.append("the hidden layer has n_h = 4 units in this exercise")
+    return "; ".join(notes) or None
+
+
+@mistake("layer-sizes.returns-a-list", "layer_sizes returns a list, not a tuple",
+         topic="return-values")
+def returns_a_tuple(args, got):
+    """Property: layer_sizes returns a tuple."""
+    if isinstance(got, list):
+        return "layer_sizes must return a tuple (n_x, n_h, n_y), not a list: `return (a, b, c)`"
+    return None
+
+
+# --------------------------------------------------------------------------- initialize_parameters
+
+@mistake("initialize.seeded-inside", "np.random.seed called inside initialize_parameters",
+         topic="initialisation")
+def seeded_inside(args, want, got):
+    """W1 is exactly np.random.RandomState(s).randn(n_h, n_x) * 0.01 for a common seed s."""
+    n_x, n_h, n_y = args
+    W1 = as_float_array(item(got, "W1"))
+    if W1 is None or W1.shape != (n_h, n_x) or close(W1, item(want, "W1")):
+        return None
+    for seed in COMMON_SEEDS:
+        if close(W1, np.random.RandomState(seed).randn(n_h, n_x) * 0.01):
+            return (f"your W1 is exactly what np.random.seed({seed}) gives: do not call np.random.seed "
+                    f"inside initialize_parameters. The caller seeds (this check seeds before each "
+                    f"call with another number; nn_model seeds with 3), and your function must draw "
+                    f"from wherever the generator stands")
+    return None
+
+
+@mistake("initialize.drawing-order", "W2 drawn before W1", topic="initialisation")
+def drawing_order(args, want, got):
+    """W2 is the first W2.size numbers of the expected draws (W1 then W2)."""
+    W1, W2 = as_float_array(item(got, "W1")), as_float_array(item(got, "W2"))
+    W1w, W2w = as_float_array(item(want, "W1")), as_float_array(item(want, "W2"))
+    if W1 is None or W2 is None or W2.shape != W2w.shape or close(W2, W2w):
+        return None
+    stream = np.concatenate([W1w.ravel(), W2w.ravel()])  # the draws, in the expected order
+    if close(W2.ravel(), stream[:W2.size]):
+        return "W2 was drawn before W1: draw W1 first, then W2, so that everyone gets the same numbers"
+    return None
+
+
+def _weights(want, got):
+    """(returned W1, expected W1) as float arrays of one shape, or None."""
+    W1, W1w = as_float_array(item(got, "W1")), as_float_array(item(want, "W1"))
+    if W1 is None or W1w is None or W1.shape != W1w.shape:
+        return None
+    return W1, W1w
+
+
+@mistake("initialize.zero-weights", "weights initialised to zero (symmetry)", topic="initialisation")
+def zero_weights(args, want, got):
+    """W1 is all zeros."""
+    pair = _weights(want, got)
+    if pair is not None and not np.any(pair[0]):
+        return ("W1 is all zeros: then every hidden unit computes the same thing and gets the same "
+                "update forever (symmetry); draw random weights with np.random.randn")
+    return None
+
+
+@mistake("initialize.weights-not-scaled", "random weights not multiplied by 0.01", topic="initialisation")
+def weights_not_scaled(args, want, got):
+    """W1 is exactly 100 times the expected W1."""
+    pair = _weights(want, got)
+    c = factor(*pair) if pair is not None else None
+    if c is not None and np.isclose(c, 100):
+        return "the weights are 100 times too large: multiply the random numbers by 0.01"
+    return None
+
+
+@mistake("initialize.rand-not-randn", "np.random.rand (uniform, positive) instead of np.random.randn",
+         topic="initialisation")
+def rand_not_randn(args, want, got):
+    """Every returned weight is >= 0 (at least 4 of them) while the expected ones have both signs."""
+    pair = _weights(want, got)
+    if pair is not None and pair[0].size >= 4 and np.all(pair[0] >= 0) and np.any(pair[1] < 0):
+        return ("all your weights are positive: np.random.rand draws uniformly from [0, 1); use "
+                "np.random.randn (standard normal, both signs)")
+    return None
+
+
+@mistake("initialize.random-biases", "biases drawn at random instead of zeros",
+         topic="initialisation")
+def random_biases(args, want, got):
+    """b1 or b2 has a nonzero entry."""
+    for key in ("b1", "b2"):
+        b = as_float_array(item(got, key))
+        if b is not None and b.size and np.any(b):
+            return "the biases start at zero (np.zeros with shape (n, 1)); only the weights are random"
+    return None
+
+
+# --------------------------------------------------------------------------- forward_propagation
+
+def _forward_parts(got):
+    """(A2, cache) from what forward_propagation returned, or (None, None)."""
+    if isinstance(got, (tuple, list)) and len(got) == 2 and isinstance(got[1], dict):
+        return as_float_array(got[0]), got[1]
+    return None, None
+
+
+@mistake("forward.return-order", "cache returned before A2", topic="return-values")
+def return_order(args, want, got):
+    """A pair whose first item is a dict."""
+    if isinstance(got, (tuple, list)) and len(got) == 2 and isinstance(got[0], dict):
+        return "return A2 first and the cache second: `return A2, cache`"
+    return None
+
+
+def _hidden(want, got):
+    """(returned A1, returned Z1, expected A1) when the returned A1 has the right shape but other
+    values, else None."""
+    _, cache = _forward_parts(got)
+    A1, Z1 = as_float_array(item(cache, "A1")), as_float_array(item(cache, "Z1"))
+    A1w = want[1]["A1"]
+    if A1 is None or A1.shape != A1w.shape or close(A1, A1w):
+        return None
+    return A1, Z1, A1w
+
+
+@mistake("forward.hidden-activation-skipped", "A1 = Z1: the hidden layer's tanh skipped",
+         topic="activations")
+def hidden_activation_skipped(args, want, got):
+    """cache["A1"] equals cache["Z1"]."""
+    hidden = _hidden(want, got)
+    if hidden and hidden[1] is not None and close(hidden[0], hidden[1]):
+        return "cache['A1'] equals cache['Z1']: apply the hidden layer's activation, A1 = tanh(Z1)"
+    return None
+
+
+@mistake("forward.sigmoid-in-hidden-layer", "the sigmoid where tanh belongs (hidden layer)",
+         topic="activations")
+def sigmoid_in_hidden_layer(args, want, got):
+    """cache["A1"] lies strictly between 0 and 1 although the expected A1 has negative entries."""
+    hidden = _hidden(want, got)
+    if hidden and np.all((hidden[0] > 0) & (hidden[0] < 1)) and np.any(hidden[2] < 0):
+        return ("cache['A1'] lies between 0 and 1 although some Z1 are negative: that is the sigmoid. "
+                "The hidden layer uses tanh (np.tanh), the output layer the sigmoid")
+    return None
+
+
+@mistake("forward.relu-in-hidden-layer", "ReLU where tanh belongs (hidden layer)", topic="activations")
+def relu_in_hidden_layer(args, want, got):
+    """cache["A1"] is max(0, cache["Z1"]) (with some exact zeros where Z1 < 0)."""
+    hidden = _hidden(want, got)
+    if not hidden or hidden[1] is None or hidden[1].shape != hidden[0].shape:
+        return None
+    A1, Z1 = hidden[0], hidden[1]
+    if np.any(Z1 < 0) and close(A1, np.maximum(Z1, 0)):
+        return ("cache['A1'] is max(0, Z1), the ReLU: the hidden layer of this network uses tanh, "
+                "A1 = np.tanh(Z1) (ReLU comes in week 4)")
+    return None
+
+
+def _output(want, got):
+    """(returned A2, returned Z2 or None) when A2 has the right shape but other values, else None."""
+    A2, cache = _forward_parts(got)
+    if A2 is None or A2.shape != want[0].shape or close(A2, want[0]):
+        return None
+    Z2 = as_float_array(item(cache, "Z2"))
+    return A2, Z2 if Z2 is not None and Z2.shape == A2.shape else None
+
+
+@mistake("forward.output-sigmoid-skipped", "A2 = Z2: the output layer's sigmoid skipped",
+         topic="activations")
+def output_sigmoid_skipped(args, want, got):
+    """A2 equals cache["Z2"]."""
+    output = _output(want, got)
+    if output and output[1] is not None and close(output[0], output[1]):
+        return ("A2 equals Z2: the sigmoid was skipped. The output layer turns Z2 into a probability, "
+                "A2 = sigmoid(Z2)")
+    return None
+
+
+@mistake("forward.tanh-in-output-layer", "tanh where the sigmoid belongs (output layer)",
+         topic="activations")
+def tanh_in_output_layer(args, want, got):
+    """A2 is tanh(cache["Z2"])."""
+    output = _output(want, got)
+    if output and output[1] is not None and close(output[0], np.tanh(output[1])):
+        return ("A2 is tanh(Z2), which can be negative and so is not a probability: the output layer "
+                "uses the sigmoid (given in the notebook), the hidden layer tanh")
+    return None
+
+
+@mistake("forward.output-not-a-probability", "A2 outside [0, 1]: no sigmoid at the output",
+         topic="activations")
+def output_not_a_probability(args, want, got):
+    """A2 has entries below 0 or above 1, and is neither Z2 nor tanh(Z2) (named by the others)."""
+    output = _output(want, got)
+    if not output or (output[1] is not None and (close(output[0], output[1])
+                                                 or close(output[0], np.tanh(output[1])))):
+        return None
+    if np.any(output[0] < 0) or np.any(output[0] > 1):
+        return ("A2 has values outside [0, 1], so it is not a probability: the output layer applies "
+                "the sigmoid to Z2")
+    return None
+
+
+@mistake("forward.missing-bias", "Z = W A without the bias", topic="shapes-and-transposes")
+def missing_bias(args, want, got):
+    """cache["Z1"] is the expected Z1 − b1, or Z2 is the expected Z2 − b2 (with A1 right)."""
+    X, parameters = args
+    _, cache = _forward_parts(got)
+    Z1, Z2 = as_float_array(item(cache, "Z1")), as_float_array(item(cache, "Z2"))
+    Z1w, Z2w = want[1]["Z1"], want[1]["Z2"]
+    if Z1 is not None and Z1.shape == Z1w.shape and close(Z1, Z1w - parameters["b1"]):
+        return "Z1 is missing the bias: Z1 = W1 X + b1"
+    A1 = as_float_array(item(cache, "A1"))
+    if (A1 is not None and close(A1, want[1]["A1"]) and Z2 is not None and Z2.shape == Z2w.shape
+            and close(Z2, Z2w - parameters["b2"])):
+        return "Z2 is missing the bias: Z2 = W2 A1 + b2"
+    return None
+
+
+# --------------------------------------------------------------------------- compute_cost
+
+@mistake("cost.not-a-python-float", "the cost returned as a NumPy scalar, int or 0-d array",
+         topic="return-values")
+def python_float(args, got):
+    """Property: compute_cost returns a Python float (a 0-d array or an int is not one)."""
+    if isinstance(got, np.ndarray):
+        if got.ndim == 0:
+            return "compute_cost must return a Python float, not a 0-d NumPy array: return float(cost)"
+        return None  # arrays of other shapes are explained by the value comparison
+    if isinstance(got, (int, np.number)) and not isinstance(got, (bool, float)):
+        return (f"compute_cost must return a Python float, got {type(got).__name__}: "
+                f"return float(cost)")
+    return None
+
+
