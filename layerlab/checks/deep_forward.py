@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from layerlab.checks.planar_setup import rand_not_randn_of
 from layerlab.checks.relations import as_float_array, close, item
 from layerlab.judge.catalogue import mistake
 
@@ -42,15 +43,8 @@ def _weights(want, got):
     return tuple(np.concatenate([as_float_array(d[k]).ravel() for k in w_keys]) for d in (got, want))
 
 
-@mistake("initialize.rand-not-randn", "np.random.rand (uniform, positive) instead of np.random.randn",
-         topic="initialisation")
-def rand_not_randn(args, want, got):
-    """Every returned weight is >= 0 (at least 4 of them) while the expected ones have both signs."""
-    pair = _weights(want, got)
-    if pair is not None and pair[0].size >= 4 and np.all(pair[0] >= 0) and np.any(pair[1] < 0):
-        return ("all your weights are positive: np.random.rand draws uniformly from [0, 1); use "
-                "np.random.randn (standard normal, both signs)")
-    return None
+#: week 3's recogniser, on the weights of every layer
+rand_not_randn = rand_not_randn_of(_weights)
 
 
 def seed_hint(seed: int, first: str, then: str):

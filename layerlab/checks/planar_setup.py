@@ -117,15 +117,23 @@ def weights_not_scaled(args, want, got):
     return None
 
 
-@mistake("initialize.rand-not-randn", "np.random.rand (uniform, positive) instead of np.random.randn",
-         topic="initialisation")
-def rand_not_randn(args, want, got):
-    """Every returned weight is >= 0 (at least 4 of them) while the expected ones have both signs."""
-    pair = _weights(want, got)
-    if pair is not None and pair[0].size >= 4 and np.all(pair[0] >= 0) and np.any(pair[1] < 0):
-        return ("all your weights are positive: np.random.rand draws uniformly from [0, 1); use "
-                "np.random.randn (standard normal, both signs)")
-    return None
+def rand_not_randn_of(weights):
+    """The np.random.rand recogniser for the weights ``weights(want, got)`` picks: a pair of
+    (returned, expected) float arrays of one shape, or None."""
+
+    @mistake("initialize.rand-not-randn", "np.random.rand (uniform, positive) instead of np.random.randn",
+             topic="initialisation")
+    def rand_not_randn(args, want, got):
+        """Every returned weight is >= 0 (at least 4 of them) while the expected ones have both signs."""
+        pair = weights(want, got)
+        if pair is not None and pair[0].size >= 4 and np.all(pair[0] >= 0) and np.any(pair[1] < 0):
+            return ("all your weights are positive: np.random.rand draws uniformly from [0, 1); use "
+                    "np.random.randn (standard normal, both signs)")
+        return None
+    return rand_not_randn
+
+
+rand_not_randn = rand_not_randn_of(_weights)
 
 
 @mistake("initialize.random-biases", "biases drawn at random instead of zeros",
