@@ -114,9 +114,10 @@ def peak_mib(proc: subprocess.CompletedProcess) -> float:
     return int(re.search(r"PEAK (\d+)", proc.stderr)[1]) / 1024
 
 
-def grade_cli(course: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+def grade_cli(course: Path, *args: str, timeout: float = 900,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "autograder", "grade", "--course", str(course), *args],
-                          cwd=course, capture_output=True, text=True, timeout=timeout)
+                          cwd=course, capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def results(course: Path, student: str, assignment: str = ASSIGNMENT) -> dict:
