@@ -28,6 +28,7 @@ to them (no request document, no frame), and the next call's arguments have not 
 
 from __future__ import annotations
 
+import ast
 import linecache
 import os
 import signal
@@ -56,6 +57,7 @@ def main() -> int:
     sys.path.insert(0, HERE)
     import protocol  # noqa: E402  (the files next to this one)
     import worker_inputs
+    import worker_outputs
     import worker_plots
     sys.path.remove(HERE)
     sys.path.insert(0, "")  # as in a Jupyter kernel: modules next to the notebook are importable
@@ -73,13 +75,18 @@ def main() -> int:
     limits, cells = head["limits"], head.pop("cells")
     signal.signal(signal.SIGALRM, _on_alarm)
     shell = _make_shell()
+    capture = worker_outputs.CellCapture(shell)
     send({"type": "ready", "protocol": protocol.PROTOCOL})  # no student code has run before this
     for index in range(len(cells)):
         cell, cells[index] = cells[index], None
         start = time.perf_counter()
-        error = _run_cell(shell, cell["filename"], cell["source"], limits.get("cell_seconds", 60.0))
+        seconds = limits.get("cell_seconds", 60.0)
+        with capture:
+            error = _run_cell(shell, cell["filename"], cell["source"], seconds, capture)
+            _within(seconds, capture.figures)
         worker_plots.close_figures()
-        send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error})
+        send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error,
+              "outputs": capture.take()})
     while _serve_one(requests, shell, limits.get("call_seconds", 10.0), np, protocol, send,
                      worker_inputs.read_only):
         pass
@@ -117,16 +124,27 @@ def _make_shell():
     return shell
 
 
-def _run_cell(shell, filename: str, source: str, seconds: float):
-    """Run one cell; return None, or the error as protocol data."""
+def _run_cell(shell, filename: str, source: str, seconds: float, capture=None):
+    """Run one cell; return None, or the error as protocol data. The value of a last expression
+    (not ended by ``;``) goes to ``capture``, as JupyterLab would show it."""
     try:
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        code = compile(shell.transform_cell(source), filename, "exec", dont_inherit=True)
+        transformed = shell.transform_cell(source)
+        tree = ast.parse(transformed, filename)
+        last = None
+        if capture is not None and tree.body and isinstance(tree.body[-1], ast.Expr) \
+                and not transformed.rstrip().endswith(";"):
+            last = compile(ast.Expression(tree.body.pop().value), filename, "eval", dont_inherit=True)
+        code = compile(tree, filename, "exec", dont_inherit=True)
     except BaseException as exc:  # SyntaxError, or a student's input transformer failing
         return _error_info(exc)
     try:
         _alarm(seconds)
         exec(code, shell.user_ns)
+        if last is not None:
+            value = eval(last, shell.user_ns)
+            if value is not None:
+                capture.result(shell, value)
     except TimeLimit:
         return {"type": "TimeLimit", "bases": [], "traceback": [],
                 "message": f"the cell took longer than {seconds:g} s and was stopped"}
@@ -273,6 +291,18 @@ def _text(exc: BaseException) -> str:
     if not isinstance(text, str):
         return "(the error message could not be shown)"
     return text if len(text) <= 4000 else text[:3999] + "…"
+
+
+def _within(seconds: float, draw) -> None:
+    """Run ``draw`` (the cell's figures) under the cell's time limit; a figure that takes longer
+    is left out."""
+    try:
+        _alarm(seconds)
+        draw()
+    except BaseException:  # TimeLimit, or whatever the student's figure raises
+        pass
+    finally:
+        _alarm(0)
 
 
 def _on_alarm(signum, frame):
