@@ -155,3 +155,53 @@ def test_the_formgrader_autograde_of_one_submission_refreshes_at_once(run):
     assert outcome["success"], outcome
     assert page.is_file()
     assert json.loads((root / "autograded" / "stub" / ASSIGNMENT / "results.json").read_text())["score"] == 0
+
+
+# ----------------------------------------------------------------------------- forged outputs
+
+def _session_with(outputs) -> "protocol.Response":
+    from autograder.boundary import protocol
+
+    session = protocol.Session(cells=1)
+    session.accept(json.dumps({"type": "ready", "protocol": protocol.PROTOCOL}))
+    session.accept(json.dumps({"type": "cell", "index": 0, "seconds": 0.0, "error": None, "outputs": outputs}))
+    return session.response
+
+
+def _shown(outputs, source="print(1)") -> nbformat.NotebookNode:
+    from autograder.grading.cell_outputs import with_outputs
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("text"), nbformat.v4.new_code_cell(source)])
+    return nbformat.reads(with_outputs(nb, [{"filename": "<cell 2>", "source": source}], _session_with(outputs)), 4)
+
+
+def test_forged_pictures_and_kinds_never_become_markup():
+    svg = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>').decode()
+    huge = base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (10**6).to_bytes(4, "big") * 2 + b"\x08\x06").decode()
+    nb = _shown([{"kind": "png", "text": svg}, {"kind": "png", "text": "not base64 <script>"},
+                 {"kind": "png", "text": huge}, {"kind": "stdout", "text": "a\x00b\x1b[31mred\x1b[0m\x07"}])
+    outputs = nb.cells[1].outputs
+    assert [o.output_type for o in outputs] == ["stream"] * 4
+    assert [o.text.count("not a valid PNG image") for o in outputs[:3]] == [1, 1, 1]
+    assert outputs[3].text == "ab\x1b[31mred\x1b[0m" and nb.cells[1].execution_count == 1
+    assert _session_with([{"kind": "html", "text": "<script>"}]).cells == {}   # the message is refused
+    assert _session_with([{"kind": "stdout", "text": "x", "data": {"text/html": "<b>"}}]).cells == {}
+
+
+def test_the_notebooks_outputs_are_bounded_with_a_note():
+    from autograder.boundary import protocol
+    from autograder.grading import cell_outputs
+
+    many_items = [{"kind": "stdout", "text": "x"}] * (protocol.MAX_OUTPUTS + 10)
+    assert len(_session_with(many_items).cells[0].outputs) == protocol.MAX_OUTPUTS
+    (long,) = _session_with([{"kind": "stdout", "text": "x" * 100_000}]).cells[0].outputs
+    assert len(long[1]) == protocol.MAX_OUTPUT_TEXT
+    many = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"print({i})") for i in range(8)])
+    response = protocol.Response()
+    for i in range(8):
+        response.cells[i] = protocol.CellReport(i, 0.0, None, [("stdout", "y" * protocol.MAX_OUTPUT_TEXT)] * 24)
+    cells = [{"filename": f"<cell {i + 1}>", "source": c.source} for i, c in enumerate(many.cells)]
+    shown = nbformat.reads(cell_outputs.with_outputs(many, cells, response), 4)
+    assert len(nbformat.writes(shown)) < cell_outputs.MAX_NOTEBOOK_CHARS + 100_000
+    assert "outputs were left out" in shown.cells[-1].outputs[0].text
+    assert shown.cells[0].outputs[0].text.startswith("y")
