@@ -28,7 +28,7 @@ import struct
 
 import nbformat
 
-from autograder.boundary.protocol import Response
+from autograder.boundary.protocol import CellReport, Response
 
 #: characters of outputs (text and base64 pictures) kept per notebook
 MAX_NOTEBOOK_CHARS = 2_000_000
@@ -36,6 +36,7 @@ MAX_NOTEBOOK_CHARS = 2_000_000
 MAX_SIDE = 4000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 NOTE_PREFIX = "[layerlab grader] "
 
 
@@ -51,11 +52,10 @@ def with_outputs(nb: nbformat.NotebookNode, cells: list[dict], response: Respons
             continue
         cell = shown.cells[int(sent["filename"].strip("<>").split()[1]) - 1]
         cell.execution_count = index + 1
-        outputs = notebook_outputs(report.outputs, index + 1)
-        if report.error is not None:
-            outputs.append(nbformat.v4.new_output(
-                "error", ename=clean_text(report.error.type), evalue=clean_text(report.error.message),
-                traceback=[clean_text(line) for line in report.error.traceback]))
+        try:
+            outputs = cell_outputs(report, index + 1)
+        except Exception as exc:  # whatever arrived, the grades must still be written
+            outputs = [note(f"this cell's outputs could not be shown ({type(exc).__name__})")]
         size = sum(len(json.dumps(o)) for o in outputs)
         if size > left:
             outputs = [note(f"this cell's outputs were left out: the notebook's outputs are "
@@ -64,6 +64,17 @@ def with_outputs(nb: nbformat.NotebookNode, cells: list[dict], response: Respons
         left -= size
         cell.outputs = outputs
     return nbformat.writes(shown)
+
+
+def cell_outputs(report: CellReport, count: int) -> list[nbformat.NotebookNode]:
+    """The nbformat outputs of one cell that ran (``count``: its execution count): what it showed,
+    then its error."""
+    outputs = notebook_outputs(report.outputs, count)
+    if report.error is not None:
+        outputs.append(nbformat.v4.new_output(
+            "error", ename=clean_text(report.error.type), evalue=clean_text(report.error.message),
+            traceback=[clean_text(line) for line in report.error.traceback]))
+    return outputs
 
 
 def notebook_outputs(reported: list[tuple[str, str]], count: int) -> list[nbformat.NotebookNode]:
@@ -100,8 +111,9 @@ def checked_png(text: str) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    """``text`` without control characters (newline, tab and ANSI colour escapes stay)."""
-    return _CONTROL.sub("", text)
+    """``text`` without control characters (newline, tab and ANSI colour escapes stay), and with
+    U+FFFD for each lone surrogate (JSON allows them, UTF-8 files do not)."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def note(text: str) -> nbformat.NotebookNode:

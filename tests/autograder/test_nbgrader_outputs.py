@@ -205,3 +205,8 @@ def test_the_notebooks_outputs_are_bounded_with_a_note():
     assert len(nbformat.writes(shown)) < cell_outputs.MAX_NOTEBOOK_CHARS + 100_000
     assert "outputs were left out" in shown.cells[-1].outputs[0].text
     assert shown.cells[0].outputs[0].text.startswith("y")
+
+
+def test_text_that_is_not_unicode_is_written_with_replacement_characters():
+    nb = _shown([{"kind": "stdout", "text": "half of a pair: \ud800 \udc80"}])
+    assert nb.cells[1].outputs[0].text == "half of a pair: \ufffd \ufffd"
