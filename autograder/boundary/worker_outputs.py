@@ -26,6 +26,8 @@ MAX_CELL_IMAGES = 120_000
 MAX_IMAGES = 4
 #: dots per inch of a figure's picture (a 6.4 x 4.8 inch figure: 384 x 288 pixels)
 DPI = 60
+#: the lowest resolution a figure is drawn at to fit the budget
+MIN_DPI = 20
 #: the largest figure drawn, in pixels at that resolution
 MAX_PIXELS = 2000 * 2000
 #: characters of the end of a long printout kept after the cut, and outputs per cell
@@ -108,21 +110,24 @@ class CellCapture:
         pyplot = sys.modules.get("matplotlib.pyplot")
         if pyplot is None or type(pyplot).__name__ == "_LazyModule":
             return
-        for number in pyplot.get_fignums()[:MAX_IMAGES + 1]:
+        numbers = pyplot.get_fignums()[:MAX_IMAGES + 1]
+        share = MAX_CELL_IMAGES // max(1, len(numbers))  # each figure's part of the cell's budget
+        for number in numbers:
             figure = pyplot.figure(number)
             width, height = (float(x) * DPI for x in figure.get_size_inches())
             if width * height > MAX_PIXELS:
                 self.items.append({"kind": "note", "text": f"[a figure of {width:.0f} x {height:.0f} "
                                                            f"pixels was left out: too large]"})
                 continue
-            buffer = io.BytesIO()
             try:
-                figure.savefig(buffer, format="png", dpi=DPI)
+                picture = _png(figure, share)
             except Exception as exc:
                 self.items.append({"kind": "note", "text": f"[a figure could not be drawn: "
                                                            f"{type(exc).__name__}]"})
                 continue
-            self.items.append({"kind": "png", "text": base64.b64encode(buffer.getvalue()).decode("ascii")})
+            self.items.append({"kind": "png", "text": picture} if picture else
+                              {"kind": "note", "text": "[a figure was left out: its picture is larger "
+                                                       "than the grader keeps]"})
 
     def take(self) -> list[dict]:
         """The cell's outputs, bounded: printed text past the budget cut (with a note and the
@@ -143,6 +148,21 @@ class CellCapture:
             out.append({"kind": "stdout", "text": self._tail})
         self.items, self._chars, self._cut, self._tail = [], 0, 0, ""
         return out[:MAX_ITEMS]
+
+
+def _png(figure, budget: int) -> str | None:
+    """The figure as base64 PNG text of at most ``budget`` characters: at :data:`DPI`, else once
+    more at the resolution that size suggests (a figure of photographs compresses badly; the size
+    grows about as the square of the resolution); None when that is still too large."""
+    dpi = DPI
+    for _ in range(2):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi)
+        text = base64.b64encode(buffer.getvalue()).decode("ascii")
+        if len(text) <= budget:
+            return text
+        dpi = max(MIN_DPI, int(dpi * 0.9 * (budget / len(text)) ** 0.5))
+    return None
 
 
 class _Tee:

@@ -210,3 +210,27 @@ def test_the_notebooks_outputs_are_bounded_with_a_note():
 def test_text_that_is_not_unicode_is_written_with_replacement_characters():
     nb = _shown([{"kind": "stdout", "text": "half of a pair: \ud800 \udc80"}])
     assert nb.cells[1].outputs[0].text == "half of a pair: \ufffd \ufffd"
+
+
+# ----------------------------------------------------------------------------- the worker's side
+
+def test_the_worker_keeps_a_large_figure_smaller_cuts_long_printouts_and_names_what_it_left_out():
+    from autograder.boundary import launcher, protocol, worker_outputs
+
+    cells = ["import numpy as np, matplotlib.pyplot as plt\nfig, axes = plt.subplots(2, 6, figsize=(12, 4.4))\n"
+             "for ax in axes.ravel():\n    ax.imshow(np.random.default_rng(0).random((64, 64, 3)))",
+             "print('y' * 100_000)",
+             "from IPython.display import Javascript, display\ndisplay(Javascript('alert(1)'))\n40 + 2"]
+    workdir = launcher.make_workdir("{}")
+    try:
+        head = protocol.header([{"filename": f"<cell {i + 1}>", "source": s} for i, s in enumerate(cells)],
+                               {"cell_seconds": 60, "call_seconds": 5})
+        response = launcher.run_worker(launcher.worker_command(workdir), head, [], len(cells), 120).response
+    finally:
+        launcher.remove_workdir(workdir)
+    figure, printout, display = (response.cells[i].outputs for i in range(3))
+    assert [kind for kind, _ in figure] == ["png"]
+    assert len(figure[0][1]) <= worker_outputs.MAX_CELL_IMAGES
+    assert [kind for kind, _ in printout] == ["stdout", "note", "stdout"]
+    assert len(printout[0][1]) == worker_outputs.MAX_CELL_TEXT and "cut by the grader" in printout[1][1]
+    assert "application/javascript was left out" in display[0][1] and display[1] == ("result", "42")
