@@ -11,7 +11,8 @@ describes; it needs nothing of the ``autograder`` package (only the files next t
 1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
    run in order in one IPython namespace: each cell goes through IPython's input transformation
    (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
-   are not run), then ``exec``. An error in a cell is reported and the next cell runs.
+   are not run), then ``exec``. An error in a cell is reported and the next cell runs. What a cell
+   printed, its last value and its figures go back with it (``worker_outputs.py``).
 2. Each call, read only after the previous one was answered, gets fresh copies of its inputs
    that cannot be changed in place (``worker_inputs.py``: arrays, dicts and lists alike raise on a
    write), optionally with NumPy's global generator seeded, and
@@ -28,7 +29,6 @@ to them (no request document, no frame), and the next call's arguments have not 
 
 from __future__ import annotations
 
-import ast
 import linecache
 import os
 import signal
@@ -83,7 +83,13 @@ def main() -> int:
         seconds = limits.get("cell_seconds", 60.0)
         with capture:
             error = _run_cell(shell, cell["filename"], cell["source"], seconds, capture)
-            _within(seconds, capture.figures)
+            try:  # the figures, under the cell's time limit (one that takes longer is left out)
+                _alarm(seconds)
+                capture.figures()
+            except BaseException:  # TimeLimit, or whatever the student's figure raises
+                pass
+            finally:
+                _alarm(0)
         worker_plots.close_figures()
         send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error,
               "outputs": capture.take()})
@@ -124,27 +130,19 @@ def _make_shell():
     return shell
 
 
-def _run_cell(shell, filename: str, source: str, seconds: float, capture=None):
+def _run_cell(shell, filename: str, source: str, seconds: float, capture):
     """Run one cell; return None, or the error as protocol data. The value of a last expression
     (not ended by ``;``) goes to ``capture``, as JupyterLab would show it."""
     try:
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        transformed = shell.transform_cell(source)
-        tree = ast.parse(transformed, filename)
-        last = None
-        if capture is not None and tree.body and isinstance(tree.body[-1], ast.Expr) \
-                and not transformed.rstrip().endswith(";"):
-            last = compile(ast.Expression(tree.body.pop().value), filename, "eval", dont_inherit=True)
-        code = compile(tree, filename, "exec", dont_inherit=True)
+        code, last = capture.compile(shell.transform_cell(source), filename)
     except BaseException as exc:  # SyntaxError, or a student's input transformer failing
         return _error_info(exc)
     try:
         _alarm(seconds)
         exec(code, shell.user_ns)
         if last is not None:
-            value = eval(last, shell.user_ns)
-            if value is not None:
-                capture.result(shell, value)
+            capture.result(shell, eval(last, shell.user_ns))
     except TimeLimit:
         return {"type": "TimeLimit", "bases": [], "traceback": [],
                 "message": f"the cell took longer than {seconds:g} s and was stopped"}
@@ -291,18 +289,6 @@ def _text(exc: BaseException) -> str:
     if not isinstance(text, str):
         return "(the error message could not be shown)"
     return text if len(text) <= 4000 else text[:3999] + "…"
-
-
-def _within(seconds: float, draw) -> None:
-    """Run ``draw`` (the cell's figures) under the cell's time limit; a figure that takes longer
-    is left out."""
-    try:
-        _alarm(seconds)
-        draw()
-    except BaseException:  # TimeLimit, or whatever the student's figure raises
-        pass
-    finally:
-        _alarm(0)
 
 
 def _on_alarm(signum, frame):

@@ -15,6 +15,7 @@ One output, as sent::
 
 from __future__ import annotations
 
+import ast
 import base64
 import io
 import sys
@@ -74,6 +75,17 @@ class CellCapture:
             self._cut += len(text)
             self._tail = (self._tail + text)[-TAIL:]
 
+    @staticmethod
+    def compile(source: str, filename: str):
+        """``(code, last)``: the cell (IPython-transformed ``source``) compiled to run, and its last
+        expression compiled apart, to be evaluated and shown (None when the cell does not end in an
+        expression, or ends in ``;``), as JupyterLab shows a cell's value."""
+        tree = ast.parse(source, filename)
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";"):
+            last = compile(ast.Expression(tree.body.pop().value), filename, "eval", dont_inherit=True)
+        return compile(tree, filename, "exec", dont_inherit=True), last
+
     def publish(self, data=None, metadata=None, *args, **kwargs) -> None:
         """IPython's ``display_pub.publish``: keep a PNG or the plain text of a display shown by
         a cell (a display during a call is dropped)."""
@@ -97,7 +109,9 @@ class CellCapture:
             self.write(kind, text if kind == "result" else text + "\n")
 
     def result(self, shell, value) -> None:
-        """The value of the cell's last expression, as IPython would display it."""
+        """The value of the cell's last expression, as IPython would display it (None: nothing)."""
+        if value is None:
+            return
         try:
             bundle, _ = shell.display_formatter.format(value)
         except Exception:
