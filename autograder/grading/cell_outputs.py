@@ -53,7 +53,7 @@ def with_outputs(nb: nbformat.NotebookNode, cells: list[dict], response: Respons
         cell = shown.cells[int(sent["filename"].strip("<>").split()[1]) - 1]
         cell.execution_count = index + 1
         try:
-            outputs = cell_outputs(report, index + 1)
+            outputs = outputs_of(report, index + 1)
         except Exception as exc:  # whatever arrived, the grades must still be written
             outputs = [note(f"this cell's outputs could not be shown ({type(exc).__name__})")]
         size = sum(len(json.dumps(o)) for o in outputs)
@@ -66,7 +66,7 @@ def with_outputs(nb: nbformat.NotebookNode, cells: list[dict], response: Respons
     return nbformat.writes(shown)
 
 
-def cell_outputs(report: CellReport, count: int) -> list[nbformat.NotebookNode]:
+def outputs_of(report: CellReport, count: int) -> list[nbformat.NotebookNode]:
     """The nbformat outputs of one cell that ran (``count``: its execution count): what it showed,
     then its error."""
     outputs = notebook_outputs(report.outputs, count)
