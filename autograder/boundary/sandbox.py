@@ -45,7 +45,7 @@ PACKAGE_DIR = "/opt/layerlab-package"
 FONT_CACHE = "matplotlib"
 NOBODY = 65534
 #: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
-WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_plots.py")
+WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
 #: workers that run at the same time get different unprivileged user ids from this range (the
 #: process limit counts per user, so one worker's fork bomb cannot starve another); no account
 #: owns them.
