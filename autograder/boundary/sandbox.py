@@ -4,7 +4,7 @@ What one sandboxed worker sees and may do:
 
 - its own mount namespace holding, read-only, the system (``/usr``, ``/etc`` and the ``/bin``,
   ``/lib*`` links), the Python installation and virtual environment that run the grader, the
-  ``layerlab`` package, the worker's files (:data:`WORKER_FILES`) and a private copy
+  ``layerlab`` package stripped of its hidden cases, the worker's files (:data:`WORKER_FILES`) and a private copy
   of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
   systems, the home holding the submission's files read-only. Nothing else of the machine exists
   in it: not ``source/``, not the ``autograder`` package (hidden cases), not the gradebook, not
@@ -36,10 +36,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.build.strip_hidden import stripped_package
+
 HOME = "/home/student"
 WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
-#: holds only the ``layerlab`` package the grader itself imported (see :func:`wrap`)
+#: holds only a stripped copy of the ``layerlab`` package the grader itself imported (see :func:`wrap`)
 PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
@@ -151,8 +153,10 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     env:         the worker's environment (paths in it are rewritten for the sandbox)
     home_files:  path inside the home -> file on this machine (mounted read-only)
     data_dir:    a directory of data sets, mounted read-only at :data:`DATA_DIR`
-    package:     the ``layerlab`` package folder the worker imports, mounted read-only at
-                 :data:`PACKAGE_DIR` ``/layerlab`` (the worker puts that folder first on its path)
+    package:     the ``layerlab`` package folder the worker imports: its stripped copy (no hidden
+                 case, see :mod:`autograder.build.strip_hidden`; made once per content) is
+                 mounted read-only at :data:`PACKAGE_DIR` ``/layerlab`` (the worker puts that
+                 folder first on its path)
     returns      (argv, env, keyword arguments for ``subprocess.Popen``)
     """
     bwrap = shutil.which("bwrap")
@@ -167,7 +171,7 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
     if package is not None:
-        binds[str(package)] = f"{PACKAGE_DIR}/layerlab"
+        binds[str(stripped_package(Path(package)))] = f"{PACKAGE_DIR}/layerlab"
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
     if package is not None:
         inner.append(PACKAGE_DIR)
