@@ -79,6 +79,9 @@ def test_no_hidden_argument_module_or_case_is_left(stripped):
             for case in ast.walk(ast.parse(segment, mode="eval")):
                 if isinstance(case, ast.Lambda):
                     assert ast.get_source_segment(segment, case) not in copy, (path.name, case.lineno)
+    # what describes the hidden cases went with them (docstrings of stripped helpers and modules)
+    for path in (stripped / "layerlab").rglob("*.py"):
+        assert "than the public cases" not in " ".join(path.read_text().split()), path
     # the helpers only the hidden cases used are gone, those the public cases use are kept
     basics = (stripped / "layerlab" / "checks" / "numpy_basics.py").read_text()
     assert "def _uniform(" not in basics and "def _randn(" in basics

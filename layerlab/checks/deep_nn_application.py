@@ -21,12 +21,8 @@ Decisions worth knowing:
     default (False): a model that prints when asked not to is not an error, just noisy.
 
 The grader's hidden cases sit beside the public ones (``hidden=``, see
-:mod:`layerlab.judge.contract`; stripped from every copy of layerlab that leaves the instructor's
-repository): small seeded problems that train in milliseconds (at most 12 examples and 201
-iterations; the grader serves the building blocks call by call), with other sizes than the public
-cases (one input feature, one hidden unit, a single step, L = 1, 4 and 5 layers, layer sizes as a
-tuple or a list, labels as ints or floats) and the same seeding convention (the grader sets
-another global seed right before every call).
+:mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
+stripped of them, and of what describes them.
 """
 
 from __future__ import annotations
@@ -190,6 +186,11 @@ def _hidden_problem(seed: int, n_x: int, m: int, dtype=np.int64) -> tuple:
 
 def _hidden_case(seed: int, n_x: int, m: int, layers_dims, learning_rate: float, num_iterations: int,
                  global_seed: int, dtype=np.int64) -> HiddenCase:
+    """A hidden case: small seeded problems that train in milliseconds (at most 12 examples and 201
+    iterations; the grader serves the building blocks call by call), with other sizes than the
+    public cases (one input feature, one hidden unit, a single step, L = 1, 4 and 5 layers, layer
+    sizes as a tuple or a list, labels as ints or floats) and the same seeding convention (the
+    grader sets ``global_seed`` right before the call)."""
     return HiddenCase(make=lambda: _hidden_problem(seed, n_x, m, dtype) + (layers_dims,),
                       kwargs={"learning_rate": learning_rate, "num_iterations": num_iterations},
                       seed=global_seed)

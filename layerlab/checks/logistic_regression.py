@@ -28,11 +28,8 @@ Decisions worth knowing:
     the course's signatures allow, so the properties can see every input.
 
 The grader's hidden cases sit beside the public ones (``hidden=``, see
-:mod:`layerlab.judge.contract`; stripped from every copy of layerlab that leaves the instructor's
-repository). They use other sizes: one feature or one example, wide and tall inputs, labels given
-as ints or floats, biases of both signs, iteration counts that record 1 to 3 costs. Weights stay
-small enough that no probability reaches exactly 0 or 1 (the cross-entropy would be NaN); the
-training cases are small (a few hundred steps on at most 16 examples): fast to grade.
+:mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
+stripped of them, and of what describes them.
 """
 
 from __future__ import annotations
@@ -160,7 +157,11 @@ def _three(seed: int, shape: tuple, scale: float = 1.0) -> tuple:
 
 
 def _hidden(*makers) -> Hidden:
-    """Hidden cases, one per zero-argument function that builds the argument tuple."""
+    """Hidden cases, one per zero-argument function that builds the argument tuple. They use other
+    sizes than the public cases: one feature or one example, wide and tall inputs, labels given as
+    ints or floats, biases of both signs, iteration counts that record 1 to 3 costs. Weights stay
+    small enough that no probability reaches exactly 0 or 1 (the cross-entropy would be NaN); the
+    training cases are small (a few hundred steps on at most 16 examples): fast to grade."""
     return Hidden([HiddenCase(make) for make in makers])
 
 

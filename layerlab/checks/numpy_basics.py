@@ -10,12 +10,9 @@ outputs generated from the reference solution, and names the likely mistake when
 The recognisers test relations between the input, the expected and the returned values; they do
 not contain the solutions.
 
-This module is the contract of each graded function (see :mod:`layerlab.judge.contract`): the
-grader's hidden cases sit next to the public ones (``hidden=``), and are stripped from every copy
-of layerlab that leaves the instructor's repository. They use other sizes, ranks and dtypes:
-scalars given as int and float, 1-D to 3-D arrays, a single row or column, integer and uint8
-inputs, every input in the range the notebook teaches (softmax scores within ±20: the
-max-subtraction trick is optional there).
+The grader's hidden cases sit beside the public ones (``hidden=``, see
+:mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
+stripped of them, and of what describes them.
 """
 
 from __future__ import annotations
@@ -200,7 +197,10 @@ def _labels(seed: int, m: int) -> np.ndarray:
 
 def _hidden(*makers) -> Hidden:
     """Hidden cases, one per zero-argument function that builds the argument (or, for several
-    arguments, their tuple)."""
+    arguments, their tuple). They use other sizes, ranks and dtypes than the public cases: scalars
+    given as int and float, 1-D to 3-D arrays, a single row or column, integer and uint8 inputs,
+    every input in the range the notebook teaches (softmax scores within ±20: the max-subtraction
+    trick is optional there)."""
     def case(make) -> HiddenCase:
         def arguments() -> tuple:
             made = make()

@@ -28,13 +28,9 @@ Decisions worth knowing:
   * ``L_model_forward``'s caches must be a list of L pairs ``((A_prev, W, b), Z)``.
 
 The grader's hidden cases sit beside the public ones (``hidden=``, see
-:mod:`layerlab.judge.contract`; stripped, with :mod:`.hidden_inputs` that draws them, from every
-copy of layerlab that leaves the instructor's repository). They use other sizes: one unit or one
-example, wide and tall layers, deeper networks (L = 5, and 6 for the initialiser) and L = 1, a
-square ``W`` (a missing ``.T`` keeps the shape) and ``n_prev != m`` (m taken from the wrong axis
-shows); the grader sets another global seed before every call (``seed``), so an initialiser that
-does not seed itself gives other numbers. The output contracts checked on both kinds of cases live
-in :mod:`.properties`.
+:mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
+stripped of them, and of what describes them. The output contracts checked on both kinds of
+cases live in :mod:`.properties`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 and sizes, are the ``hidden=`` arguments of :mod:`layerlab.checks.deep_nn_step_by_step`). This
 module is the grader's only: the stripped copies of layerlab leave it out.
 
+They use other sizes than the public cases: one unit or one example, wide and tall layers, deeper
+networks (L = 5, and 6 for the initialiser) and L = 1, a square ``W`` (a missing ``.T`` keeps the
+shape) and ``n_prev != m`` (m taken from the wrong axis shows); the grader sets another global seed
+before every call (``seed``), so an initialiser that does not seed itself gives other numbers.
+
 The networks of the forward and backward cases come from a real forward pass (the caches are
 consistent with AL, so a correct backward pass that starts from dZ = AL - Y passes). In every
 hidden layer unit 0 is dead (Z < 0 for every example) and the last unit alive (Z > 0): a correct

@@ -22,16 +22,9 @@ wrong values instead of an error. Their cache is consistent (``Z1 = arctanh(A1)`
 solved from the cache), so a function that recomputes the forward pass gets the same answer.
 
 The grader's hidden cases sit beside the public ones (``hidden=``, see
-:mod:`layerlab.judge.contract`; stripped from every copy of layerlab that leaves the instructor's
-repository). They use other sizes: one input feature, one hidden unit, wide hidden layers, two
-output units where the function is written for any n_y, a single example and tens of examples.
-Seeding conventions are graded: ``initialize_parameters`` draws from wherever NumPy's global
-generator stands (the grader seeds it before the call with ``seed``), and ``nn_model`` must seed
-with 3 itself (the grader seeds it with something else first). Three hidden
-``backward_propagation`` cases have ``n_h = m = n_x + 1`` with a cache solved from drawn
-activations (as above); the others take their cache from a forward pass of random parameters on
-more examples. Probabilities stay strictly inside (0, 1). :mod:`.hidden_inputs` draws them (it is
-stripped too); the output contracts checked on both kinds of cases live in :mod:`.properties`.
+:mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
+stripped of them, and of what describes them. The output contracts checked on both kinds of
+cases live in :mod:`.properties`.
 """
 
 from __future__ import annotations

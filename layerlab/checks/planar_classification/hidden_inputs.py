@@ -2,6 +2,14 @@
 sizes, are the ``hidden=`` arguments of :mod:`layerlab.checks.planar_classification`). This module
 is the grader's only: the stripped copies of layerlab leave it out.
 
+They use other sizes than the public cases: one input feature, one hidden unit, wide hidden
+layers, two output units where the function is written for any n_y, a single example and tens of
+examples. Seeding conventions are graded: ``initialize_parameters`` draws from wherever NumPy's
+global generator stands (the grader seeds it before the call with ``seed``), and ``nn_model`` must
+seed with 3 itself (the grader seeds it with something else first). Three ``backward_propagation``
+cases have ``n_h = m = n_x + 1`` with a cache solved from drawn activations (as the public cases
+do); the others take their cache from a forward pass of random parameters on more examples.
+
 Every builder returns the argument tuple of one call: ``X`` of shape (n_x, m), labels ``Y`` of
 shape (n_y, m) holding 0. and 1. (both present when m >= 2), parameters ``W1`` (n_h, n_x), ``b1``
 (n_h, 1), ``W2`` (n_y, n_h), ``b2`` (n_y, 1); probabilities stay strictly inside (0, 1).
