@@ -117,8 +117,8 @@ def _line_span(node: ast.stmt) -> tuple[tuple, tuple]:
 
 
 def _cut(text: str, spans: list[tuple[tuple, tuple]]) -> str:
-    """``text`` without the (line, UTF-8 byte column) spans; three or more blank lines in a row
-    that the cuts leave become two."""
+    """``text`` without the (line, UTF-8 byte column) spans; where a cut leaves more than two blank
+    lines in a row, two stay (nothing else changes)."""
     data = text.encode("utf-8")
     starts = [0]
     for line in data.splitlines(keepends=True):
@@ -129,11 +129,13 @@ def _cut(text: str, spans: list[tuple[tuple, tuple]]) -> str:
         return len(data) if line > len(starts) - 1 else starts[line - 1] + column
 
     for start, end in sorted(spans, key=lambda s: s[0], reverse=True):
-        data = data[:offset(start)] + data[offset(end):]
-    out = data.decode("utf-8")
-    while "\n\n\n\n" in out:
-        out = out.replace("\n\n\n\n", "\n\n\n")
-    return out
+        at = offset(start)
+        data = data[:at] + data[offset(end):]
+        before = len(data[:at]) - len(data[:at].rstrip(b"\n"))
+        after = len(data[at:]) - len(data[at:].lstrip(b"\n"))
+        if before + after > 3:
+            data = data[:at - before] + b"\n" * 3 + data[at + after:]
+    return data.decode("utf-8")
 
 
 def _drop_imports(text: str, where: str, gone: set[str]) -> str:
