@@ -145,16 +145,3 @@ def _wheel_is_stripped(wheel: Path, tmp_path: Path) -> None:
 def test_the_student_kit_wheel_is_stripped(tmp_path):
     wheel = student_kit.build_wheel(tmp_path / "kit", tmp_path / "work")
     _wheel_is_stripped(wheel, tmp_path)
-
-
-def test_the_hubs_wheel_is_stripped(tmp_path):
-    sys.path.insert(0, str(REPO / "hub"))
-    try:
-        from hubsetup import environment
-        from hubsetup.settings import HubPaths
-    finally:
-        sys.path.remove(str(REPO / "hub"))
-    wheel = environment.build_wheel(HubPaths(tmp_path / "hub"))
-    with zipfile.ZipFile(wheel) as archive:
-        assert "autograder/boundary/worker.py" in archive.namelist()  # the servers' nbgrader plugins
-    _wheel_is_stripped(wheel, tmp_path)
