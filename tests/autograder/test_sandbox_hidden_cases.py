@@ -10,7 +10,10 @@ instead makes this test fail with that error.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -64,3 +67,29 @@ def test_a_submission_that_searches_the_sandboxs_layerlab_finds_no_hidden_case()
         assert searcher["errors"] == [] and searcher["score"] == searcher["max_score"], searcher["errors"]
     finally:
         shutil.rmtree(course, ignore_errors=True)
+
+
+def test_an_installed_layerlab_inside_the_mounted_environment_is_covered_by_the_stripped_copy(tmp_path):
+    """A regular (not editable) install puts layerlab inside the Python environment the sandbox
+    mounts read-only; reading it there from inside the sandbox gives the stripped copy."""
+    from autograder.boundary import sandbox
+
+    package = Path(sys.prefix) / f"layerlab-sandbox-test-{os.getpid()}" / "layerlab"
+    script = tmp_path / "worker" / "read.py"
+    script.parent.mkdir()
+    for name in sandbox.WORKER_FILES:
+        (script.parent / name).write_text("")
+    script.write_text(f"print(open({str(package / 'checks' / 'week.py')!r}).read(), end='')\n")
+    sandbox.make_readable(script.parent)
+    try:
+        (package / "checks").mkdir(parents=True)
+        (package / "__init__.py").write_text("")
+        (package / "checks" / "week.py").write_text("SPEC = dict(name='f', hidden=[7, 8])\n")
+        with sandbox.worker_user() as uid:
+            argv, env, popen = sandbox.wrap([sys.executable, "-I", str(script)], {"PATH": "/usr/bin:/bin"},
+                                            {}, None, sandbox.Limits(), uid, package=package)
+            proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, **popen)
+    finally:
+        shutil.rmtree(package.parent, ignore_errors=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == "SPEC = dict(name='f')\n"
