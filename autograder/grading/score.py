@@ -142,9 +142,9 @@ def _root_causes_first(plan: NotebookPlan, results: list[FunctionResult]) -> Non
     graded = list(functions)
 
     def calls(name: str) -> list[str]:
-        public = functions[name].public
-        if public and public.calls:
-            return list(public.calls)
+        spec = functions[name].spec
+        if spec.calls:
+            return list(spec.calls)
         found = {c for source in sources for c in root_cause.called_in_source(source, name, graded)}
         return [g for g in graded if g in found]
 

@@ -52,14 +52,14 @@ except OSError:
 ''',
     "read_cases": '''
 import glob
-for path in glob.glob("{repo}/autograder/cases/*.py") + glob.glob("{repo}/source/*/*.ipynb"):
-    try:
+for path in glob.glob("{repo}/layerlab/checks/**/*.py", recursive=True) + glob.glob("{repo}/source/*/*.ipynb"):
+    try:  # the instructor's contracts (hidden cases) and solutions
         _leaked(path + open(path).read())
     except OSError:
         pass
 try:
-    import autograder.cases
-    _leaked(autograder.cases.__file__)
+    import autograder.grading.plan
+    _leaked(autograder.grading.plan.__file__)
 except ImportError:
     pass
 ''',

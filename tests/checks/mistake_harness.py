@@ -31,13 +31,12 @@ ASSIGNMENTS = {
 def _inputs(notebook: str, name: str) -> list[tuple]:
     """(make, kwargs, global seed or None, hints, properties, rtol, atol) of every public and hidden case."""
     spec = importlib.import_module(f"layerlab.checks.{notebook}").SPECS[name]
-    hidden = importlib.import_module(f"autograder.cases.{notebook}").CASES.get(name)
+    hidden = spec.hidden
     hints, properties = list(spec.hints), list(spec.properties)
     out = [(case.make, case.kwargs, None, hints, properties, spec.rtol, spec.atol) for case in spec.cases]
     if hidden is not None:
-        out += [(case.make, case.kwargs, case.seed, hints + list(hidden.hints),
-                 properties + list(hidden.properties), hidden.rtol or spec.rtol, hidden.atol or spec.atol)
-                for case in hidden.cases]
+        out += [(case.make, case.kwargs, case.seed, hints, properties, hidden.rtol or spec.rtol,
+                 hidden.atol or spec.atol) for case in hidden.cases]
     return out
 
 
