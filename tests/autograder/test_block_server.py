@@ -24,7 +24,8 @@ import pytest
 from autograder.boundary import block_process, block_server, launcher
 from autograder.build.helper_modules import served_blocks
 from conftest import reference
-from grading_tools import REPO, grade_cli, new_course, reference_solutions, release_with, results, submit
+from grading_tools import (REPO, grade_attacked, grade_cli, new_course, peak_mib, reference_solutions,
+                           release_with, results, submit)
 from layerlab import block_wire, plaindata
 
 APP = "week4_deep_nn_application"
@@ -247,3 +248,33 @@ def test_the_application_grade_does_not_depend_on_the_step_by_step_blocks():
     graded = {s: results(course, s, APP) for s in ("right", "wrong", "snoop")}
     assert {r["score"] for r in graded.values()} == {graded["right"]["max_score"]}, {
         s: [f["messages"] for f in r["functions"].values()] for s, r in graded.items()}
+
+
+BROADCAST = "blocks.linear_forward(np.ones((1, 1)), np.ones((20000, 1)), np.ones((1, 20000)))  # 3.2 GB\n"
+
+
+@pytest.mark.slow
+def test_a_submission_that_asks_the_blocks_for_gigabytes_leaves_the_grader_small():
+    """Graded by the sandboxed grader: one submission makes block calls that broadcast to 3.2 GB
+    (caught in a cell, uncaught in two_layer_model). The grader's own peak memory stays far below
+    that; two_layer_model fails with a message about the blocks' memory; L_layer_model and the
+    control submission are graded as usual."""
+    course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-course-")), APP)
+    atexit.register(shutil.rmtree, course, True)
+    release = REPO / "assignments" / APP / "deep_nn_application.ipynb"
+    solutions = reference_solutions(REPO / "source" / APP / "deep_nn_application.ipynb")
+    caught = "for _ in range(3):\n    try:\n        " + BROADCAST + "    except MemoryError as exc:\n        print(exc)\n"
+    # the first line of two_layer_model's body asks for the 3.2 GB array
+    hostile = dict(solutions, two_layer_model=solutions["two_layer_model"].replace(
+        "\n    \"\"\"", "\n    " + BROADCAST + "    \"\"\"", 1))
+    submit(course, "control", release_with(solutions, release=release), APP, "deep_nn_application")
+    submit(course, "greedy", release_with(hostile, extra=caught, release=release), APP, "deep_nn_application")
+    proc = grade_attacked(course)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert peak_mib(proc) < 1000, peak_mib(proc)
+    control, greedy = results(course, "control", APP), results(course, "greedy", APP)
+    assert control["score"] == control["max_score"], control
+    two, deep = greedy["functions"]["two_layer_model"], greedy["functions"]["L_layer_model"]
+    assert two["score"] == 0 and "more memory than the grader allows the building blocks" in \
+        "\n".join(two["messages"]), two
+    assert deep["score"] == deep["max_score"], deep
