@@ -1,0 +1,239 @@
+"""Hostile submissions, fourth round: answers whose types lie about themselves, answers nested
+100,000 deep, a notebook that ignores and blocks every signal, a notebook that reads everything
+/proc and /sys show of the machine, a notebook carrying 150 MB of kernelspec metadata, and, in
+the week-4 application, code that speaks the building-block channel itself.
+
+One grading run (``--jobs 2``) holds a control submission (the reference solutions) and the first
+five attacks, each checked for what it gained (points), what it disclosed (the grader's
+environment, the course's location) and that the control was graded as usual; the block channel
+has a run of its own.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import grading_corpus as corpus
+from grading_corpus import fn
+from grading_tools import (ASSIGNMENT, REPO, SOURCE, grade_attacked, new_course, peak_mib, reference_solutions,
+                           release_with, results, submit)
+
+#: put in the grading process's environment: no student may read it back.
+SECRET = "LAYERLAB_ROUND4_SECRET"
+SECRET_VALUE = "s3cr3t-7f1c2d9e"
+
+# Outputs of types that lie: an ndarray subclass that says it equals anything and answers every
+# ufunc with zeros, a float that equals anything and whose difference to anything is 0.
+LIARS = r'''
+class _Always(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(np.shape(other), bool)
+    def __ne__(self, other):
+        return np.zeros(np.shape(other), bool)
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        return np.zeros(np.broadcast(*[np.asarray(i) for i in inputs]).shape)
+    def __reduce__(self):
+        raise RuntimeError("no pickling")
+class _Number(float):
+    def __eq__(self, other):
+        return True
+    def __ne__(self, other):
+        return False
+    def __sub__(self, other):
+        return 0.0
+    __rsub__ = __sub__
+    def __abs__(self):
+        return 0.0
+    def __lt__(self, other):
+        return True
+    __le__ = __gt__ = __ge__ = __lt__
+    __hash__ = float.__hash__
+def _lie(like):
+    return _Number(0.25) if np.ndim(like) == 0 else np.zeros(np.shape(like)).view(_Always)
+'''
+LIAR_FUNCTIONS = {**{name: fn(name, args, f"return _lie({args.split(',')[0]})") for name, args in corpus.ARGS.items()},
+                  "image2vector": fn("image2vector", "image", "return np.zeros((image.size, 1)).view(_Always)")}
+
+# Answers nested 100,000 deep (the worker's recursion limit raised first) and 5,000 deep.
+DEEP = r'''
+import sys
+sys.setrecursionlimit(300_000)
+def _deep(n):
+    value = 0.5
+    for _ in range(n):
+        value = [value]
+    return value
+'''
+DEEP_FUNCTIONS = {name: fn(name, args, f"return _deep({100_000 if i % 2 else 5_000})")
+                  for i, (name, args) in enumerate(corpus.ARGS.items())}
+
+# Every signal ignored and blocked, the interval timers cleared, then an endless loop.
+DEAF = r'''
+import signal
+for _signal in signal.Signals:
+    try:
+        signal.signal(_signal, signal.SIG_IGN)
+    except (OSError, ValueError, RuntimeError):
+        pass
+signal.pthread_sigmask(signal.SIG_BLOCK, set(signal.Signals) - {signal.SIGKILL, signal.SIGSTOP})
+'''
+DEAF_FUNCTIONS = {**corpus.WRONG, "basic_sigmoid": fn("basic_sigmoid", "x", """
+signal.pthread_sigmask(signal.SIG_BLOCK, set(signal.Signals) - {signal.SIGKILL, signal.SIGSTOP})
+for _timer in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
+    signal.setitimer(_timer, 0)
+while True:
+    pass""")}
+
+# What /proc, /sys and the environment show, printed while the cells run (the excerpt is kept)
+# and raised as every graded function's error message.
+PROC = r'''
+import glob, os
+def _gather():
+    seen = [repr(dict(os.environ)), os.getcwd()]
+    for pattern in ("/proc/*/environ", "/proc/*/cmdline", "/proc/self/mountinfo", "/proc/mounts",
+                    "/proc/*/cwd", "/proc/*/root", "/proc/net/unix", "/proc/net/tcp", "/proc/1/status",
+                    "/sys/fs/cgroup/*", "/proc/self/cgroup", "/etc/hostname", "/run/*"):
+        for path in glob.glob(pattern):
+            try:
+                if os.path.islink(path):
+                    seen.append(path + " -> " + os.readlink(path))
+                else:
+                    with open(path, "rb") as f:
+                        seen.append(path + ": " + f.read(20_000).replace(b"\0", b" ").decode("latin-1"))
+            except OSError:
+                pass
+    return "\n".join(seen)
+_found = _gather()
+print(_found)
+'''
+PROC_FUNCTIONS = {name: fn(name, args, "raise ValueError(_found[-1500:] + _found[:1500])")
+                  for name, args in corpus.ARGS.items()}
+
+
+def _huge_metadata() -> str:
+    """The reference solutions, with 150 MB of text in the kernelspec's display name."""
+    text = json.dumps(json.loads(nbformat.writes(nbformat.read(SOURCE, 4))))
+    return text.replace('"kernelspec": {', '"kernelspec": {"display_name": "' + "k" * 150_000_000 + '", ', 1) \
+        .replace('"display_name": "Python 3", ', "", 1)
+
+
+@pytest.fixture(scope="module")
+def attacked():
+    course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-attacks4-")))
+    atexit.register(shutil.rmtree, course, True)
+    submit(course, "control", nbformat.read(SOURCE, 4))
+    submit(course, "liar", release_with(LIAR_FUNCTIONS, extra=LIARS))
+    submit(course, "deep", release_with(DEEP_FUNCTIONS, extra=DEEP))
+    submit(course, "deaf", release_with(DEAF_FUNCTIONS, extra=DEAF))
+    submit(course, "proc", release_with(PROC_FUNCTIONS, extra=PROC))
+    submit(course, "metadata", _huge_metadata())
+    os.environ[SECRET] = SECRET_VALUE
+    try:
+        proc = grade_attacked(course)
+    finally:
+        del os.environ[SECRET]
+    return course, proc
+
+
+def _written(course: Path, student: str, assignment: str = ASSIGNMENT) -> str:
+    """results.json and the feedback pages of one student."""
+    pages = sorted((course / "feedback" / student / assignment).glob("*.html"))
+    return "\n".join([(course / "autograded" / student / assignment / "results.json").read_text()]
+                     + [p.read_text() for p in pages])
+
+
+def test_the_run_succeeds_the_control_is_graded_in_full_and_the_grader_stays_small(attacked):
+    course, proc = attacked
+    assert proc.returncode == 0, proc.stderr[-3000:] + proc.stdout[-3000:]
+    control = results(course, "control", ASSIGNMENT)
+    assert control["score"] == control["max_score"] == 10, control["errors"]
+    assert peak_mib(proc) < 900, f"the grader peaked at {peak_mib(proc):.0f} MiB"
+
+
+@pytest.mark.parametrize("student", ["liar", "deep", "deaf", "proc", "metadata"])
+def test_an_attack_gains_nothing(attacked, student):
+    result = results(attacked[0], student, ASSIGNMENT)
+    assert result["score"] == 0, {n: f["messages"] for n, f in result["functions"].items()}
+
+
+def test_answers_nested_too_deeply_fail_as_unreadable_answers(attacked):
+    functions = results(attacked[0], "deep", ASSIGNMENT)["functions"]
+    assert all(f["passed"] == 0 for f in functions.values())
+
+
+def test_a_notebook_deaf_to_signals_is_stopped_by_its_time_limit(attacked):
+    basic = results(attacked[0], "deaf", ASSIGNMENT)["functions"]["basic_sigmoid"]
+    assert basic["score"] == 0 and "longer than" in json.dumps(basic["messages"]), basic
+
+
+def test_proc_and_sys_disclose_nothing_of_the_grader(attacked):
+    course, _ = attacked
+    written = _written(course, "proc")
+    assert "/proc/" in written   # the attack ran and its findings were written back
+    assert SECRET_VALUE not in written and SECRET not in written
+    assert str(course) not in written and str(REPO) not in written
+
+
+def test_huge_metadata_becomes_a_plain_error_of_that_student(attacked):
+    result = results(attacked[0], "metadata", ASSIGNMENT)
+    assert result["errors"], result
+    assert (attacked[0] / "autograded" / "metadata" / ASSIGNMENT / "results.json").stat().st_size < 200_000
+
+
+# ----------------------------------------------------------------------------- the block channel
+
+APP = "week4_deep_nn_application"
+
+# The notebook writes its own frames on the block channel: blocks that are not served, names of
+# the server's internals, malformed frames, a request naming a huge array, and finally a frame
+# that claims 4 GB. Every reply is printed (the output excerpt is kept in results.json).
+SPEAKER = r'''
+import json, os, struct
+_r, _w = (int(fd) for fd in os.environ["LAYERLAB_BLOCK_SERVER"].split(","))
+_reader = os.fdopen(_r, "rb", closefd=False)
+def _frame(doc, data=b""):
+    skeleton = json.dumps(doc).encode() if isinstance(doc, dict) else doc
+    os.write(_w, struct.pack("<II", len(skeleton), len(data)) + skeleton + data)
+    head = _reader.read(8)
+    sizes = struct.unpack("<II", head)
+    return _reader.read(sizes[0]).decode("utf-8", "replace")
+_empty = {"tuple": [{"tuple": []}, {"dict": []}]}
+_replies = [_frame({"id": 1, "block": name, "value": _empty}) for name in
+            ("__builtins__", "functions", "exec", "open", "References", "__import__", "np", "__all__")]
+_replies.append(_frame(b"[" * 50_000 + b"]" * 50_000))
+_replies.append(_frame({"id": 2, "block": "relu", "value": {"tuple": [{"tuple": [{"nd": ["float64", [2**40]]}]}, {"dict": []}]}}))
+_replies.append(_frame({"id": 3, "block": "relu", "value": {"tuple": [{"tuple": [{"npscalar": {"dtype": "object", "value": 1}}]}, {"dict": []}]}}))
+print("REPLIES", _replies)
+os.write(_w, struct.pack("<II", 2**31, 2**31))   # a frame of 4 GB that never comes
+'''
+
+
+@pytest.mark.slow
+def test_speaking_the_block_channel_directly_reaches_nothing_and_ends_only_that_service():
+    course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-attacks4-app-")), APP)
+    atexit.register(shutil.rmtree, course, True)
+    release = REPO / "assignments" / APP / "deep_nn_application.ipynb"
+    solutions = reference_solutions(REPO / "source" / APP / "deep_nn_application.ipynb")
+    submit(course, "control", release_with(solutions, release=release), APP, "deep_nn_application")
+    submit(course, "speaker", release_with(solutions, extra=SPEAKER, release=release), APP, "deep_nn_application")
+    proc = grade_attacked(course)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert peak_mib(proc) < 900, peak_mib(proc)
+    control, speaker = results(course, "control", APP), results(course, "speaker", APP)
+    assert control["score"] == control["max_score"], control
+    written = _written(course, "speaker", APP)
+    assert "REPLIES" in written and written.count("malformed request") >= 8, written[:3000]
+    assert "no building block named" in written
+    assert "def " not in written.split("REPLIES", 1)[1][:20_000] and "A_prev.T" not in written
+    # after the 4 GB frame the blocks stop serving this notebook only: its training fails
+    assert speaker["score"] < speaker["max_score"]
+    messages = json.dumps([f["messages"] for f in speaker["functions"].values()])
+    assert "stopped answering" in messages, messages[:3000]
