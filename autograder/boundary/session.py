@@ -104,11 +104,31 @@ class Session:
         if not line.strip():
             return False
         try:
-            return self._accept(json.loads(line))
+            msg = json.loads(line)
+        except (ValueError, RecursionError, MemoryError) as exc:
+            self.response.malformed += 1
+            return self._unreadable(exc)
+        try:
+            return self._accept(msg)
         except (ProtocolError, ValueError, TypeError, KeyError, RecursionError, ArithmeticError,
                 MemoryError):
             self.response.malformed += 1
             return False
+
+    def _unreadable(self, exc: BaseException) -> bool:
+        """A line that is not JSON the grader can read (not JSON at all, or nested too deeply),
+        while a call is outstanding, is that call's answer: the call fails at once as unreadable,
+        rather than after its time limit with a wrong reason. (Only the worker writes this
+        channel, so such a line comes from the code under test, and fails only its own call.)"""
+        if self.outstanding is None:
+            return False
+        _, call_id, _ = self.outstanding
+        self.outstanding = None
+        if call_id not in self.response.conflicting:
+            why = "nested too deeply" if isinstance(exc, RecursionError) else "not valid JSON"
+            self.response.calls[call_id] = CallReport(call_id, "not_plain", 0.0,
+                                                      undecodable=f"the answer could not be read ({why})")
+        return True
 
     def _conflict(self, call_id: str, oversized: int = 0) -> None:
         self.response.calls.pop(call_id, None)  # two answers for one call: trust neither

@@ -26,7 +26,7 @@ from autograder.grading import disclosure
 from autograder.grading.submission import MAX_CELLS, MAX_VALUES, SubmissionError, read_notebook
 from grading_corpus import fn
 from grading_tools import (ASSIGNMENT, NOTEBOOK, SOURCE, grade_attacked, grade_id, new_course, peak_mib,
-                           release_with, results, submit)
+                           release_with, results, submit, written)
 from layerlab import block_wire, plaindata
 
 # ----------------------------------------------------------------------------- without a worker
@@ -248,13 +248,6 @@ def attacked():
     shutil.rmtree(course, ignore_errors=True)
 
 
-def _written(course: Path, student: str) -> str:
-    """results.json and the feedback pages of one student."""
-    pages = sorted((course / "feedback" / student / ASSIGNMENT).glob("*.html"))
-    return "\n".join([(course / "autograded" / student / ASSIGNMENT / "results.json").read_text()]
-                     + [p.read_text() for p in pages])
-
-
 def test_the_run_succeeds_and_the_control_is_graded_in_full(attacked):
     course, proc = attacked
     assert proc.returncode == 0, proc.stderr[-3000:] + proc.stdout[-3000:]
@@ -266,12 +259,12 @@ def test_the_run_succeeds_and_the_control_is_graded_in_full(attacked):
 
 def test_an_exception_posing_as_a_builtin_discloses_no_digits(attacked):
     course, _ = attacked
-    written = _written(course, "poser")
+    received = written(course, "poser")
     runs = _hidden_digits()
     assert len(runs) > 20
-    leaked = sorted(r for r in runs if r in written or " ".join(r) in written or ", ".join(r) in written)
+    leaked = sorted(r for r in runs if r in received or " ".join(r) in received or ", ".join(r) in received)
     assert not leaked, leaked
-    assert not re.search("[\u0660-\u0669]", written)
+    assert not re.search("[\u0660-\u0669]", received)
     result = results(course, "poser", ASSIGNMENT)
     assert result["score"] == 0
     messages = "\n".join(m for f in result["functions"].values() for m in f["messages"])
@@ -292,8 +285,8 @@ def test_look_alike_names_gain_nothing(attacked):
 def test_links_made_inside_the_sandbox_reach_nothing_outside_it(attacked):
     course, _ = attacked
     assert results(course, "linker", ASSIGNMENT)["score"] == 0
-    written = _written(course, "linker")
-    assert "root:" not in written and "PATH=" not in written
+    received = written(course, "linker")
+    assert "root:" not in received and "PATH=" not in received
     odd = [str(p) for p in course.rglob("*") if p.is_symlink() or p.exists() and not (p.is_file() or p.is_dir())]
     assert not odd, odd
 

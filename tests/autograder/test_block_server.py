@@ -24,8 +24,8 @@ import pytest
 from autograder.boundary import block_process, block_server, launcher
 from autograder.build.helper_modules import served_blocks
 from conftest import reference
-from grading_tools import (REPO, grade_attacked, grade_cli, new_course, peak_mib, reference_solutions,
-                           release_with, results, submit)
+from grading_tools import (REPO, application_course, grade_attacked, grade_cli, new_course, peak_mib,
+                           reference_solutions, release_with, results, submit)
 from layerlab import block_wire, plaindata
 
 APP = "week4_deep_nn_application"
@@ -259,10 +259,7 @@ def test_a_submission_that_asks_the_blocks_for_gigabytes_leaves_the_grader_small
     (caught in a cell, uncaught in two_layer_model). The grader's own peak memory stays far below
     that; two_layer_model fails with a message about the blocks' memory; L_layer_model and the
     control submission are graded as usual."""
-    course = new_course(Path(tempfile.mkdtemp(prefix="layerlab-course-")), APP)
-    atexit.register(shutil.rmtree, course, True)
-    release = REPO / "assignments" / APP / "deep_nn_application.ipynb"
-    solutions = reference_solutions(REPO / "source" / APP / "deep_nn_application.ipynb")
+    course, release, solutions = application_course("layerlab-course-")
     caught = "for _ in range(3):\n    try:\n        " + BROADCAST + "    except MemoryError as exc:\n        print(exc)\n"
     # the first line of two_layer_model's body asks for the 3.2 GB array
     hostile = dict(solutions, two_layer_model=solutions["two_layer_model"].replace(
