@@ -14,9 +14,13 @@ one run on one machine:
      alone. The figure measured with the previous channel (a thread of the grading process, JSON
      lines) on the same machine before the change is kept in REFERENCE for comparison.
 
+  3. with ``--before DIR`` (a checkout of an earlier commit, e.g. ``git worktree add /tmp/old
+     41c8e7b``): the grading time of 4 completed application submissions (``--jobs 2``) by that
+     tree's grader and by this one, alternated twice: the ratio before / after.
+
 Prints a table and writes benchmarks/results/block_channel.json.
 
-Usage:  python benchmarks/block_channel.py [--iterations 500] [--output FILE]
+Usage:  python benchmarks/block_channel.py [--iterations 500] [--before DIR] [--output FILE]
 """
 
 from __future__ import annotations
@@ -126,20 +130,53 @@ def codec(repeat: int = 2000) -> dict:
     return {"old_seconds": best["old"], "new_seconds": best["new"], "ratio": best["old"] / best["new"]}
 
 
+def application_grading(before: Path, submissions: int = 4) -> dict:
+    """Seconds to grade ``submissions`` completed application notebooks with the grader of the
+    tree ``before`` and with this one (each twice, alternated; the best of each kept)."""
+    import tempfile
+
+    import grading_vs_nbgrader as grading
+
+    assignment, notebook = "week4_deep_nn_application", "deep_nn_application"
+    seconds: dict[str, list[float]] = {"before": [], "after": []}
+    with tempfile.TemporaryDirectory(prefix="layerlab-bench-blocks-") as tmp:
+        for n, (label, tree) in enumerate([("before", before), ("after", ROOT)] * 2):
+            folder = grading.course(Path(tmp) / f"{label}{n}", assignment, notebook, submissions)
+            grading.release(folder, assignment)
+            env = {**os.environ, "PYTHONPATH": str(tree),
+                   "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "autograder", "grade", "--course", str(folder),
+                            "--assignment", assignment, "--jobs", "2"], cwd=folder, env=env,
+                           capture_output=True, check=True)
+            seconds[label].append(time.perf_counter() - start)
+            if not grading.full_marks_layerlab(folder, assignment, submissions):
+                raise SystemExit(f"the {label} grader did not give every submission full marks")
+    return {"submissions": submissions, "seconds": seconds,
+            "ratio": min(seconds["before"]) / min(seconds["after"])}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--iterations", type=int, default=500)
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier tree to compare grading with")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "block_channel.json")
     options = parser.parse_args(argv)
     figures = {"machine": {"cpu": machine.cpu_model(), "cores": machine.usable_cores(),
                            "load_average": machine.load_average()},
                "codec": codec(), "channel": channel(options.iterations), "reference": REFERENCE}
+    if options.before:
+        figures["application_grading"] = application_grading(options.before)
     c, ch = figures["codec"], figures["channel"]
     print(f"one call's messages, old framing / new: {c['old_seconds'] * 1e6:.0f} us / "
           f"{c['new_seconds'] * 1e6:.0f} us = {c['ratio']:.1f}x")
     print(f"round trips per second, training loop: {ch['training']:.0f} "
           f"(before: {'-'.join(map(str, REFERENCE['training_round_trips_per_second']))}); "
           f"smallest call: {ch['smallest']:.0f}")
+    if options.before:
+        a = figures["application_grading"]
+        print(f"grading {a['submissions']} application submissions, before / after: "
+              f"{min(a['seconds']['before']):.1f} s / {min(a['seconds']['after']):.1f} s = {a['ratio']:.1f}x")
     print(f"load average {figures['machine']['load_average']}")
     options.output.parent.mkdir(parents=True, exist_ok=True)
     options.output.write_text(json.dumps(figures, indent=2) + "\n")
