@@ -41,8 +41,8 @@ REPORTED_ERRORS = (ValueError, TypeError, KeyError, IndexError, ZeroDivisionErro
                    FloatingPointError, AssertionError)
 
 
-class CPUTimeExceeded(Exception):
-    """The process used its CPU time (raised by the SIGXCPU handler)."""
+#: set by the SIGXCPU handler: the process has used its CPU time (see :func:`limit_self`).
+_cpu_time = {"used up": False}
 
 
 class References:
@@ -56,8 +56,11 @@ class References:
         self.memory = memory
 
     def answer(self, skeleton: bytes, data: bytearray) -> list:
-        """The reply frame (:func:`block_wire.encode`) to one request; never raises, except
-        :class:`CPUTimeExceeded` after its reply was made."""
+        """The reply frame (:func:`block_wire.encode`) to one request; never raises."""
+        return self.reply(skeleton, data)[1]
+
+    def reply(self, skeleton: bytes, data: bytearray) -> tuple[int, list]:
+        """``(request id, reply frame)`` of one request (id -1 when the request is malformed)."""
         from layerlab import block_wire
 
         try:
@@ -71,32 +74,23 @@ class References:
             if not isinstance(args, tuple) or not isinstance(kwargs, dict):
                 raise TypeError("the value must be (tuple of arguments, dict of keyword arguments)")
         except Exception as exc:
-            return block_wire.encode({"id": -1, "error": ["RuntimeError", f"a malformed request: {_text(exc)}"]})
-        error = None
+            return -1, block_wire.encode({"id": -1, "error": ["RuntimeError", f"a malformed request: {_text(exc)}"]})
         try:
             if _largest_array(args, kwargs) > MAX_ELEMENTS:
                 raise ValueError(f"these arguments could make the reference build an array of more "
                                  f"than {MAX_ELEMENTS:,} numbers (or of more than 2 dimensions); the "
                                  f"building blocks work on 2-D arrays of the course's sizes")
-            return block_wire.encode({"id": request_id}, self.functions[name](*args, **kwargs))
+            return request_id, block_wire.encode({"id": request_id}, self.functions[name](*args, **kwargs))
         except MemoryError as exc:
             error = ["MemoryError", f"{name} needed more memory than the grader allows the building "
                      f"blocks ({_size(self.memory)}): {_text(exc)}; do arrays of these shapes "
                      f"broadcast to a huge one?"]
-        except CPUTimeExceeded:
-            reply = block_wire.encode({"id": request_id, "error": [
-                "RuntimeError", f"{name} ran past the CPU time the grader allows the building "
-                "blocks; they stop serving this notebook"]})
-            raise CPUTimeExceeded(reply) from None
         except REPORTED_ERRORS as exc:
             kind = next(t.__name__ for t in type(exc).__mro__ if t in REPORTED_ERRORS)
             error = [kind, _text(exc)]
         except Exception as exc:
             error = ["RuntimeError", f"{type(exc).__name__}: {_text(exc)}"]
-        try:
-            return block_wire.encode({"id": request_id, "error": error})
-        except Exception as exc:  # an output that is not plain data
-            return block_wire.encode({"id": request_id, "error": ["RuntimeError", _text(exc)]})
+        return request_id, block_wire.encode({"id": request_id, "error": error})
 
 
 def serve(references: References, read_fd: int, write_fd: int) -> dict:
@@ -112,10 +106,12 @@ def serve(references: References, read_fd: int, write_fd: int) -> dict:
             except (block_wire.ChannelClosed, OSError):
                 break
             start = time.perf_counter()
-            try:
-                reply, stop = references.answer(*frame), False
-            except CPUTimeExceeded as exc:
-                reply, stop = exc.args[0], True
+            request_id, reply = references.reply(*frame)
+            stop = _cpu_time["used up"]
+            if stop:  # this call (or those before) used the CPU time: say so, then stop serving
+                reply = block_wire.encode({"id": request_id, "error": [
+                    "RuntimeError", "the building blocks used the CPU time the grader allows them "
+                    "for this notebook; they stop serving it"]})
             seconds += time.perf_counter() - start
             requests += 1
             try:
@@ -128,10 +124,11 @@ def serve(references: References, read_fd: int, write_fd: int) -> dict:
 
 
 def limit_self(memory: int, cpu_seconds: int) -> None:
-    """Limit this process: address space, CPU time (SIGXCPU raises :class:`CPUTimeExceeded`, the
-    hard limit a few seconds later kills), no file written, no core dump, few open files."""
+    """Limit this process: address space, CPU time (SIGXCPU marks it used up, so that the call
+    under way is answered with an error and the service ends; the hard limit a few seconds later
+    kills a call that does not end), no file written, no core dump, few open files."""
     def out_of_time(signum, frame):
-        raise CPUTimeExceeded()
+        _cpu_time["used up"] = True
 
     signal.signal(signal.SIGXCPU, out_of_time)
     used = resource.getrusage(resource.RUSAGE_SELF)
