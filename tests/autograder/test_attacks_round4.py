@@ -160,13 +160,14 @@ def test_an_attack_gains_nothing(attacked, student):
 
 
 def test_answers_nested_too_deeply_fail_and_say_why(attacked):
-    """5,000 deep: the worker sends it, the grader cannot parse it, the call fails at once (not as
-    an endless loop); 100,000 deep: encoding it takes the worker past the call's time limit."""
+    """5,000 deep (basic_sigmoid, graded first): the worker sends it, the grader cannot parse it,
+    the call fails at once, not as an endless loop; 100,000 deep: encoding it takes the worker past
+    the call's time limit or breaks its interpreter, and after a few such stops the rest of the
+    notebook is not graded (its own loss only)."""
     functions = results(attacked[0], "deep", ASSIGNMENT)["functions"]
     assert all(f["passed"] == 0 for f in functions.values())
-    for i, name in enumerate(corpus.ARGS):
-        said = json.dumps(functions[name]["messages"])
-        assert ("took longer than" in said) == bool(i % 2), (name, said)
+    said = json.dumps(functions["basic_sigmoid"]["messages"])
+    assert "took longer than" not in said and "could not be read back" in said, said
 
 
 def test_a_notebook_deaf_to_signals_is_stopped_by_its_time_limit(attacked):
@@ -179,7 +180,7 @@ def test_proc_and_sys_disclose_nothing_of_the_grader(attacked):
     the Python installation and layerlab package it mounts are visible, by design.)"""
     course, _ = attacked
     received = written(course, "proc")
-    assert "/proc/" in received   # the attack ran and its findings were written back
+    assert "raise ValueError(_found" in received   # the attack ran and its findings were written back
     assert SECRET_VALUE not in received and SECRET not in received
     assert str(course) not in received and "gradebook" not in received and "grade --course" not in received
 
