@@ -171,7 +171,7 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
         return WorkerRun(None, False, time.perf_counter() - start, f"could not start: {exc}")
     lines: queue.Queue = queue.Queue(maxsize=QUEUED_LINES)
     outbox: queue.Queue = queue.Queue()
-    log = worker_streams.Excerpt(LOG_EXCERPT)
+    log = worker_streams.Excerpt(LOG_EXCERPT, proc.stderr)
     threads = [threading.Thread(target=worker_streams.feed, args=(proc.stdin, outbox), daemon=True),
                threading.Thread(target=worker_streams.read_lines, args=(proc.stdout, lines), daemon=True),
                threading.Thread(target=log.read_from, args=(proc.stderr,), daemon=True)]

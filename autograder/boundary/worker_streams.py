@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import functools
 import queue
+import select
 import threading
+import time
 
 #: the longest line read from the worker's stdout at once (a longer one comes in parts).
 MAX_LINE_BYTES = 64 * 2**20
+#: the longest wait, when the first call is sent, for the cells' output still in the pipe.
+SETTLE_SECONDS = 1.0
 
 
 def feed(pipe, outbox: queue.Queue) -> None:
@@ -45,21 +49,35 @@ def read_lines(pipe, lines: queue.Queue) -> None:
 class Excerpt:
     """The beginning and the end of a byte stream of any length, in bounded memory."""
 
-    def __init__(self, keep: int):
+    def __init__(self, keep: int, pipe=None):
         self.keep = keep
         self.head = bytearray()
         self.tail = bytearray()
         self.total = 0
         self.frozen = False
         self.hidden = 0   # bytes after freeze(): counted, not kept
+        self.pipe = pipe  # the pipe read (given here, or by read_from)
         self._lock = threading.Lock()
 
-    def freeze(self) -> None:
-        """Keep nothing read from now on (it may hold a hidden case's arguments)."""
+    def freeze(self, settle: float = SETTLE_SECONDS) -> None:
+        """Keep nothing read from now on (it may hold a hidden case's arguments). First, for at
+        most ``settle`` seconds, let the reading thread take what is already in the pipe: the
+        worker flushes what a cell printed before it reports the cell, so on a busy machine that
+        output may still wait there, and it holds no hidden argument (no call was sent yet)."""
+        deadline = time.monotonic() + settle
+        while self.pipe is not None and time.monotonic() < deadline:
+            try:
+                pending, _, _ = select.select([self.pipe], [], [], 0)
+            except (OSError, ValueError):
+                break
+            if not pending:
+                break
+            time.sleep(0.002)
         with self._lock:
             self.frozen = True
 
     def read_from(self, pipe) -> None:
+        self.pipe = pipe
         try:
             for chunk in iter(functools.partial(pipe.read1, 65536), b""):
                 with self._lock:

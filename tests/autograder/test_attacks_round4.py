@@ -257,3 +257,27 @@ def test_speaking_the_block_channel_directly_reaches_nothing_and_ends_only_that_
     assert speaker["score"] < speaker["max_score"]
     messages = json.dumps([f["messages"] for f in speaker["functions"].values()])
     assert "stopped answering" in messages, messages[:3000]
+
+
+def test_what_the_cells_printed_is_kept_even_when_its_reader_is_late():
+    """Found by the /proc attack on a busy machine: the cells' output still waiting in the pipe when
+    the first call was sent was counted as printed during the hidden calls and dropped. The excerpt
+    now lets its reader take what is already there (at most a second) before it stops keeping."""
+    import os
+    import threading
+
+    from autograder.boundary import worker_streams
+
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"cell output " * 1000)
+    with os.fdopen(read_end, "rb") as pipe:
+        excerpt = worker_streams.Excerpt(100_000, pipe)
+        late = threading.Timer(0.2, excerpt.read_from, args=(pipe,))   # a reader not yet scheduled
+        late.start()
+        excerpt.freeze()
+        os.write(write_end, b"printed during a hidden call")
+        os.close(write_end)
+        late.join()
+    text = excerpt.text()
+    assert text.count("cell output") == 1000 and "during a hidden call" not in text
+    assert "28 bytes printed while the hidden cases ran are not shown" in text
