@@ -141,7 +141,7 @@ def limit_self(memory: int, cpu_seconds: int) -> None:
 
 def main(argv: list[str]) -> int:
     lib, read_fd, write_fd, memory, cpu_seconds = argv
-    sys.path.insert(0, lib)
+    sys.path.insert(0, lib)   # layerlab: the functions above import block_wire when they run
     references = References(sys.stdin.read(), int(memory))
     sys.stdin.close()
     limit_self(int(memory), int(cpu_seconds))
