@@ -12,9 +12,9 @@ Encoding, as JSON values:
     numpy array                     {"ndarray": {"dtype": "float64", "shape": [3, 1], "data": [...]}}
     numpy scalar                    {"npscalar": {"dtype": "float64", "value": 0.5}}
 
-With ``raw=True`` (both sides must ask for it; the grader's block server uses it, where thousands
-of small arrays cross per second), arrays travel as their little-endian bytes instead, which is
-exact and several times faster to write and read than lists of numbers:
+With ``raw=True`` (both sides must ask for it; the grader's plan cache uses it), arrays travel as
+their little-endian bytes instead, which is exact and several times faster to write and read than
+lists of numbers (the building-block channel goes further: :mod:`layerlab.block_wire`):
 
     numpy array                     {"ndbytes": {"dtype": "float64", "shape": [3, 1], "base64": "..."}}
 """

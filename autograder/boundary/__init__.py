@@ -5,12 +5,15 @@
                    a score unless the trusted side can check it; with it, the plain files it
                    imports: worker_inputs.py (a call's inputs, read-only all the way down) and
                    worker_plots.py (matplotlib kept cheap)
-  protocol.py      the wire format: plain data one line per message, strictly decoded on the
-                   trusted side (the worker imports it as a plain file)
+  protocol.py      the wire format: plain data one line per message (the worker imports it as a
+                   plain file); session.py checks the worker's messages strictly as they arrive
   sandbox.py       bubblewrap: what the worker can see and how much it may use
   launcher.py      starts one sandboxed worker, sends calls one at a time, reads its answers
-  block_server.py  serves the reference building blocks to a submission, call by call, from a
-                   trusted process
+                   (worker_streams.py: its pipes, read and written in bounded memory)
+  block_server.py  starts, for one worker, the process that serves the reference building blocks
+                   call by call (block_process.py, under memory and CPU-time limits), the worker
+                   talking to it directly in frames of layerlab/block_wire.py
 
-Everything except ``worker.py`` and its two helper files runs in the grader's trusted process.
+Everything except ``worker.py`` and its helper files runs in the grader's trusted process, except
+``block_process.py``, which runs in a trusted process of its own.
 """

@@ -11,7 +11,7 @@ Sandboxed (:mod:`sandbox`), these files are all the worker sees of the machine's
 a home of its own. The worker's environment is minimal (no variable of the grader's is passed on
 except the data-set locations layerlab reads), it runs with ``python -I`` (no user site, no
 PYTHON* variables, no script directory on ``sys.path``) in a process group that is killed when it
-finishes, stalls or times out. Its messages are checked as they arrive (:class:`protocol.Session`),
+finishes, stalls or times out. Its messages are checked as they arrive (:class:`session.Session`),
 and each call is sent only after the one before was answered. What the notebook prints is read as
 it comes; a bounded excerpt of its beginning and end is kept, of the cells only: what it prints
 once the first call was sent may hold the hidden arguments and is counted, never kept.
@@ -19,7 +19,6 @@ once the first call was sent may hold the hidden arguments and is counted, never
 
 from __future__ import annotations
 
-import functools
 import os
 import queue
 import shutil
@@ -33,16 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from autograder.boundary import protocol, sandbox
+from autograder.boundary import protocol, sandbox, session, worker_streams
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 
 #: how much of what the notebook printed is kept (its beginning and its end).
 LOG_EXCERPT = 8_000
-#: the most the grader reads of one worker's messages, and of one line (a call's own budget,
-#: :class:`protocol.Session`, is usually much smaller; longer lines are skipped unparsed).
+#: the most the grader reads of one worker's messages (a line is at most
+#: worker_streams.MAX_LINE_BYTES; a call's own budget, :class:`session.Session`, is usually much
+#: smaller, and longer lines are skipped unparsed).
 MAX_MESSAGE_BYTES = 256 * 2**20
-MAX_LINE_BYTES = 64 * 2**20
 #: how long a worker that has sent its last message may take to exit before it is killed.
 EXIT_GRACE_SECONDS = 5.0
 #: lines read ahead of the checking (bounds the grader's memory when a worker floods).
@@ -64,7 +63,7 @@ class WorkerCommand:
 class WorkerRun:
     """What came back from one worker process.
 
-    response:    the worker's messages, checked (protocol.Response)
+    response:    the worker's messages, checked (session.Response)
     returncode:  the exit status (negative: killed by that signal), None if it could not start
     timed_out:   it ran past the notebook's time limit and was killed
     stalled:     it sent no message for longer than a cell or a call may take, and was killed
@@ -81,7 +80,7 @@ class WorkerRun:
     stalled: bool = False
     flooded: bool = False
     log_bytes: int = 0
-    response: protocol.Response = field(default_factory=protocol.Response)
+    response: session.Response = field(default_factory=session.Response)
 
 
 def make_workdir(notebook_text: str, name: str = "submission.ipynb",
@@ -172,13 +171,13 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
         return WorkerRun(None, False, time.perf_counter() - start, f"could not start: {exc}")
     lines: queue.Queue = queue.Queue(maxsize=QUEUED_LINES)
     outbox: queue.Queue = queue.Queue()
-    log = _Excerpt(LOG_EXCERPT)
-    threads = [threading.Thread(target=_feed, args=(proc.stdin, outbox), daemon=True),
-               threading.Thread(target=_read_lines, args=(proc.stdout, lines), daemon=True),
+    log = worker_streams.Excerpt(LOG_EXCERPT, proc.stderr)
+    threads = [threading.Thread(target=worker_streams.feed, args=(proc.stdin, outbox), daemon=True),
+               threading.Thread(target=worker_streams.read_lines, args=(proc.stdout, lines), daemon=True),
                threading.Thread(target=log.read_from, args=(proc.stderr,), daemon=True)]
     for thread in threads:
         thread.start()
-    session = protocol.Session(cells)
+    checker = session.Session(cells)
     outbox.put(header)
     todo = list(enumerate(calls))
     ended = False
@@ -187,16 +186,16 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
     deadline = start + timeout
     try:  # whatever happens here, the worker and every process it started are ended
         while True:
-            if session.cells_done and session.outstanding is None:
+            if checker.cells_done and checker.outstanding is None:
                 if not todo:
                     outbox.put(protocol.END)
                     todo = None
                 elif todo is not None:
                     (seq, (call_id, call_line, budget)), todo = todo[0], todo[1:]
                     log.freeze()  # from here on, what it prints may hold hidden arguments
-                    session.ask(seq, call_id, budget)
+                    checker.ask(seq, call_id, budget)
                     outbox.put(call_line)
-            phase = ("call" if session.outstanding else "cell") if session.response.ready else "start"
+            phase = ("call" if checker.outstanding else "cell") if checker.response.ready else "start"
             wait = deadline - time.perf_counter()
             if step_seconds is not None:
                 wait = min(wait, step_seconds(phase))
@@ -215,7 +214,7 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
             if size > MAX_MESSAGE_BYTES:
                 flooded = True
                 break
-            session.accept(line)
+            checker.accept(line)
     finally:
         outbox.put(None)
         if ended:
@@ -234,85 +233,7 @@ def run_worker(command: WorkerCommand, header: bytes, calls: list[tuple[str, byt
         for thread in threads[1:]:
             thread.join(timeout=5)
     return WorkerRun(returncode, timed_out, time.perf_counter() - start, log.text(),
-                     stalled=stalled, flooded=flooded, log_bytes=log.total, response=session.response)
-
-
-def _feed(pipe, outbox: queue.Queue) -> None:
-    """Write what the grader sends, in order, until None; then close the worker's stdin."""
-    try:
-        while True:
-            data = outbox.get()
-            if data is None:
-                break
-            pipe.write(data)
-            pipe.flush()
-    except (BrokenPipeError, OSError, ValueError):
-        pass
-    finally:
-        try:
-            pipe.close()
-        except (OSError, ValueError):
-            pass
-
-
-def _read_lines(pipe, lines: queue.Queue) -> None:
-    """Lines of the worker's stdout as bytes (a line longer than MAX_LINE_BYTES comes in parts,
-    each of which fails its budget); bounded read-ahead, so a flood waits for the checking."""
-    try:
-        for line in iter(functools.partial(pipe.readline, MAX_LINE_BYTES), b""):
-            lines.put(line)
-    except (OSError, ValueError):
-        pass
-    finally:
-        lines.put(None)
-
-
-class _Excerpt:
-    """The beginning and the end of a byte stream of any length, in bounded memory."""
-
-    def __init__(self, keep: int):
-        self.keep = keep
-        self.head = bytearray()
-        self.tail = bytearray()
-        self.total = 0
-        self.frozen = False
-        self.hidden = 0   # bytes after freeze(): counted, not kept
-        self._lock = threading.Lock()
-
-    def freeze(self) -> None:
-        """Keep nothing read from now on (it may hold a hidden case's arguments)."""
-        with self._lock:
-            self.frozen = True
-
-    def read_from(self, pipe) -> None:
-        try:
-            for chunk in iter(functools.partial(pipe.read1, 65536), b""):
-                with self._lock:
-                    self.total += len(chunk)
-                    if self.frozen:
-                        self.hidden += len(chunk)
-                        continue
-                    room = self.keep - len(self.head)
-                    if room > 0:
-                        self.head += chunk[:room]
-                        chunk = chunk[room:]
-                    if chunk:
-                        self.tail += chunk
-                        del self.tail[:-self.keep]
-        except (OSError, ValueError):
-            pass
-
-    def text(self) -> str:
-        with self._lock:
-            head = self.head.decode("utf-8", "replace")
-            tail = self.tail.decode("utf-8", "replace")
-            left_out = self.total - self.hidden - len(self.head) - len(self.tail)
-            hidden = self.hidden
-        text = head + tail if left_out <= 0 else f"{head}\n[... {left_out} bytes left out ...]\n{tail}"
-        if hidden:
-            text += (f"\n[... {hidden} bytes printed while the hidden cases ran are not shown: they "
-                     f"could hold the hidden inputs ...]")
-        return text
+                     stalled=stalled, flooded=flooded, log_bytes=log.total, response=checker.response)
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

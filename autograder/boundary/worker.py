@@ -94,7 +94,7 @@ def main() -> int:
         send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error,
               "outputs": capture.take()})
     while _serve_one(requests, shell, limits.get("call_seconds", 10.0), np, protocol, send,
-                     worker_inputs.read_only):
+                     worker_inputs.read_only_call):
         pass
     send({"type": "done"})
     channel.close()
@@ -189,7 +189,7 @@ def _call(shell, call: dict, seconds: float, np, read_only) -> dict:
         message["error"] = {"type": type(fn).__name__, "bases": [], "traceback": [],
                             "message": f"{call['function']} is a {type(fn).__name__}"}
         return message
-    args, kwargs = read_only(call["args"], np), read_only(call["kwargs"], np)
+    args, kwargs = read_only(fn, call["args"], call["kwargs"], np)
     removed = _remove_notebook_variables(shell) if call.get("isolated") else {}
     message["removed"] = sorted(removed)
     start = time.perf_counter()

@@ -31,32 +31,58 @@ import copy
 READ_ONLY = "assignment destination is read-only"
 
 
-def read_only(value, np):
+def read_only_call(fn, args: tuple, kwargs: dict, np) -> tuple[tuple, dict]:
+    """``(args, kwargs)`` of a call of ``fn``, read-only (:func:`read_only`), each container named
+    by the parameter it is passed as (``parameters``, ``parameters['W1']``), so that a change
+    says which input it was."""
+    names = _parameter_names(fn)
+    return (tuple(read_only(v, np, names[i] if i < len(names) else f"argument {i + 1}")
+                  for i, v in enumerate(args)),
+            {k: read_only(v, np, k) for k, v in kwargs.items()})
+
+
+def read_only(value, np, name: str = "this input"):
     """A deep copy of plain data (arrays, dicts, lists, tuples, scalars) that cannot be changed in
-    place; arrays keep their shape and dtype."""
+    place; arrays keep their shape and dtype, containers remember ``name`` (and their path in it)."""
     if isinstance(value, np.ndarray):
         return np.frombuffer(value.tobytes(), dtype=value.dtype).reshape(value.shape)
     if isinstance(value, dict):
-        return _sealed(ReadOnlyDict, dict.update, ((k, read_only(v, np)) for k, v in value.items()))
+        return _sealed(ReadOnlyDict, name, dict.update,
+                       ((k, read_only(v, np, f"{name}[{k!r}]")) for k, v in value.items()))
     if isinstance(value, list):
-        return _sealed(ReadOnlyList, list.extend, (read_only(v, np) for v in value))
+        return _sealed(ReadOnlyList, name, list.extend,
+                       (read_only(v, np, f"{name}[{i}]") for i, v in enumerate(value)))
     if isinstance(value, tuple):
-        return tuple(read_only(v, np) for v in value)
+        return tuple(read_only(v, np, f"{name}[{i}]") for i, v in enumerate(value))
     return copy.deepcopy(value)
 
 
-def _sealed(kind: type, fill, items):
-    """A new ``kind`` holding ``items``, filled by the plain type's own method (``fill``), not by
-    the methods that refuse every change."""
+def _parameter_names(fn) -> list[str]:
+    """The names of ``fn``'s positional parameters ([] when they cannot be read)."""
+    import inspect
+
+    try:
+        return [p.name for p in inspect.signature(fn).parameters.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except Exception:  # a builtin, or an object with a strange signature: no names, no harm
+        return []
+
+
+def _sealed(kind: type, name: str, fill, items):
+    """A new ``kind`` called ``name`` holding ``items``, filled by the plain type's own method
+    (``fill``), not by the methods that refuse every change."""
     made = kind.__new__(kind)
     fill(made, items)
+    made.argument = name
     return made
 
 
 def _refuse(kind: str):
     def method(self, *args, **kwargs):
-        raise ValueError(f"{READ_ONLY}: this {kind} is an input of the function, which the grader "
-                         f"passes read-only; make a copy ({kind}(...)) and change the copy")
+        name = str(getattr(self, "argument", "this input"))[:200]
+        made = f"{kind}({name})" if name[:1].isidentifier() and not name.startswith("argument ") else f"{kind}(...)"
+        raise ValueError(f"{name} is read-only here: the grader passed it read-only; make a copy "
+                         f"({made}) and change the copy ({READ_ONLY})")
     return method
 
 

@@ -60,7 +60,8 @@ def execute(job: Job) -> launcher.WorkerRun:
     name, text = job.notebook
     workdir = launcher.make_workdir(text, name, job.files)
     try:
-        server = block_server.BlockServer(job.blocks) if job.blocks else contextlib.nullcontext()
+        server = (block_server.BlockServer(job.blocks, cpu_seconds=job.timeout) if job.blocks
+                  else contextlib.nullcontext())
         with server, contextlib.ExitStack() as stack:
             if job.limits is None:
                 command = launcher.worker_command(workdir, data_dir=data_dir())

@@ -124,6 +124,27 @@ def results(course: Path, student: str, assignment: str = ASSIGNMENT) -> dict:
     return json.loads((course / "autograded" / student / assignment / "results.json").read_text())
 
 
+def written(course: Path, student: str, assignment: str = ASSIGNMENT) -> str:
+    """Everything a student receives: results.json and the feedback pages."""
+    pages = sorted((course / "feedback" / student / assignment).glob("*.html"))
+    return "\n".join([(course / "autograded" / student / assignment / "results.json").read_text()]
+                     + [p.read_text() for p in pages])
+
+
+def application_course(prefix: str) -> tuple[Path, Path, dict[str, str]]:
+    """A fresh course of the week-4 application (removed at exit), its released notebook and the
+    reference solutions (grade id -> code)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    app = "week4_deep_nn_application"
+    course = new_course(Path(tempfile.mkdtemp(prefix=prefix)), app)
+    atexit.register(shutil.rmtree, course, True)
+    return (course, REPO / "assignments" / app / "deep_nn_application.ipynb",
+            reference_solutions(REPO / "source" / app / "deep_nn_application.ipynb"))
+
+
 def messages(result: dict, function: str) -> str:
     f = result["functions"][function]
     return "\n".join(f["messages"])

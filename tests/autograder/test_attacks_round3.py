@@ -20,14 +20,14 @@ import numpy as np
 import pytest
 
 import grading_corpus as corpus
-from autograder.boundary import block_server, protocol
+from autograder.boundary import block_process, protocol
 from autograder.build.helper_modules import served_blocks
 from autograder.grading import disclosure
 from autograder.grading.submission import MAX_CELLS, MAX_VALUES, SubmissionError, read_notebook
 from grading_corpus import fn
 from grading_tools import (ASSIGNMENT, NOTEBOOK, SOURCE, grade_attacked, grade_id, new_course, peak_mib,
-                           release_with, results, submit)
-from layerlab import plaindata
+                           release_with, results, submit, written)
+from layerlab import block_wire, plaindata
 
 # ----------------------------------------------------------------------------- without a worker
 
@@ -88,28 +88,30 @@ def test_a_hostile_answer_fails_its_call_and_never_the_grader(kind):
         kind == "70 dimensions" and report.status == "not_plain", (kind, report)
 
 
-def _block(name: str, *args, **kwargs) -> bytes:
-    return json.dumps({"id": 7, "block": name, "args": plaindata.encode((args, kwargs), raw=True)}).encode() + b"\n"
+def _block(references, name: str, *args, **kwargs) -> tuple[dict, object]:
+    """The reply (envelope, value) of the block process's references to one call."""
+    frame = block_wire.encode({"id": 7, "block": name}, (args, kwargs))
+    reply = references.answer(frame[1], bytearray(b"".join(frame[2:])))
+    return block_wire.decode(reply[1], bytearray(b"".join(reply[2:])))
 
 
 def test_a_building_block_asked_for_a_huge_array_refuses_before_it_computes():
-    """Requests of a few bytes whose sizes would make the reference (in the grader's process)
-    create arrays of hundreds of MB, or that pass arrays of more dimensions than a block uses, get
-    a plain error instead; the course's sizes (the cat images, 12288 x 209) are still served."""
-    server = block_server.BlockServer(served_blocks("week4_deep_nn_application"))
-    for request in (_block("initialize_parameters_deep", [6000, 6000]),
-                    _block("initialize_parameters_deep", np.array([3, 6000, 6000])),
-                    _block("initialize_parameters", 6000, 6000, 1),
-                    _block("relu", np.zeros((2, 2, 2)))):
-        reply = server.answer(request)
+    """Requests of a few bytes whose sizes would make the reference create arrays of hundreds of
+    MB, or that pass arrays of more dimensions than a block uses, get a plain error instead; the
+    course's sizes (the cat images, 12288 x 209) are still served."""
+    references = block_process.References(served_blocks("week4_deep_nn_application"))
+    for request in (("initialize_parameters_deep", [6000, 6000]),
+                    ("initialize_parameters_deep", np.array([3, 6000, 6000])),
+                    ("initialize_parameters", 6000, 6000, 1),
+                    ("relu", np.zeros((2, 2, 2)))):
+        reply, _ = _block(references, *request)
         assert reply["id"] == 7 and reply["error"][0] == "ValueError", reply
         assert "more than 16,777,216 numbers" in reply["error"][1]
-    reply = server.answer(_block("initialize_parameters_deep", [12288, 20, 7, 5, 1]))
-    params = plaindata.decode(reply["output"], raw=True)
+    _, params = _block(references, "initialize_parameters_deep", [12288, 20, 7, 5, 1])
     assert params["W1"].shape == (20, 12288) and params["b4"].shape == (1, 1)
     X = np.full((12288, 209), 1e-3)
-    reply = server.answer(_block("linear_forward", X, params["W1"], params["b1"]))
-    assert plaindata.decode(reply["output"], raw=True)[0].shape == (20, 209)
+    _, output = _block(references, "linear_forward", X, params["W1"], params["b1"])
+    assert output[0].shape == (20, 209)
 
 
 def test_notebooks_of_absurdly_many_cells_or_values_are_refused_before_parsing(tmp_path):
@@ -246,13 +248,6 @@ def attacked():
     shutil.rmtree(course, ignore_errors=True)
 
 
-def _written(course: Path, student: str) -> str:
-    """results.json and the feedback pages of one student."""
-    pages = sorted((course / "feedback" / student / ASSIGNMENT).glob("*.html"))
-    return "\n".join([(course / "autograded" / student / ASSIGNMENT / "results.json").read_text()]
-                     + [p.read_text() for p in pages])
-
-
 def test_the_run_succeeds_and_the_control_is_graded_in_full(attacked):
     course, proc = attacked
     assert proc.returncode == 0, proc.stderr[-3000:] + proc.stdout[-3000:]
@@ -264,12 +259,12 @@ def test_the_run_succeeds_and_the_control_is_graded_in_full(attacked):
 
 def test_an_exception_posing_as_a_builtin_discloses_no_digits(attacked):
     course, _ = attacked
-    written = _written(course, "poser")
+    received = written(course, "poser")
     runs = _hidden_digits()
     assert len(runs) > 20
-    leaked = sorted(r for r in runs if r in written or " ".join(r) in written or ", ".join(r) in written)
+    leaked = sorted(r for r in runs if r in received or " ".join(r) in received or ", ".join(r) in received)
     assert not leaked, leaked
-    assert not re.search("[\u0660-\u0669]", written)
+    assert not re.search("[\u0660-\u0669]", received)
     result = results(course, "poser", ASSIGNMENT)
     assert result["score"] == 0
     messages = "\n".join(m for f in result["functions"].values() for m in f["messages"])
@@ -290,8 +285,8 @@ def test_look_alike_names_gain_nothing(attacked):
 def test_links_made_inside_the_sandbox_reach_nothing_outside_it(attacked):
     course, _ = attacked
     assert results(course, "linker", ASSIGNMENT)["score"] == 0
-    written = _written(course, "linker")
-    assert "root:" not in written and "PATH=" not in written
+    received = written(course, "linker")
+    assert "root:" not in received and "PATH=" not in received
     odd = [str(p) for p in course.rglob("*") if p.is_symlink() or p.exists() and not (p.is_file() or p.is_dir())]
     assert not odd, odd
 

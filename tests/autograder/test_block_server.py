@@ -21,11 +21,12 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder.boundary import block_server, launcher
+from autograder.boundary import block_process, block_server, launcher
 from autograder.build.helper_modules import served_blocks
 from conftest import reference
-from grading_tools import REPO, grade_cli, new_course, reference_solutions, release_with, results, submit
-from layerlab import plaindata
+from grading_tools import (REPO, application_course, grade_attacked, grade_cli, new_course, peak_mib,
+                           reference_solutions, release_with, results, submit)
+from layerlab import block_wire, plaindata
 
 APP = "week4_deep_nn_application"
 STEP = "week4_deep_nn_step_by_step"
@@ -45,7 +46,7 @@ out = {"init": b.initialize_parameters(3, 2, 1), "forward": (AL, caches),
 #: the worker side: SCENARIO through the stubs, two failing calls, the outputs as plain data.
 CLIENT = r'''
 import json, sys, numpy as np
-from layerlab import plaindata
+from layerlab import block_wire, plaindata
 from layerlab.building_blocks import load_building_blocks
 b = load_building_blocks()
 ''' + SCENARIO + r'''
@@ -107,13 +108,101 @@ def test_the_graders_random_state_is_left_alone(served):
     assert np.array_equal(served[2], np.random.RandomState(123).randn(3))
 
 
+def _frame(skeleton: bytes, data: bytes = b"") -> tuple[bytes, bytearray]:
+    return skeleton, bytearray(data)
+
+
 def test_malformed_requests_get_an_error_and_no_reference_call():
-    server = block_server.BlockServer(served_blocks(APP))
-    for line in (b"{not json\n", b'{"id": 1, "block": "open", "args": {"tuple": [{"tuple": []}, {"dict": []}]}}\n',
-                 b'{"id": true, "block": "relu", "args": null}\n',
-                 b'{"id": 2, "block": "relu", "args": {"ndarray": {"dtype": "object", "shape": [1], "data": [1]}}}\n'):
-        reply = server.answer(line)
-        assert "error" in reply and "output" not in reply, line
+    references = block_process.References(served_blocks(APP))
+    f8 = np.ones(2).tobytes()
+    for skeleton, data in (
+            _frame(b"{not json"),
+            _frame(b'{"id": 1, "block": "open", "value": {"tuple": [{"tuple": []}, {"dict": []}]}}'),
+            _frame(b'{"id": true, "block": "relu", "value": {"tuple": [{"tuple": []}, {"dict": []}]}}'),
+            _frame(b'{"id": 2, "block": "relu", "value": {"tuple": [{"tuple": [{"nd": ["object", [1]]}]}, {"dict": []}]}}', f8),
+            _frame(b'{"id": 3, "block": "relu", "value": {"tuple": [{"tuple": [{"nd": ["float64", [3]]}]}, {"dict": []}]}}', f8),
+            _frame(b'{"id": 4, "block": "relu", "value": {"tuple": [{"tuple": [{"nd": ["float64", [1]]}]}, {"dict": []}]}}', f8),
+            _frame(b'{"id": 5, "block": "relu", "value": {"tuple": [{"tuple": [{"nd": ["float64", [-2]]}]}, {"dict": []}]}}', f8),
+            _frame(b'{"id": 6, "block": "relu", "value": {"tuple": [{"tuple": [{"pickle": "x"}]}, {"dict": []}]}}'),
+            _frame(b'{"id": 7, "block": "relu", "value": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")):
+        reply, _ = block_wire.decode(*_split(references.answer(skeleton, data)))
+        assert reply["id"] == -1 and reply["error"][0] == "RuntimeError", (skeleton[:80], reply)
+        assert "malformed request" in reply["error"][1]
+
+
+def _split(frame: list) -> tuple[bytes, bytearray]:
+    return frame[1], bytearray(b"".join(frame[2:]))
+
+
+def test_arrays_cross_exactly_whatever_their_dtype_layout_or_byte_order():
+    value = (np.arange(6, dtype=">i4").reshape(2, 3), np.asfortranarray(np.eye(3)), np.float32(0.5),
+             np.zeros((0, 4)), np.array(True), {"k": [np.arange(3)[::2], None, 1.5, "s"]})
+    envelope, back = block_wire.decode(*_split(block_wire.encode({"id": 1}, value)))
+    assert envelope == {"id": 1}
+    assert all(np.array_equal(a, b) and a.dtype.name == b.dtype.name and np.shape(a) == np.shape(b)
+               for a, b in zip(value[:5], back[:5]))
+    assert type(back[2]) is np.float32 and back[4].shape == ()
+    assert np.array_equal(back[5]["k"][0], [0, 2]) and back[5]["k"][1:] == [None, 1.5, "s"]
+    with pytest.raises(plaindata.PlainDataError, match="dtype object"):
+        block_wire.encode({"id": 1}, np.array([object()]))
+
+
+def test_a_call_that_broadcasts_to_gigabytes_fails_in_the_block_process_alone():
+    """Two arrays of 20,000 numbers that broadcast to 20,000 x 20,000 (3.2 GB) pass the size check;
+    the block process's memory limit stops them with a MemoryError that says so, the process goes
+    on serving, and the calling process never allocates it."""
+    client = r'''
+import json, resource, numpy as np
+from layerlab.building_blocks import load_building_blocks
+b = load_building_blocks()
+try:
+    b.linear_forward(np.ones((1, 1)), np.ones((20000, 1)), np.ones((1, 20000)))
+    outcome = "computed"
+except MemoryError as exc:
+    outcome = str(exc)
+Z, _ = b.linear_forward(np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1)))
+print(json.dumps({"outcome": outcome, "after": Z.tolist(),
+                  "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+'''
+    server = block_server.BlockServer(served_blocks(APP), memory=512 * 2**20)
+    with server:
+        command = server.attach(launcher.WorkerCommand([sys.executable, "-I", "-c", client],
+                                                       {"PATH": os.environ.get("PATH", "")}, Path.cwd()))
+        proc = subprocess.run(command.argv, env=command.env, cwd=command.cwd, capture_output=True,
+                              text=True, timeout=120, **command.popen)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout.splitlines()[-1])
+    assert "linear_forward needed more memory than the grader allows the building blocks (512 MiB)" \
+        in report["outcome"], report
+    assert report["after"] == [[3.0, 3.0]] * 4 and report["peak_mib"] < 400
+    assert server.requests == 2 and server.returncode == 0
+
+
+def test_a_call_past_the_cpu_time_ends_the_service_with_a_clear_error():
+    client = r'''
+import numpy as np
+from layerlab.building_blocks import load_building_blocks
+b = load_building_blocks()
+A = np.ones((400, 400))
+messages = []
+for _ in range(3):
+    try:
+        while True:
+            A = b.relu(b.linear_forward(A, np.eye(400), np.zeros((400, 1)))[0])[0]
+    except Exception as exc:
+        messages.append(f"{type(exc).__name__}: {exc}")
+print(messages)
+'''
+    server = block_server.BlockServer(served_blocks(APP), cpu_seconds=1)
+    with server:
+        command = server.attach(launcher.WorkerCommand([sys.executable, "-I", "-c", client],
+                                                       {"PATH": os.environ.get("PATH", "")}, Path.cwd()))
+        proc = subprocess.run(command.argv, env=command.env, cwd=command.cwd, capture_output=True,
+                              text=True, timeout=120, **command.popen)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    messages = proc.stdout.strip()
+    assert "used the CPU time the grader allows them" in messages, messages
+    assert messages.count("BlockServerError: the grader's building blocks stopped answering") == 2, messages
 
 
 # ----------------------------------------------------------------------------- graded
@@ -159,3 +248,30 @@ def test_the_application_grade_does_not_depend_on_the_step_by_step_blocks():
     graded = {s: results(course, s, APP) for s in ("right", "wrong", "snoop")}
     assert {r["score"] for r in graded.values()} == {graded["right"]["max_score"]}, {
         s: [f["messages"] for f in r["functions"].values()] for s, r in graded.items()}
+
+
+BROADCAST = "blocks.linear_forward(np.ones((1, 1)), np.ones((20000, 1)), np.ones((1, 20000)))  # 3.2 GB\n"
+
+
+@pytest.mark.slow
+def test_a_submission_that_asks_the_blocks_for_gigabytes_leaves_the_grader_small():
+    """Graded by the sandboxed grader: one submission makes block calls that broadcast to 3.2 GB
+    (caught in a cell, uncaught in two_layer_model). The grader's own peak memory stays far below
+    that; two_layer_model fails with a message about the blocks' memory; L_layer_model and the
+    control submission are graded as usual."""
+    course, release, solutions = application_course("layerlab-course-")
+    caught = "for _ in range(3):\n    try:\n        " + BROADCAST + "    except MemoryError as exc:\n        print(exc)\n"
+    # the first line of two_layer_model's body asks for the 3.2 GB array
+    hostile = dict(solutions, two_layer_model=solutions["two_layer_model"].replace(
+        "\n    \"\"\"", "\n    " + BROADCAST + "    \"\"\"", 1))
+    submit(course, "control", release_with(solutions, release=release), APP, "deep_nn_application")
+    submit(course, "greedy", release_with(hostile, extra=caught, release=release), APP, "deep_nn_application")
+    proc = grade_attacked(course)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert peak_mib(proc) < 1000, peak_mib(proc)
+    control, greedy = results(course, "control", APP), results(course, "greedy", APP)
+    assert control["score"] == control["max_score"], control
+    two, deep = greedy["functions"]["two_layer_model"], greedy["functions"]["L_layer_model"]
+    assert two["score"] == 0 and "more memory than the grader allows the building blocks" in \
+        "\n".join(two["messages"]), two
+    assert deep["score"] == deep["max_score"], deep

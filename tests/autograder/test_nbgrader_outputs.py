@@ -159,13 +159,13 @@ def test_the_formgrader_autograde_of_one_submission_refreshes_at_once(run):
 
 # ----------------------------------------------------------------------------- forged outputs
 
-def _session_with(outputs) -> "protocol.Response":
-    from autograder.boundary import protocol
+def _session_with(outputs) -> "session.Response":
+    from autograder.boundary import protocol, session
 
-    session = protocol.Session(cells=1)
-    session.accept(json.dumps({"type": "ready", "protocol": protocol.PROTOCOL}))
-    session.accept(json.dumps({"type": "cell", "index": 0, "seconds": 0.0, "error": None, "outputs": outputs}))
-    return session.response
+    checker = session.Session(cells=1)
+    checker.accept(json.dumps({"type": "ready", "protocol": protocol.PROTOCOL}))
+    checker.accept(json.dumps({"type": "cell", "index": 0, "seconds": 0.0, "error": None, "outputs": outputs}))
+    return checker.response
 
 
 def _shown(outputs, source="print(1)") -> nbformat.NotebookNode:
@@ -189,7 +189,7 @@ def test_forged_pictures_and_kinds_never_become_markup():
 
 
 def test_the_notebooks_outputs_are_bounded_with_a_note():
-    from autograder.boundary import protocol
+    from autograder.boundary import session as protocol
     from autograder.grading import cell_outputs
 
     many_items = [{"kind": "stdout", "text": "x"}] * (protocol.MAX_OUTPUTS + 10)

@@ -145,3 +145,22 @@ def test_without_forgery_the_change_is_reported_as_the_read_only_error():
     response = _run(["import numpy as np\n" + FUNCTIONS], calls)
     for report in response.calls.values():
         assert report.status == "error" and errors.explain(report.error).id == errors.CHANGED_IN_PLACE, report
+
+
+def test_the_error_names_the_input_that_was_changed():
+    """The student reads which argument (by its parameter name, and where inside it) the grader
+    passed read-only, and how to copy it; the grader still recognises the change."""
+    calls = [{"id": "rebind/1", "function": "rebind", "args": ({"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))}, 0.5)},
+             {"id": "grow/1", "function": "grow", "args": ([1.0, 2.0],)},
+             {"id": "nested/1", "function": "nested", "args": (), "kwargs": {"caches": [({"A": [1.0]}, 2)]}},
+             {"id": "star/1", "function": "star", "args": (1, [2.0])}]
+    cells = ["import numpy as np\n" + FUNCTIONS + "def nested(caches):\n    caches[0][0]['A'].append(1)\n"
+             "def star(*values):\n    values[1].append(1)\n"]
+    response = _run(cells, calls)
+    said = {call_id: report.error.message for call_id, report in response.calls.items()}
+    assert said["rebind/1"].startswith("params is read-only here: the grader passed it read-only; "
+                                       "make a copy (dict(params)) and change the copy"), said
+    assert said["grow/1"].startswith("items is read-only here") and "list(items)" in said["grow/1"]
+    assert said["nested/1"].startswith("caches[0][0]['A'] is read-only here"), said
+    assert said["star/1"].startswith("argument 2 is read-only here") and "list(...)" in said["star/1"]
+    assert all(errors.explain(r.error).id == errors.CHANGED_IN_PLACE for r in response.calls.values())
