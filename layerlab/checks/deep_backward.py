@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.relations import as_float_array, close, factor, item
+from layerlab.checks.update_hints import wrong_gradient  # noqa: F401 (the specs use it from here)
 from layerlab.judge.catalogue import mistake
 
 
@@ -194,6 +195,23 @@ def backward_stops_early(args, want, got):
                 f"layer l = {L - 1}, ..., 1 (for l in reversed(range(1, L))), so that grads also "
                 f"holds dW1, db1 and dA0")
     return None
+
+
+@mistake("backward.output-step", "the output layer's gradients already wrong: dAL or its step",
+         topic="derivatives")
+def output_step_differs(args, want, got):
+    """dW{L} has the right shape but other values, and not a constant multiple of the expected one
+    (a sign or a factor m are named apart): the backward pass goes wrong at its start."""
+    L = len(args[2])
+    if not isinstance(got, dict):
+        return None
+    dW = as_float_array(got.get(f"dW{L}"))
+    if dW is None or dW.shape != np.shape(want[f"dW{L}"]) or close(dW, want[f"dW{L}"]) \
+            or factor(dW, want[f"dW{L}"]) is not None:
+        return None
+    return (f"already the output layer's dW{L} differs, so the backward pass goes wrong where it "
+            f"starts: dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)) (each term with its own "
+            f"denominator, AL and 1 - AL), then the \"sigmoid\" step with caches[L - 1]")
 
 
 # --------------------------------------------------------------------------- update

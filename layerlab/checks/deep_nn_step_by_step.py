@@ -203,7 +203,7 @@ SPECS = {
         Case("AL, Y (1, 5) and the caches of a 4-layer network [6, 5, 4, 3, 1]",
              lambda: _backward_case(74, [6, 5, 4, 3, 1], 5)),
     ], hints=[backward.grads_numbering, backward.dAL_sign, backward.backward_stops_early, backward.network_not_averaged,
-             backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network")]),
+             backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network"), backward.output_step_differs]),
     "update_parameters": FunctionSpec("update_parameters", [
         Case('parameters = {"W1": [[1, 2]], "b1": [[0.5]]}, grads = {"dW1": [[10, -10]], '
              '"db1": [[1]]}, learning_rate = 0.1',
@@ -214,7 +214,7 @@ SPECS = {
         Case("random parameters and grads of a 3-layer network [4, 3, 2, 1], learning_rate = 0.5",
              lambda: _update_case(82, [4, 3, 2, 1], 0.5)),
     ], hints=[backward.update_direction, backward.update_misses_last_layer,
-             backward.implied_learning_rate]),
+             backward.implied_learning_rate, backward.wrong_gradient]),
 }
 
 check_initialize_parameters = make_check(NOTEBOOK, SPECS["initialize_parameters"])

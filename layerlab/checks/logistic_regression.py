@@ -114,7 +114,7 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(31).randn(3, 4))),
         Case("a random w (4, 1), b = 0.2, X (4, 7)",
              lambda: _random_problem(32, 4, 7, b=0.2)[:3]),
-    ], hints=[hints.predict_threshold], properties=[hints.predict_shape_and_values]),
+    ], hints=[hints.predict_threshold, hints.predict_loop_stops_early], properties=[hints.predict_shape_and_values]),
     "model": FunctionSpec("model", [
         Case("separable toy data: X_train (2, 8), X_test (2, 4), num_iterations = 300, learning_rate = 0.1",
              lambda: _separable(41, 2, 8, 4) + (300, 0.1)),

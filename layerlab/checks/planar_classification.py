@@ -141,7 +141,7 @@ SPECS = {
     "update_parameters": FunctionSpec("update_parameters", [
         Case("n_x = 2, n_h = 3, n_y = 1, default learning rate (1.2)", lambda: _update_case(8, 2, 3, 1)),
         Case("n_x = 3, n_h = 4, n_y = 1, learning_rate = 0.5", lambda: _update_case(9, 3, 4, 1, 0.5)),
-    ], hints=[training.added_gradients, training.fixed_learning_rate]),
+    ], hints=[training.added_gradients, training.fixed_learning_rate, training.wrong_gradient]),
     "nn_model": FunctionSpec("nn_model", [
         Case("X (2, 5), Y (1, 5), n_h = 4, num_iterations = 0: the initial parameters "
              "(np.random.seed(0) was called before)", lambda: _nn_case(10, 2, 5, 4, 0)),

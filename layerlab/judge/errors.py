@@ -222,6 +222,9 @@ def _layer_key(error: ErrorInfo) -> str | None:
 def _grad_key(error: ErrorInfo) -> str | None:
     """KeyError 'dA<n>', 'dW<n>' or 'db<n>'."""
     key = _key(error)
+    if error.is_a("KeyError") and key in ("dW0", "db0"):
+        return (f"grads has no entry {key!r}: the layers and their gradients are numbered 1 to L, so "
+                f"an index is off by one: the gradient of 'W' + str(l) is 'dW' + str(l)")
     if error.is_a("KeyError") and _GRAD_KEY.fullmatch(key):
         return (f"grads has no entry {key!r} (yet): the backward pass goes from layer L down to 1 and "
                 f"stores dA{{l-1}}, dW{{l}} and db{{l}} at layer l, so layer l reads its dA{{l}} from "
@@ -267,6 +270,15 @@ def _tuple_in_arithmetic(error: ErrorInfo) -> str | None:
             and "'tuple'" in message:
         return ("a tuple was used in arithmetic: a function that returns several values (such as "
                 "`Z, linear_cache = linear_forward(...)`) must be unpacked into names")
+    return None
+
+
+@_recogniser("error.if-on-an-array", "`if`, `and` or `or` on a whole array", "python-basics")
+def _truth_value(error: ErrorInfo) -> str | None:
+    """ValueError: "The truth value of an array with more than one element is ambiguous"."""
+    if error.is_a("ValueError") and "truth value of an array" in error.message:
+        return ("an `if` (or `and`, `or`) was given a whole array, whose truth value is ambiguous: "
+                "compute every entry at once, e.g. np.where(x > 0, a, b) or (A > 0.5)")
     return None
 
 
