@@ -214,6 +214,27 @@ def output_step_differs(args, want, got):
             f"denominator, AL and 1 - AL), then the \"sigmoid\" step with caches[L - 1]")
 
 
+@mistake("backward.hidden-step", "a hidden layer's backward step with another layer's cache or dA",
+         topic="model-assembly")
+def first_wrong_hidden_layer(args, want, got):
+    """dW{L} is right, and going down the first dW{l} that differs (in shape or values) is not a
+    constant multiple of the expected one: layer l's step reads another cache or another dA."""
+    L = len(args[2])
+    if not isinstance(got, dict) or not close(got.get(f"dW{L}"), want[f"dW{L}"]):
+        return None
+    for l in range(L - 1, 0, -1):
+        dW = as_float_array(got.get(f"dW{l}"))
+        if dW is None:
+            return None
+        if not close(dW, want[f"dW{l}"]):
+            if factor(dW, want[f"dW{l}"]) is not None:
+                return None
+            return (f"dW{L} down to dW{l + 1} are right, dW{l} is the first that differs: layer {l}'s "
+                    f"step must read the dA{l} the layer above stored and its own cache, caches[{l - 1}] "
+                    f"(caches[l - 1] for layer l), with \"relu\"")
+    return None
+
+
 # --------------------------------------------------------------------------- update
 
 @mistake("update.added-gradients", "θ + learning_rate · dθ: the gradient added, not subtracted",

@@ -203,7 +203,7 @@ SPECS = {
         Case("AL, Y (1, 5) and the caches of a 4-layer network [6, 5, 4, 3, 1]",
              lambda: _backward_case(74, [6, 5, 4, 3, 1], 5)),
     ], hints=[backward.grads_numbering, backward.dAL_sign, backward.backward_stops_early, backward.network_not_averaged,
-             backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network"), backward.output_step_differs]),
+             backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network"), backward.output_step_differs, backward.first_wrong_hidden_layer]),
     "update_parameters": FunctionSpec("update_parameters", [
         Case('parameters = {"W1": [[1, 2]], "b1": [[0.5]]}, grads = {"dW1": [[10, -10]], '
              '"db1": [[1]]}, learning_rate = 0.1',

@@ -140,6 +140,22 @@ def grads_keys(args, got):
     return None
 
 
+@mistake("propagate.m-from-wrong-axis", "m read from X.shape[0] (the features) instead of X.shape[1]",
+         topic="gradients")
+def propagate_m_from_wrong_axis(args, want, got):
+    """X is not square, and the returned cost and dw are the expected ones times m / n_x: they
+    were divided by n_x = X.shape[0] instead of m = X.shape[1]."""
+    n_x, m = args[2].shape
+    cost, grads = item(got, 1), item(got, 0)
+    if n_x == m or scalar(cost) is None or not isinstance(grads, dict):
+        return None
+    ratio = m / n_x
+    if math.isclose(scalar(cost), want[1] * ratio, rel_tol=1e-6) and close(grads.get("dw"), want[0]["dw"] * ratio):
+        return (f"the cost and dw are divided by X.shape[0] = {n_x} (the number of features): m is the "
+                f"number of examples, the columns of X, m = X.shape[1] = {m}")
+    return None
+
+
 # --------------------------------------------------------------------------- optimize
 
 def expected_recordings(num_iterations: int) -> int:

@@ -96,7 +96,7 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(11).randn(3, 4), _a([[1, 0, 0, 1]]))),
         Case("a random w (4, 1), b = -0.5, X (4, 7), Y (1, 7)",
              lambda: _random_problem(12, 4, 7, b=-0.5)),
-    ], hints=[hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys]),
+    ], hints=[hints.propagate_m_from_wrong_axis, hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys]),
     "optimize": FunctionSpec("optimize", [
         Case("the example of propagate, num_iterations = 100, learning_rate = 0.009",
              lambda: _course_example() + (100, 0.009)),

@@ -205,13 +205,19 @@ for key in list(params):
     params[key] = params[key] - learning_rate * grads["d" + key]
 return params
 """), "changed its input in place", "input.changed-in-place"),
+    ("L_model_backward", _L_backward().replace('caches[l - 1], "relu"', 'caches[l], "relu"'),
+     "a True/False mask of another shape", "error.mask-shape"),
 ]
 
-# Mistakes only the grader can see: it also calls a function without the notebook's variables.
+# Mistakes only the grader names: it also calls a function without the notebook's variables, checks
+# contracts the public checks do not, and its deeper networks show what a public case stops short of.
 GRADER_ONLY = [
     ("initialize_parameters", _initialize(b1="np.zeros((n_h, 1), dtype=int)"), "must hold floats", "initialize.b-not-float"),
     ("update_parameters", "learning_rate = 0.05\n\n" + _update(args="params, grads, alpha=0.05"),
      "uses the notebook variable `learning_rate`", "input.notebook-variable"),
+    ("L_model_backward", _L_backward().replace('linear_activation_backward(grads["dA" + str(l)], caches[l - 1], "relu")',
+                                               'linear_activation_backward(grads["dA" + str(L - 1)], caches[l - 1], "relu")'),
+     "is the first that differs", "backward.hidden-step"),
 ]
 
 # ----------------------------------------------------------------------------- correct, differently

@@ -100,6 +100,8 @@ MISTAKES = [
     ("predict", fn("predict", "w, b, X", "return sigmoid(np.dot(w.T, X) + b)"), "labels", "predict.shape-or-probabilities"),
     ("model", _model().replace('"num_iterations": num_iterations}', '}'), "keys", "model.keys"),
     ("model", _model().replace('"learning_rate": learning_rate,', '"learning_rate": 0.5,'), "learning_rate", "model.records-other-arguments"),
+    ("propagate", _propagate().replace("m = X.shape[1]", "m = X.shape[0]"), "m is the number of examples",
+     "propagate.m-from-wrong-axis"),
 ]
 
 # Mistakes only the grader can see: it also calls a function without the notebook's variables.

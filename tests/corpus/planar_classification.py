@@ -138,6 +138,11 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
      "parameters = update_parameters(parameters, grads)", "nn-model.updates-thrown-away"),
     ("forward_propagation", _forward().replace("A2 = sigmoid(Z2)", "A2 = 1 + np.exp(-Z2)"), "not a probability",
      "forward.output-not-a-probability"),
+    ("compute_cost", fn("compute_cost", "A2, Y", "m = Y.shape[1]\n"
+                        "return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(A2 - 1)) / m)"), "the cost is NaN",
+     "cost.log-of-negative"),
+    ("predict", fn("predict", "parameters, X", "A2 = forward_propagation(X, parameters)\nreturn (A2 > 0.5) * 1"),
+     "must be unpacked into names", "error.tuple-in-arithmetic"),
 ]
 
 # Mistakes only the grader can see: the hidden cases check contracts the public checks do not.
