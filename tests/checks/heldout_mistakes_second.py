@@ -21,6 +21,34 @@ MODEL = "X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.
 NN_MODEL = "X, Y, n_h, num_iterations=10000, print_cost=False"
 APP = "X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False"
 
+
+def _two_layer(hidden: str = "relu", dW2_cache: str = "cache2", record: str = "if i % 100 == 0:\n        ") -> str:
+    """two_layer_model as a student writes it; the arguments change one place."""
+    return _f("two_layer_model", APP, f"""
+np.random.seed(1)
+costs = []
+n_x, n_h, n_y = layers_dims
+parameters = initialize_parameters(n_x, n_h, n_y)
+for i in range(num_iterations):
+    A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "{hidden}")
+    A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
+    cost = compute_cost(A2, Y)
+    dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+    dA1, dW2, db2 = linear_activation_backward(dA2, {dW2_cache}, "sigmoid")
+    dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "{hidden}")
+    parameters = update_parameters(parameters, {{"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}}, learning_rate)
+    {record}costs.append(cost)
+return parameters, costs""")
+
+
+DEEP_INIT = """np.random.seed(1)
+costs = []
+parameters = {}
+for l in range(1, len(layers_dims)):
+    parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) / np.sqrt(layers_dims[l - 1])
+    parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
+"""
+
 CORPUS = [
     # ------------------------------------------------------------------ numpy_basics
     ("numpy_basics", "basic_sigmoid", _f("basic_sigmoid", "x", "return 1 / (1 + math.e ** x)"),
@@ -186,79 +214,21 @@ for l in reversed(range(L - 1)):
     grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA, dW, db
 return grads"""), ["dAL", "np.divide(Y, AL)"]),
     # ------------------------------------------------------------------ deep_nn_application
-    ("deep_nn_application", "two_layer_model", _f("two_layer_model", APP, """
-np.random.seed(1)
-costs = []
-n_x, n_h, n_y = layers_dims
-parameters = initialize_parameters(n_x, n_h, n_y)
-for i in range(num_iterations):
-    A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
-    A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
-    cost = compute_cost(A2, Y)
-    dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
-    dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
-    dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
-    parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-    costs.append(cost)
-return parameters, costs"""), ["i % 100", "every 100", "iterations 0, 100"]),
-    ("deep_nn_application", "L_layer_model", _f("L_layer_model", APP, """
-np.random.seed(1)
-costs = []
-parameters = {}
-for l in range(1, len(layers_dims)):
-    parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) / np.sqrt(layers_dims[l - 1])
-    parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
-for i in range(num_iterations):
+    ("deep_nn_application", "two_layer_model", _two_layer(record=""), ["i % 100", "every 100", "iterations 0, 100"]),
+    ("deep_nn_application", "L_layer_model", _f("L_layer_model", APP, DEEP_INIT + """for i in range(num_iterations):
     AL, caches = L_model_forward(X, parameters)
     cost = compute_cost(AL, Y)
     parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)
     if i % 100 == 0 and i > 0:
         costs.append(cost)
 return parameters, costs"""), ["i % 100 == 0", "iterations 0, 100"]),
-    ("deep_nn_application", "two_layer_model", _f("two_layer_model", APP, """
-np.random.seed(1)
-costs = []
-n_x, n_h, n_y = layers_dims
-parameters = initialize_parameters(n_x, n_h, n_y)
-for i in range(num_iterations):
-    A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "sigmoid")
-    A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
-    cost = compute_cost(A2, Y)
-    dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
-    dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
-    dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "sigmoid")
-    parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-    if i % 100 == 0:
-        costs.append(cost)
-return parameters, costs"""), ["relu"]),
-    ("deep_nn_application", "L_layer_model", _f("L_layer_model", APP, """
-np.random.seed(1)
-costs = []
-parameters = {}
-for l in range(1, len(layers_dims)):
-    parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) / np.sqrt(layers_dims[l - 1])
-    parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
-AL, caches = L_model_forward(X, parameters)
+    ("deep_nn_application", "two_layer_model", _two_layer(hidden="sigmoid"), ["relu"]),
+    ("deep_nn_application", "L_layer_model", _f("L_layer_model", APP, DEEP_INIT + """AL, caches = L_model_forward(X, parameters)
 for i in range(num_iterations):
     cost = compute_cost(AL, Y)
     parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)
     if i % 100 == 0:
         costs.append(cost)
 return parameters, costs"""), ["forward", "inside the loop", "every iteration"]),
-    ("deep_nn_application", "two_layer_model", _f("two_layer_model", APP, """
-np.random.seed(1)
-costs = []
-n_x, n_h, n_y = layers_dims
-parameters = initialize_parameters(n_x, n_h, n_y)
-for i in range(num_iterations):
-    A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
-    A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
-    cost = compute_cost(A2, Y)
-    dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
-    dA1, dW2, db2 = linear_activation_backward(dA2, cache1, "sigmoid")
-    dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
-    parameters = update_parameters(parameters, {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}, learning_rate)
-    if i % 100 == 0:
-        costs.append(cost)
-return parameters, costs"""), ["cache2", "own cache", "cache of the same layer"]),
+    ("deep_nn_application", "two_layer_model", _two_layer(dW2_cache="cache1"), ["cache2", "own cache", "cache of the same layer"]),
 ]
