@@ -1,36 +1,37 @@
 """Does the built layerlab package hold no solution of any graded function?
 
-The wheel is built the way pip builds it, then every Python file in it is inspected: no line of
-any solution region appears in it, and no function in it has the same structure as a reference
-solution (compared with names and docstrings stripped, so renaming variables does not hide a copy).
+The wheel the hub's servers install is built (pip, from a stripped copy of layerlab; the student
+kit's wheel is tested in tests/test_strip_hidden.py), then every Python file in it is inspected: no
+line of any solution region appears in it, and no function in it has the same structure as a
+reference solution (compared with names and docstrings stripped, so renaming variables does not hide a copy).
 """
 
 from __future__ import annotations
 
 import ast
-import shutil
-import subprocess
 import sys
 import zipfile
 
 import pytest
 
 from autograder.build.source import source_notebooks
+from autograder.build.strip_hidden import verify
 from conftest import REPO
 from test_release import SOLUTION_REGION, solution_lines
 
 
 @pytest.fixture(scope="module")
 def wheel_files(tmp_path_factory):
-    # build from a clean copy: an in-tree build/ folder left by an earlier build must not leak in
-    tree = tmp_path_factory.mktemp("tree") / "layerlab"
-    shutil.copytree(REPO, tree, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
-        "test-artifacts", ".exchange", "submitted", "autograded", "feedback", "gradebook.db"))
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(tree)],
-                   check=True, timeout=600)
-    (wheel,) = out.glob("layerlab-*.whl")
+    """The files of the wheel the hub's servers install (``hub/hubsetup/environment.py``): the
+    grader's package and layerlab, stripped of its hidden cases, built from a copy of those
+    folders (an in-tree build/ folder left by an earlier build cannot leak in)."""
+    sys.path.insert(0, str(REPO / "hub"))
+    try:
+        from hubsetup import environment
+        from hubsetup.settings import HubPaths
+    finally:
+        sys.path.remove(str(REPO / "hub"))
+    wheel = environment.build_wheel(HubPaths(tmp_path_factory.mktemp("hub")))
     with zipfile.ZipFile(wheel) as zf:
         return {name: zf.read(name).decode("utf-8", "replace") for name in zf.namelist()}
 
@@ -60,9 +61,15 @@ def test_wheel_ships_the_student_package_and_no_notebooks(wheel_files):
     assert not [n for n in wheel_files if n.endswith(".ipynb")]
 
 
-def test_wheel_holds_no_hidden_test_cases(wheel_files):
-    assert "autograder/boundary/worker.py" in wheel_files
-    assert not [n for n in wheel_files if n.startswith("autograder/cases/")]
+def test_wheel_holds_no_hidden_test_cases(wheel_files, tmp_path):
+    assert "autograder/boundary/worker.py" in wheel_files          # the servers' nbgrader plugins
+    assert "layerlab/checks/planar_classification/__init__.py" in wheel_files
+    assert not [n for n in wheel_files if n.endswith("hidden_inputs.py")]
+    for name, text in wheel_files.items():
+        if name.startswith("layerlab/") and name.endswith(".py"):
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text(text)
+    verify(tmp_path / "layerlab")   # no hidden= argument, Hidden(...) call or hidden_inputs import
 
 
 def test_no_solution_line_is_in_the_package(wheel_files):

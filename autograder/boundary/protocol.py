@@ -21,12 +21,13 @@ hidden arguments exist in the worker only while that call runs), and finally ``{
 Messages, worker → grader, one JSON object per line on the worker's stdout::
 
     {"type": "ready", "protocol": 2}
-    {"type": "cell", "index": 0, "seconds": 0.01, "error": null or ERROR}
+    {"type": "cell", "index": 0, "seconds": 0.01, "error": null or ERROR, "outputs": [OUTPUT, ...]}
     {"type": "call", "seq": 0, "id": "softmax/2", "status": STATUS, "seconds": 0.001,
      "output": PLAIN or null, "args_after": PLAIN or null, "error": null or ERROR, "removed": [...]}
     {"type": "done"}
 
     STATUS  ok | error | timeout | missing | not_callable | not_plain
+    OUTPUT  {"kind": "stdout" | "stderr" | "result" | "note" | "png", "text": "..."} (worker_outputs.py)
     ERROR   {"type": "ValueError", "bases": ["ValueError", "Exception"], "message": "...",
              "traceback": ["File \"<cell 5>\", line 3, in softmax", "    return x / s", ...]}
 
@@ -123,11 +124,19 @@ def message_line(message: dict) -> str:
 
 # ----------------------------------------------------------------------------- grader side: response
 
+#: bounds on a cell's outputs as the grader keeps them: count, text and base64 PNG characters
+MAX_OUTPUTS = 24
+MAX_OUTPUT_TEXT = 16_000
+MAX_OUTPUT_PNG = 160_000
+OUTPUT_KINDS = frozenset(["stdout", "stderr", "result", "note", "png"])
+
+
 @dataclass
 class CellReport:
     index: int
     seconds: float
     error: ErrorInfo | None
+    outputs: list[tuple[str, str]] = field(default_factory=list)   # (kind, text), checked
 
 
 @dataclass
@@ -224,11 +233,12 @@ class Session:
             _keys(msg, {"type"})
             response.done = True
         elif kind == "cell":
-            _keys(msg, {"type", "index", "seconds", "error"})
+            _keys(msg, {"type", "index", "seconds", "error"} | ({"outputs"} if "outputs" in msg else set()))
             index = _int(msg["index"])
             if not response.ready or index != len(response.cells) or index >= self.cells or self.asked:
                 raise ProtocolError("a cell out of order, twice, or after the calls began")
-            response.cells[index] = CellReport(index, _seconds(msg["seconds"]), _error(msg["error"]))
+            response.cells[index] = CellReport(index, _seconds(msg["seconds"]), _error(msg["error"]),
+                                               _outputs(msg.get("outputs", [])))
         elif kind == "call":
             _keys(msg, {"type", "seq", "id", "status", "seconds", "output", "args_after", "error",
                         "removed"})
@@ -310,6 +320,26 @@ def _error(value: Any) -> ErrorInfo | None:
     return ErrorInfo(_str(value["type"], 100), [_str(b, 100) for b in bases[:20]],
                      _str(value["message"], MAX_TEXT),
                      [_str(line, 300) for line in lines[-MAX_TRACEBACK_LINES:]])
+
+
+def _outputs(value: Any) -> list[tuple[str, str]]:
+    """A cell's outputs as ``(kind, text)`` pairs; more than the bounds allow is cut, a malformed
+    one fails the whole message. The grader checks each picture again before it shows it."""
+    if not isinstance(value, list):
+        raise ProtocolError("outputs must be a list")
+    out = []
+    for item in value[:MAX_OUTPUTS]:
+        if not isinstance(item, dict):
+            raise ProtocolError("an output must be an object")
+        _keys(item, {"kind", "text"})
+        if item["kind"] not in OUTPUT_KINDS:
+            raise ProtocolError("unknown kind of output")
+        if item["kind"] == "png":
+            if isinstance(item["text"], str) and len(item["text"]) <= MAX_OUTPUT_PNG:
+                out.append(("png", item["text"]))
+            continue
+        out.append((item["kind"], _str(item["text"], MAX_OUTPUT_TEXT)))
+    return out
 
 
 def _keys(msg: dict, keys: set) -> None:

@@ -4,10 +4,11 @@ What one sandboxed worker sees and may do:
 
 - its own mount namespace holding, read-only, the system (``/usr``, ``/etc`` and the ``/bin``,
   ``/lib*`` links), the Python installation and virtual environment that run the grader, the
-  ``layerlab`` package, the worker's files (:data:`WORKER_FILES`) and a private copy
-  of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
+  ``layerlab`` package stripped of its hidden cases, the worker's files (:data:`WORKER_FILES`)
+  and a private copy of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
   systems, the home holding the submission's files read-only. Nothing else of the machine exists
-  in it: not ``source/``, not the ``autograder`` package (hidden cases), not the gradebook, not
+  in it: not ``source/``, not the ``autograder`` package, not the instructor's layerlab (hidden
+  cases), not the gradebook, not
   ``submitted/``, ``autograded/`` or ``feedback/``;
 - its own network namespace (no interface but an unconnected loopback), PID namespace (it cannot
   see or signal the grader; every process it starts dies with it), IPC and UTS namespaces;
@@ -36,16 +37,18 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.build.strip_hidden import stripped_package
+
 HOME = "/home/student"
 WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
-#: holds only the ``layerlab`` package the grader itself imported (see :func:`wrap`)
+#: holds only a stripped copy of the ``layerlab`` package the grader itself imported (see :func:`wrap`)
 PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
 NOBODY = 65534
 #: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
-WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_plots.py")
+WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
 #: workers that run at the same time get different unprivileged user ids from this range (the
 #: process limit counts per user, so one worker's fork bomb cannot starve another); no account
 #: owns them.
@@ -151,8 +154,11 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     env:         the worker's environment (paths in it are rewritten for the sandbox)
     home_files:  path inside the home -> file on this machine (mounted read-only)
     data_dir:    a directory of data sets, mounted read-only at :data:`DATA_DIR`
-    package:     the ``layerlab`` package folder the worker imports, mounted read-only at
-                 :data:`PACKAGE_DIR` ``/layerlab`` (the worker puts that folder first on its path)
+    package:     the ``layerlab`` package folder the worker imports: its stripped copy (no hidden
+                 case, see :mod:`autograder.build.strip_hidden`; made once per content) is
+                 mounted read-only at :data:`PACKAGE_DIR` ``/layerlab`` (the worker puts that
+                 folder first on its path), and over ``package`` itself when that lies in the
+                 mounted Python environment (a regular install)
     returns      (argv, env, keyword arguments for ``subprocess.Popen``)
     """
     bwrap = shutil.which("bwrap")
@@ -167,7 +173,12 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
     if package is not None:
-        binds[str(package)] = f"{PACKAGE_DIR}/layerlab"
+        stripped = stripped_package(Path(package))
+        binds[str(stripped)] = f"{PACKAGE_DIR}/layerlab"
+        if _inside(Path(package), _python_dirs()):
+            # an installed (not editable) layerlab lies in the environment mounted above: the
+            # stripped copy covers it there too ("/." only makes the key distinct)
+            binds[f"{stripped}/."] = str(package)
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
     if package is not None:
         inner.append(PACKAGE_DIR)
@@ -220,6 +231,13 @@ def _bwrap_argv(bwrap: str, binds: dict[str, str], home: Path, dirs: list[str],
         argv += ["--ro-bind", source, target]
     argv += ["--chdir", str(home)]
     return argv
+
+
+def _inside(path: Path, folders: list[str]) -> bool:
+    """Whether ``path`` (resolved) is one of ``folders`` or below one of them."""
+    path = Path(os.path.realpath(path))
+    return any(path == Path(os.path.realpath(f)) or Path(os.path.realpath(f)) in path.parents
+               for f in folders)
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,7 +11,8 @@ describes; it needs nothing of the ``autograder`` package (only the files next t
 1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
    run in order in one IPython namespace: each cell goes through IPython's input transformation
    (so ``%magics`` work; ``%matplotlib`` is a no-op and figures are closed, shell escapes ``!cmd``
-   are not run), then ``exec``. An error in a cell is reported and the next cell runs.
+   are not run), then ``exec``. An error in a cell is reported and the next cell runs. What a cell
+   printed, its last value and its figures go back with it (``worker_outputs.py``).
 2. Each call, read only after the previous one was answered, gets fresh copies of its inputs
    that cannot be changed in place (``worker_inputs.py``: arrays, dicts and lists alike raise on a
    write), optionally with NumPy's global generator seeded, and
@@ -56,6 +57,7 @@ def main() -> int:
     sys.path.insert(0, HERE)
     import protocol  # noqa: E402  (the files next to this one)
     import worker_inputs
+    import worker_outputs
     import worker_plots
     sys.path.remove(HERE)
     sys.path.insert(0, "")  # as in a Jupyter kernel: modules next to the notebook are importable
@@ -73,13 +75,24 @@ def main() -> int:
     limits, cells = head["limits"], head.pop("cells")
     signal.signal(signal.SIGALRM, _on_alarm)
     shell = _make_shell()
+    capture = worker_outputs.CellCapture(shell)
     send({"type": "ready", "protocol": protocol.PROTOCOL})  # no student code has run before this
     for index in range(len(cells)):
         cell, cells[index] = cells[index], None
         start = time.perf_counter()
-        error = _run_cell(shell, cell["filename"], cell["source"], limits.get("cell_seconds", 60.0))
+        seconds = limits.get("cell_seconds", 60.0)
+        with capture:
+            error = _run_cell(shell, cell["filename"], cell["source"], seconds, capture)
+            try:  # the figures, under the cell's time limit (one that takes longer is left out)
+                _alarm(seconds)
+                capture.figures()
+            except BaseException:  # TimeLimit, or whatever the student's figure raises
+                pass
+            finally:
+                _alarm(0)
         worker_plots.close_figures()
-        send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error})
+        send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error,
+              "outputs": capture.take()})
     while _serve_one(requests, shell, limits.get("call_seconds", 10.0), np, protocol, send,
                      worker_inputs.read_only):
         pass
@@ -117,16 +130,19 @@ def _make_shell():
     return shell
 
 
-def _run_cell(shell, filename: str, source: str, seconds: float):
-    """Run one cell; return None, or the error as protocol data."""
+def _run_cell(shell, filename: str, source: str, seconds: float, capture):
+    """Run one cell; return None, or the error as protocol data. The value of a last expression
+    (not ended by ``;``) goes to ``capture``, as JupyterLab would show it."""
     try:
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        code = compile(shell.transform_cell(source), filename, "exec", dont_inherit=True)
+        code, last = capture.compile(shell.transform_cell(source), filename)
     except BaseException as exc:  # SyntaxError, or a student's input transformer failing
         return _error_info(exc)
     try:
         _alarm(seconds)
         exec(code, shell.user_ns)
+        if last is not None:
+            capture.result(shell, eval(last, shell.user_ns))
     except TimeLimit:
         return {"type": "TimeLimit", "bases": [], "traceback": [],
                 "message": f"the cell took longer than {seconds:g} s and was stopped"}

@@ -5,6 +5,7 @@
   helper_modules.py  the helper files an assignment ships, generated from the source's cells
   release.py         the student release through nbgrader (``assignments/``)
   student_kit.py     the zip a class without JupyterHub hands out (release, wheel, README)
+  strip_hidden.py    layerlab without its hidden cases: the kit's, the hub's and the sandbox's copy
 
 Nothing here runs student code.
 """

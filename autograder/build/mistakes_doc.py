@@ -1,7 +1,7 @@
 """Generate ``docs/mistakes.md``: the catalogue of the mistakes the course recognises, for people.
 
-Every recogniser of the public checks (``layerlab/checks/<notebook>.py`` and the modules their
-specs use), of the hidden cases (``autograder/cases/<notebook>.py``) and of exceptions
+Every recogniser of the notebooks' contracts (``layerlab/checks/<notebook>``, used on the public
+and the hidden cases, and the modules their specs use) and of exceptions
 (``layerlab/judge/errors.py``) carries a catalogue identifier (``layerlab.judge.catalogue``).
 The page lists, per identifier: its title and topic, the graded functions whose checks use it, how
 it is recognised (the recogniser's docstring) and the sentence(s) it says, read from its code
@@ -41,15 +41,13 @@ class Use:
 
 
 def recognisers() -> list[tuple[str, Callable]]:
-    """(where, recogniser) for every recogniser of every check, hidden spec and exception."""
+    """(where, recogniser) for every recogniser of every contract (public and hidden cases share
+    them) and exception."""
     found = []
     for notebook in NOTEBOOKS:
         specs = importlib.import_module(f"layerlab.checks.{notebook}").SPECS
-        hidden = importlib.import_module(f"autograder.cases.{notebook}").CASES
         for name, spec in specs.items():
             found += [(f"{notebook}.{name}", r) for r in (*spec.hints, *spec.properties)]
-        for name, spec in hidden.items():
-            found += [(f"{notebook}.{name} (hidden cases)", r) for r in (*spec.hints, *spec.properties)]
     found += [("any function (an exception)", r) for r in errors.RECOGNISERS]
     return found
 

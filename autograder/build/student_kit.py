@@ -4,8 +4,9 @@
 
 * ``assignments/``: the release (``assignments/`` of this checkout, as ``make generated`` wrote
   it): the notebooks with their stubs and the files they ship;
-* ``layerlab-<version>-py3-none-any.whl``: the ``layerlab`` package alone (no ``autograder``, no
-  hidden cases), built with pip from a copy of ``layerlab/`` and this project's pins;
+* ``layerlab-<version>-py3-none-any.whl``: the ``layerlab`` package alone (no ``autograder``),
+  built with pip from a stripped copy of ``layerlab/`` (no hidden case:
+  :mod:`autograder.build.strip_hidden`) and this project's pins;
 * ``README.md``: two commands that set up and open the course (Linux, macOS, Windows).
 
 Nothing from ``source/`` or ``autograder/`` goes in. The kit is built from what the release holds:
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from autograder.build.release import RELEASE_DIR
 from autograder.build.source import ROOT
+from autograder.build.strip_hidden import strip_package
 
 KIT_NAME = "layerlab-student-kit"
 DEFAULT_OUTPUT = ROOT / "dist" / f"{KIT_NAME}.zip"
@@ -55,10 +57,11 @@ def build(output: str | Path | None = None) -> Path:
 
 
 def build_wheel(target: Path, workdir: Path) -> Path:
-    """Build the wheel of ``layerlab`` alone into ``target``: a copy of the package and of
-    ``pyproject.toml`` that finds only ``layerlab*`` (dependencies as pinned there)."""
+    """Build the wheel of ``layerlab`` alone into ``target``: a stripped copy of the package (no
+    hidden case) and a ``pyproject.toml`` that finds only ``layerlab*`` (dependencies as pinned
+    there)."""
     workdir.mkdir(parents=True)
-    shutil.copytree(ROOT / "layerlab", workdir / "layerlab", ignore=IGNORED)
+    strip_package(ROOT / "layerlab", workdir / "layerlab")
     (workdir / "README.md").write_text(student_readme("layerlab-<version>-py3-none-any.whl"))
     (workdir / "pyproject.toml").write_text(student_pyproject((ROOT / "pyproject.toml").read_text()))
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",

@@ -20,8 +20,8 @@ import nbformat
 
 from autograder.build import helper_modules
 from autograder.boundary import launcher, sandbox
-from autograder.grading import (bounds, disclosure, execute, fingerprints, gradebook, marks, plan_cache,
-                                rounds)
+from autograder.grading import (bounds, cell_outputs, disclosure, execute, fingerprints, gradebook, marks,
+                                plan_cache, rounds)
 from autograder.grading.course import Course
 from autograder.grading.feedback import write_feedback
 from autograder.grading.plan import NotebookPlan, PlanError
@@ -168,6 +168,7 @@ class Grader:
             result.errors.append(stopped)
         context = disclosure.Context(clean.cells, disclosure.released_text(plan.source.nb))
         result.functions = score_notebook(plan, response, clean.missing, stopped, context)
+        result.sanitized = cell_outputs.with_outputs(clean.nb, clean.cells, response)  # for the Formgrader
         for index, cell in sorted(response.cells.items()):
             if cell.error is not None and index < len(clean.cells):
                 number = _cell_number(clean.cells[index])

@@ -1,8 +1,8 @@
 """Judge one hidden case from the worker's report, with the public checks' judge.
 
 The report was rebuilt by the strict plain-data decoder (``autograder.boundary.protocol``), so
-no object of the student's making reaches the comparison. The case's contract is the public
-check's spec with the hidden spec's properties and hints added (:func:`contract`);
+no object of the student's making reaches the comparison. The case's contract is the function's
+one :class:`~layerlab.judge.contract.FunctionSpec`, with its hidden cases' tolerances (:func:`contract`);
 :func:`layerlab.judge.judge.judge_case` gives the verdict and this module turns it into a
 :class:`CaseOutcome` without value listings (they would give away the reference's output on a
 hidden input; :mod:`autograder.grading.disclosure` redacts the rest).
@@ -11,13 +11,14 @@ hidden input; :mod:`autograder.grading.disclosure` redacts the rest).
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from autograder.boundary.protocol import CallReport
 from autograder.grading import disclosure
 from autograder.grading.outcomes import CaseOutcome
 from autograder.grading.plan import FunctionPlan, PlannedCase
 from layerlab.judge.compare import compare
-from layerlab.judge.contract import FunctionSpec, with_extras
+from layerlab.judge.contract import FunctionSpec
 from layerlab.judge.inputs import NOTEBOOK_VARIABLE, USE_ARGUMENTS
 from layerlab.judge.judge import judge_case
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
@@ -25,10 +26,8 @@ from layerlab.judge.report import evidence
 
 
 def contract(fplan: FunctionPlan) -> FunctionSpec:
-    """The public spec of ``fplan``'s function with the hidden spec's extras and the plan's
-    tolerances."""
-    return with_extras(fplan.public, fplan.name, fplan.spec.hints, fplan.spec.properties,
-                       fplan.rtol, fplan.atol)
+    """The contract of ``fplan``'s function with the plan's tolerances (its hidden cases')."""
+    return dataclasses.replace(fplan.spec, rtol=fplan.rtol, atol=fplan.atol)
 
 
 def judge_hidden(fplan: FunctionPlan, case: PlannedCase, report: CallReport,

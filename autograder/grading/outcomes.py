@@ -15,6 +15,9 @@ from layerlab.judge.report import case_lines
 
 #: how many failing cases of one function the messages spell out.
 SHOWN_FAILURES = 3
+#: the statuses of a function without points other than ``"failed"`` (see FunctionResult.status)
+ZERO_REASONS = ("unfinished", "timeout", "error")
+STATUSES = ("passed", "partial", "failed") + ZERO_REASONS
 
 
 @dataclass
@@ -58,7 +61,21 @@ class FunctionResult:
     total: int
     summary: str                         # one sentence about the whole function
     cases: list[CaseOutcome] = field(default_factory=list)
+    #: why it earned nothing, when that is not wrong answers: one of :data:`ZERO_REASONS`
+    zero_reason: str = field(default="", kw_only=True)
     kind: ClassVar[str] = "function"
+
+    @property
+    def status(self) -> str:
+        """``"passed"`` (full marks), ``"partial"``, or for no points: ``"unfinished"`` (a stub
+        still raising NotImplementedError, a function not defined, a question not answered),
+        ``"timeout"``, ``"error"`` (it raised, or the notebook could not run) or ``"failed"``
+        (wrong answers)."""
+        if self.passed == self.total and self.score >= self.max_score - 1e-9:
+            return "passed"
+        if self.score > 1e-9:
+            return "partial"
+        return self.zero_reason or "failed"
 
     @property
     def failures(self) -> list[CaseOutcome]:

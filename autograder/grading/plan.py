@@ -1,9 +1,10 @@
 """What to ask of every submission of a notebook, and what the answers must be.
 
-For each graded function of a source notebook: its points (from the test cell), its hidden cases
-(:mod:`autograder.cases`), the public check's spec (hints and properties, reused on the hidden
-cases) and, for every case, the reference output computed here, in the trusted process, from the
-notebook's solution cells. A plan is built once per notebook and run, and serves every student.
+For each graded function of a source notebook: its points (from the test cell), its contract (the
+:class:`~layerlab.judge.contract.FunctionSpec` of the notebook's contract module
+``layerlab/checks/<notebook>``: hidden cases, properties and recognisers, the same the public
+check uses) and, for every hidden case, the reference output computed here, in the trusted
+process, from the notebook's solution cells. A plan is built once per notebook and run, and serves every student.
 A quiz notebook's plan holds :class:`~autograder.grading.quiz.QuestionPlan` entries instead (their
 key and explanations also come from the source; see :mod:`autograder.grading.quiz`).
 """
@@ -18,14 +19,13 @@ from typing import Any
 
 import numpy as np
 
-from autograder import cases as hidden_cases
-from autograder.cases import HiddenSpec
 from autograder.grading import bounds
 from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
 from autograder.build.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
 from layerlab.checks.compare import ATOL, RTOL, describe
 from layerlab.checks.runner import FunctionSpec, parameter_names
+from layerlab.judge.contract import Hidden, HiddenCase
 
 
 class PlanError(RuntimeError):
@@ -49,8 +49,7 @@ class PlannedCase:
 @dataclass
 class FunctionPlan:
     graded: GradedFunction
-    spec: HiddenSpec
-    public: FunctionSpec | None
+    spec: FunctionSpec               # the function's contract (its hidden cases: ``spec.hidden``)
     cases: list[PlannedCase]
     isolation: PlannedCase | None   # the case called again without the notebook's variables
     rtol: float
@@ -102,7 +101,7 @@ def build_plan(source: SourceNotebook,
 
     ``computed`` (from :mod:`autograder.grading.plan_cache`): the planned cases and parameter names
     of every graded function, computed by an earlier run; the reference is then not run at all.
-    :class:`KeyError` or :class:`ValueError` when they do not fit the hidden specs."""
+    :class:`KeyError` or :class:`ValueError` when they do not fit the hidden cases."""
     try:
         questions = plan_questions(source)
     except QuizError as exc:
@@ -110,38 +109,36 @@ def build_plan(source: SourceNotebook,
     graded = source.graded_functions
     if not graded:
         return NotebookPlan(source, questions)
-    specs = hidden_cases.load(source.name) or {}
-    missing = [g.name for g in graded if g.name not in specs]
+    specs = contracts(source.name)
+    missing = [g.name for g in graded if g.name not in specs or specs[g.name].hidden is None]
     if missing:
         raise PlanError(f"{source.assignment}/{source.name}: no hidden cases for {', '.join(missing)}; "
-                        f"add them to autograder/cases/{source.name}.py")
-    public_specs = _public_specs(source.name)
+                        f"give their FunctionSpec in layerlab/checks/{source.name} a "
+                        f"hidden=Hidden([...]) (see layerlab/judge/contract.py)")
     reference = source.reference() if computed is None else None
     functions = []
     for g in graded:
         spec = specs[g.name]
-        if not spec.cases:
-            raise PlanError(f"{source.name}: the hidden spec of {g.name} has no cases")
-        public = public_specs.get(g.name)
+        hidden: Hidden = spec.hidden
         if computed is None:
             fn = getattr(reference, g.name)
             planned = [_plan_case(source, g.name, fn, number, case)
-                       for number, case in enumerate(spec.cases, start=1)]
+                       for number, case in enumerate(hidden.cases, start=1)]
             parameters = tuple(parameter_names(fn))
         else:
             planned, parameters = computed[g.name]
-            if len(planned) != len(spec.cases):
-                raise ValueError(f"{g.name}: {len(planned)} computed cases for {len(spec.cases)} hidden ones")
-        isolation = planned[spec.isolation_case] if spec.isolation_case is not None else None
+            if len(planned) != len(hidden.cases):
+                raise ValueError(f"{g.name}: {len(planned)} computed cases for {len(hidden.cases)} hidden ones")
+        isolation = planned[hidden.isolation_case] if hidden.isolation_case is not None else None
         functions.append(FunctionPlan(
-            g, spec, public, planned, isolation,
-            rtol=_pick(spec.rtol, public and public.rtol, RTOL),
-            atol=_pick(spec.atol, public and public.atol, ATOL),
+            g, spec, planned, isolation,
+            rtol=_pick(hidden.rtol, spec.rtol, RTOL),
+            atol=_pick(hidden.atol, spec.atol, ATOL),
             parameters=parameters))
     return NotebookPlan(source, functions + questions)
 
 
-def _plan_case(source: SourceNotebook, name: str, fn, number: int, case) -> PlannedCase:
+def _plan_case(source: SourceNotebook, name: str, fn, number: int, case: HiddenCase) -> PlannedCase:
     args, kwargs = tuple(case.make()), dict(case.kwargs)
     try:
         sent = plaindata.decode(plaindata.encode((args, kwargs)))  # exactly what the worker gets
@@ -184,12 +181,21 @@ def _what(value: Any) -> str:
     return describe(value)
 
 
-def _public_specs(notebook: str) -> dict[str, FunctionSpec]:
+def contracts(notebook: str) -> dict[str, FunctionSpec]:
+    """graded function -> its contract, from ``SPECS`` of the notebook's contract module
+    ``layerlab.checks.<notebook>``; empty when the notebook has none."""
     try:
         module = importlib.import_module(f"layerlab.checks.{notebook}")
-    except ModuleNotFoundError:
-        return {}
+    except ModuleNotFoundError as exc:
+        if exc.name == f"layerlab.checks.{notebook}":
+            return {}
+        raise
     return dict(getattr(module, "SPECS", {}))
+
+
+def hidden_cases_of(notebook: str) -> dict[str, Hidden]:
+    """graded function -> its hidden cases, for every contract of ``notebook`` that has them."""
+    return {name: spec.hidden for name, spec in contracts(notebook).items() if spec.hidden is not None}
 
 
 def _pick(*values):

@@ -80,6 +80,7 @@ class Mark:
     answer: str                  # the answer as the student wrote it ("b", {"a", "c"}, None...)
     summary: str
     explanation: list[str] = field(default_factory=list)
+    zero_reason: str = ""        # "unfinished" (not answered) or "error" (nothing came back)
 
 
 # ----------------------------------------------------------------------------- planning
@@ -200,7 +201,7 @@ def mark(plan: QuestionPlan, answer: Any) -> Mark:
     if problem:
         text = show(answer) if answer is not None else "None"
         summary = f"`{name}` is not answered." if answer is None else f"Not graded: {problem}"
-        return Mark(0.0, text, summary, _reveal(plan))
+        return Mark(0.0, text, summary, _reveal(plan), "unfinished" if answer is None else "")
     value = normalize(question, answer)
     if question.kind == "choices":
         return _mark_choices(plan, value)
@@ -219,24 +220,25 @@ def mark_report(plan: QuestionPlan, report, missing: str | None, stopped: str | 
     """Mark what the worker reported for the question (``report``: a protocol CallReport or None)."""
     name = plan.name
     if missing:
-        return Mark(0.0, "(missing)", missing, _reveal(plan))
+        return Mark(0.0, "(missing)", missing, _reveal(plan), "unfinished")
     if report is None:
         if conflicting:
             why = (f"The grader received two different answers for `{name}` (did your code write to "
                    f"the grader's output channel?).")
         else:
             why = f"No answer came back for `{name}`" + (f": {stopped.rstrip('.')}." if stopped else ".")
-        return Mark(0.0, "(none)", why, _reveal(plan))
+        return Mark(0.0, "(none)", why, _reveal(plan), "error")
     if report.status == "missing":
         return Mark(0.0, "(not set)", f"`{name}` is not defined after running your notebook: its answer "
-                    f"cell must set `{name} = ...` and run without an error.", _reveal(plan))
+                    f"cell must set `{name} = ...` and run without an error.", _reveal(plan), "unfinished")
     if report.status == "not_plain":
         what = report.error.type if report.error and not report.undecodable else "value"
         return Mark(0.0, f"a {what}", f"`{name}` holds a {what}, which is not an answer: write "
                     f"{plan.question.expected_format()}.", _reveal(plan))
     if report.status != "ok":  # reading a variable does not fail, unless the worker was stopped
         why = report.error.message if report.error else report.status
-        return Mark(0.0, "(none)", f"`{name}` could not be read: {why}", _reveal(plan))
+        return Mark(0.0, "(none)", f"`{name}` could not be read: {why}", _reveal(plan),
+                    "timeout" if report.status == "timeout" else "error")
     try:
         answer = decode_answer(report.output)
     except ValueError:

@@ -4,7 +4,8 @@
 
     {"student": "ada", "assignment": "week2_numpy_basics", "score": 8.5, "max_score": 10.0,
      "functions": {"softmax": {"kind": "function", "notebook": "numpy_basics", "score": 1.0,
-                               "max_score": 2.0, "passed": 3, "cases": 6, "messages": ["...", ...],
+                               "max_score": 2.0, "status": "partial", "passed": 3, "cases": 6,
+                               "messages": ["...", ...],
                                "failures": [{"case": 2, "input": "x = ...", "problems": [...],
                                              "hints": [...], "traceback": [...],
                                              "mistakes": ["softmax.sum-over-columns"]}]}, ...},
@@ -13,6 +14,11 @@
      "notebooks": {"numpy_basics": {"found": true, "cells_run": 20, "skipped": [...],
                                     "cell_errors": [...], "seconds": 2.1}},
      "grader": {"graded_at": "2025-01-01T12:00:00+00:00", "seconds": 2.3}}
+
+``"status"`` says what became of the function, for tools that count (``autograder.insights``):
+``"passed"`` (full marks), ``"partial"``, or, without points, ``"unfinished"`` (a stub still
+raising NotImplementedError, a function not defined, a question not answered), ``"timeout"``,
+``"error"`` (every case raised, or the notebook could not run) or ``"failed"`` (wrong answers).
 
 ``"mistakes"`` holds the catalogue identifiers (:mod:`layerlab.judge.catalogue`) of the mistakes
 recognised in that case, so a class's mistakes can be counted; empty when none was recognised.
@@ -119,7 +125,7 @@ class AssignmentResult:
 
 def _function_json(f: FunctionResult) -> dict:
     out = {"kind": f.kind, "notebook": f.notebook, "score": f.score, "max_score": f.max_score,
-           "passed": f.passed, "cases": f.total, "messages": f.messages,
+           "status": f.status, "passed": f.passed, "cases": f.total, "messages": f.messages,
            "failures": [{"case": c.number, "input": c.label, "problems": c.problems, "hints": c.hints,
                          "traceback": c.traceback, "mistakes": c.mistakes}
                         for c in f.failures if c.problems or c.traceback or c.hints]}

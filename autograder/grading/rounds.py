@@ -95,7 +95,8 @@ def _merge(merged: protocol.Response, response: protocol.Response, todo_cells: l
     for index, report in response.cells.items():
         if index < len(todo_cells):
             original = todo_cells[index][0]
-            merged.cells.setdefault(original, protocol.CellReport(original, report.seconds, report.error))
+            merged.cells.setdefault(original, protocol.CellReport(original, report.seconds, report.error,
+                                                                  report.outputs))
     wanted = {c["id"] for c in todo_calls}
     for call_id, report in response.calls.items():
         if call_id in wanted:

@@ -17,7 +17,7 @@ A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
 
 from __future__ import annotations
 
-from autograder.boundary.protocol import ErrorInfo, Response
+from autograder.boundary.protocol import CallReport, ErrorInfo, Response
 from autograder.grading import disclosure, quiz
 from autograder.grading.hidden_cases import contract, judge_hidden, judge_isolation
 from autograder.grading.outcomes import SHOWN_FAILURES, CaseOutcome, FunctionResult, QuestionResult
@@ -43,7 +43,8 @@ def score_question(plan: NotebookPlan, qplan: quiz.QuestionPlan, response: Respo
     points = qplan.graded.points
     # 6 decimals: thirds of points then add up to whole totals (results round totals to 4)
     return QuestionResult(qplan.name, plan.name, points, round(points * mark.fraction, 6),
-                          int(mark.fraction == 1.0), 1, mark.summary, [], mark.answer, mark.explanation)
+                          int(mark.fraction == 1.0), 1, mark.summary, [], mark.answer, mark.explanation,
+                          zero_reason=mark.zero_reason)
 
 
 def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[str, str],
@@ -61,9 +62,9 @@ def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[
         if isinstance(fplan, quiz.QuestionPlan):
             results.append(score_question(plan, fplan, response, missing, stopped))
         elif fplan.name in missing:
-            results.append(_all_failed(plan, fplan, missing[fplan.name]))
+            results.append(_all_failed(plan, fplan, missing[fplan.name], "unfinished"))
         elif response is None:
-            results.append(_all_failed(plan, fplan, stopped or "your notebook could not be run"))
+            results.append(_all_failed(plan, fplan, stopped or "your notebook could not be run", "error"))
         else:
             results.append(score_function(plan, fplan, response, stopped, context))
     _root_causes_first(plan, results)
@@ -80,10 +81,11 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
         disclosure.disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
     first = next((r for r in reports if r is not None), None)
     if first is not None and first.status in ("missing", "not_callable"):
-        return _all_failed(plan, fplan, _not_a_function(name, first))
+        return _all_failed(plan, fplan, _not_a_function(name, first),
+                           "unfinished" if first.status == "missing" else "error")
     if reports and all(r is not None and r.status == "error" and r.error and
                        r.error.type == "NotImplementedError" for r in reports):
-        return _all_failed(plan, fplan, _not_implemented(name, first.error))
+        return _all_failed(plan, fplan, _not_implemented(name, first.error), "unfinished")
     outcomes, spec = [], contract(fplan)
     for case, report in zip(fplan.cases, reports):
         if report is None:
@@ -115,7 +117,16 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     else:
         summary = f"`{name}` passed {passed} of {total} hidden cases."
     return FunctionResult(name, plan.name, points, _share(points, passed, total), passed, total,
-                          summary, outcomes)
+                          summary, outcomes, zero_reason=_zero_reason(reports))
+
+
+def _zero_reason(reports: list[CallReport | None]) -> str:
+    """Why the cases earned nothing, if not wrong answers: ``"timeout"`` when they ran out of
+    time, ``"error"`` when every one raised or sent nothing back, else ``""``."""
+    statuses = {r.status if r is not None else "none" for r in reports}
+    if "ok" in statuses or not statuses:
+        return ""
+    return "timeout" if "timeout" in statuses else "error"
 
 
 # ----------------------------------------------------------------------------- root causes
@@ -131,9 +142,9 @@ def _root_causes_first(plan: NotebookPlan, results: list[FunctionResult]) -> Non
     graded = list(functions)
 
     def calls(name: str) -> list[str]:
-        public = functions[name].public
-        if public and public.calls:
-            return list(public.calls)
+        spec = functions[name].spec
+        if spec.calls:
+            return list(spec.calls)
         found = {c for source in sources for c in root_cause.called_in_source(source, name, graded)}
         return [g for g in graded if g in found]
 
@@ -172,10 +183,10 @@ def error_hint(error: ErrorInfo | None) -> str | None:
 
 # ----------------------------------------------------------------------------- helpers
 
-def _all_failed(plan: NotebookPlan, fplan: FunctionPlan, message: str) -> FunctionResult:
+def _all_failed(plan: NotebookPlan, fplan: FunctionPlan, message: str, reason: str) -> FunctionResult:
     total = len(fplan.cases)
     return FunctionResult(fplan.name, plan.name, fplan.graded.points, 0.0, 0, total, message,
-                          [CaseOutcome(c.number, c.label, False) for c in fplan.cases])
+                          [CaseOutcome(c.number, c.label, False) for c in fplan.cases], zero_reason=reason)
 
 
 def _not_implemented(name: str, error: ErrorInfo) -> str:

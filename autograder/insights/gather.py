@@ -8,11 +8,11 @@ feedback is already redacted (no hidden input or reference value is in them).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grading.course import Course
+from autograder.grading.outcomes import STATUSES
 
 
 class InsightsError(RuntimeError):
@@ -47,21 +47,14 @@ class Item:
     summary: str
     failures: list[Failure] = field(default_factory=list)
     answer: str | None = None     # a question's answer as written
+    status: str = "failed"        # results.json's status (autograder.grading.results)
 
     @property
     def outcome(self) -> str:
         """``"full"``, ``"partial"``, ``"zero"`` or ``"unfinished"`` (a stub still raising
-        NotImplementedError, a function not defined, a question not answered)."""
-        if self.max_score > 0 and self.score >= self.max_score - 1e-9:
-            return "full"
-        if self.score > 1e-9:
-            return "partial"
-        return "unfinished" if _UNFINISHED.search(self.summary) and not self.failures else "zero"
-
-
-#: the grader's summaries of work not done (autograder.grading.score, .quiz and .sanitize)
-_UNFINISHED = re.compile(r"not implemented yet|is not defined after running|is not answered"
-                         r"|is missing from your notebook")
+        NotImplementedError, a function not defined, a question not answered), from the status
+        the grader wrote."""
+        return {"passed": "full", "partial": "partial", "unfinished": "unfinished"}.get(self.status, "zero")
 
 
 @dataclass
@@ -146,9 +139,12 @@ def _item(name: str, raw: dict) -> Item:
                 for f in raw.get("failures", [])]
     messages = raw.get("messages") or [""]
     answer = raw.get("answer")
+    status = raw["status"]
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r} of {name}")
     return Item(name, str(raw.get("kind", "function")), str(raw.get("notebook", "")),
                 float(raw["score"]), float(raw["max_score"]), str(messages[0]), failures,
-                None if answer is None else str(answer))
+                None if answer is None else str(answer), status)
 
 
 def _not_submitted(course: Course, assignment: str, graded: set[str]) -> list[str]:

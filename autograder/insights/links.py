@@ -32,12 +32,9 @@ class Link:
 def load_catalogue() -> None:
     """Import every module that registers recognisers, so :data:`layerlab.judge.catalogue.MISTAKES`
     knows the title and topic of every identifier a results.json can hold (the catalogue fills
-    as they are imported): the judge's own, the public checks and the hidden cases."""
-    import autograder.cases
-
+    as they are imported): the judge's own and the notebooks' contracts."""
     names = ["layerlab.judge.errors", "layerlab.judge.inputs"]
     names += [f"layerlab.checks.{i.name}" for i in pkgutil.iter_modules(layerlab.checks.__path__)]
-    names += [f"autograder.cases.{i.name}" for i in pkgutil.iter_modules(autograder.cases.__path__)]
     for name in names:
         try:
             importlib.import_module(name)

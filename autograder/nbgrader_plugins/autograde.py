@@ -7,10 +7,15 @@ student's notebook in a kernel, where code that ran before the tests can rewrite
 as the only autograde preprocessor, this one instead grades the whole submission with
 ``autograder.grading.grade_course`` (sandboxed workers, plain data, scoring in this process): the
 same results.json, gradebook entries, late penalty and feedback as ``python -m autograder grade``.
-The notebook it hands back for ``autograded/`` is the one the grader ran (locked cells restored).
+The notebook it hands back for ``autograded/`` is the one the grader ran (locked cells restored),
+with the text and PNG outputs the sandboxed worker reported (:mod:`autograder.grading.cell_outputs`),
+so the Formgrader's Manual Grading shows what the student's cells printed and drew.
 
-After each submission the assignment's class insights are rewritten
-(``insights/<assignment>/insights.html``, :mod:`autograder.insights`).
+The class insights (``insights/<assignment>/insights.html``, :mod:`autograder.insights`) are
+rewritten once per run, not after each submission (2-5 s each): when the submission the converter
+handles last has been graded (so the Formgrader's Autograde button, one submission, rewrites them
+at once). When that last submission is skipped (graded before, no ``--force``), the assignments
+graded in the run are refreshed when the process ends.
 
 When the grader cannot run (no bubblewrap, a broken reference) it raises, nbgrader reports the
 submission as failed, and nothing is graded in a kernel.
@@ -18,7 +23,9 @@ submission as failed, and nothing is graded in a kernel.
 
 from __future__ import annotations
 
+import atexit
 import weakref
+from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -33,6 +40,8 @@ from autograder.boundary.sandbox import Limits
 #: converter -> {(student, assignment): result}: nbgrader makes a new preprocessor per notebook,
 #: the grader grades a whole submission at its first notebook
 _GRADED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: (course root, assignment) -> course, graded since the insights were last refreshed
+_STALE: dict[tuple[str, str], Course] = {}
 
 
 class SandboxedAutograde(NbGraderPreprocessor):
@@ -50,8 +59,13 @@ class SandboxedAutograde(NbGraderPreprocessor):
         converter = self.parent.parent  # the preprocessor's exporter's converter
         graded = _GRADED.setdefault(converter, {})
         if (student, assignment) not in graded:
-            graded[(student, assignment)] = self.grade(Course.of(converter.coursedir, converter.config),
-                                                       student, assignment)
+            course = Course.of(converter.coursedir, converter.config)
+            try:
+                graded[(student, assignment)] = self.grade(course, student, assignment)
+            finally:  # graded or not, the run may end here
+                _STALE[(str(course.root), assignment)] = course
+                if last_submission(converter, student, assignment):
+                    refresh_insights(self.log.info)
         result = graded[(student, assignment)]
         notebook = next((n for n in result.notebooks if n.name == name), None)
         if notebook is not None and notebook.sanitized:
@@ -78,6 +92,25 @@ class SandboxedAutograde(NbGraderPreprocessor):
         for submission, kept in report.manual:
             self.log.warning("%s/%s: kept the manual score of %s (set in the Formgrader)",
                              submission.student, submission.assignment, ", ".join(kept))
-        for line in refresh(course, [assignment]):  # the class insights, with this submission
-            self.log.info(line)
         return report.results[0]
+
+
+def last_submission(converter, student: str, assignment: str) -> bool:
+    """Whether (student, assignment) is the last submission the converter handles: nbgrader goes
+    through ``converter.assignments`` (submission folder -> notebooks) in sorted order."""
+    folders = sorted(converter.assignments)
+    return not folders or (Path(folders[-1]).parent.name, Path(folders[-1]).name) == (student, assignment)
+
+
+def refresh_insights(say=print) -> None:
+    """Rewrite the insights of every assignment graded since the last refresh."""
+    by_course: dict[str, tuple[Course, list[str]]] = {}
+    while _STALE:
+        (root, assignment), course = _STALE.popitem()
+        by_course.setdefault(root, (course, []))[1].append(assignment)
+    for course, assignments in by_course.values():
+        for line in refresh(course, assignments):
+            say(line)
+
+
+atexit.register(refresh_insights)  # a run whose last submission was skipped

@@ -11,8 +11,10 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -62,11 +64,22 @@ def _run(command: list, **kwargs) -> None:
 
 
 def build_wheel(paths: HubPaths) -> Path:
+    """The servers' wheel, built from a copy of the project whose ``layerlab`` is stripped of its
+    hidden cases (:func:`autograder.build.strip_hidden.strip_package`): the students' servers
+    never hold them."""
+    from autograder.build.strip_hidden import IGNORED, strip_package
+
     paths.wheels.mkdir(parents=True, exist_ok=True)
     for old in paths.wheels.glob("layerlab-*.whl"):
         old.unlink()
-    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", paths.wheels,
-          REPO_ROOT])
+    with tempfile.TemporaryDirectory(prefix="layerlab-hub-wheel-") as tmp:
+        project = Path(tmp)
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(REPO_ROOT / name, project / name)
+        shutil.copytree(REPO_ROOT / "autograder", project / "autograder", ignore=IGNORED)
+        strip_package(REPO_ROOT / "layerlab", project / "layerlab")
+        _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", paths.wheels,
+              project])
     (wheel,) = paths.wheels.glob("layerlab-*.whl")
     return wheel
 

@@ -1,7 +1,9 @@
 """Public checks: what students run in the notebooks' locked test cells.
 
-One module per notebook (``layerlab.checks.numpy_basics``, ...), each with a ``check_<function>``
-per graded function. The expected outputs are generated from ``source/`` (``make generated``) into
+One contract module (or small package) per notebook (``layerlab.checks.numpy_basics``, ...), each
+with a ``check_<function>`` per graded function and ``SPECS``, the contract of each: public cases,
+properties, recognisers and, in the instructor's copy only, the grader's hidden cases (every copy
+that leaves is stripped of them, see ``autograder/build/strip_hidden.py``). The expected outputs are generated from ``source/`` (``make generated``) into
 ``layerlab/checks/expected/``; the comparison and its diagnoses live in ``compare.py`` and
 ``runner.py``. Importing this package in IPython also makes a check cell that is run before its
 answer cell say which cell to run first (``undefined.py``).

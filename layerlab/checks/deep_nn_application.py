@@ -19,6 +19,10 @@ Decisions worth knowing:
     must call ``np.random.seed(1)`` themselves (the course's convention, so numbers are comparable).
   * ``learning_rate`` and ``num_iterations`` are passed by keyword, ``print_cost`` is left at its
     default (False): a model that prints when asked not to is not an error, just noisy.
+
+The grader's hidden cases sit beside the public ones (``hidden=``, see
+:mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
+stripped of them, and of what describes them.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import numpy as np
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.checks.training_report import condense_training, recorded_costs
 from layerlab.judge.catalogue import mistake
+from layerlab.judge.contract import Hidden, HiddenCase
 
 NOTEBOOK = "deep_nn_application"
 
@@ -121,6 +126,36 @@ def _later_costs(args, want, got):
     return None
 
 
+# --------------------------------------------------------------------------- output contracts
+
+@mistake("model.costs-not-a-list", "costs returned as an array, not a list", topic="return-values")
+def _costs_is_a_list(args, got):
+    """Property: the recorded costs are a Python list."""
+    costs = got[1] if isinstance(got, (tuple, list)) and len(got) == 2 else None
+    if costs is not None and not isinstance(costs, list):
+        what = f"an array of shape {costs.shape}" if isinstance(costs, np.ndarray) else type(costs).__name__
+        return f"costs must be a Python list (append each recorded cost to a list), got {what}"
+    return None
+
+
+@mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
+         topic="return-values")
+def _parameter_keys(args, got):
+    """Property: the trained parameters have exactly the keys W1, b1, ..., WL, bL."""
+    parameters = got[0] if isinstance(got, (tuple, list)) and len(got) == 2 else None
+    if not isinstance(parameters, dict):
+        return None
+    L = len(args[2]) - 1
+    names = [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
+    if set(parameters) != set(names):
+        return (f"the trained parameters of this {L}-layer network must be exactly the keys "
+                f"{', '.join(repr(k) for k in names)}, the dict has {sorted(map(str, parameters))}")
+    return None
+
+
+PROPERTIES = [_costs_is_a_list, _parameter_keys]
+
+
 # --------------------------------------------------------------------------- the cases
 
 def _problem(seed: int, n_x: int, m: int) -> tuple:
@@ -138,6 +173,29 @@ def _case(global_seed: int, seed: int, layers_dims, m: int) -> tuple:
     return X, Y, layers_dims
 
 
+def _hidden_problem(seed: int, n_x: int, m: int, dtype=np.int64) -> tuple:
+    """X (n_x, m) and labels Y (1, m): label 1 when a fixed direction's projection (plus some noise)
+    is above its median; both labels present, so the cost never reaches 0 in a few hundred steps."""
+    rng = np.random.RandomState(seed)
+    X = rng.randn(n_x, m)
+    w = rng.randn(1, n_x)
+    score = w @ X + 0.5 * rng.randn(1, m)
+    Y = (score > np.median(score)).astype(dtype)
+    return X, Y
+
+
+def _hidden_case(seed: int, n_x: int, m: int, layers_dims, learning_rate: float, num_iterations: int,
+                 global_seed: int, dtype=np.int64) -> HiddenCase:
+    """A hidden case: small seeded problems that train in milliseconds (at most 12 examples and 201
+    iterations; the grader serves the building blocks call by call), with other sizes than the
+    public cases (one input feature, one hidden unit, a single step, L = 1, 4 and 5 layers, layer
+    sizes as a tuple or a list, labels as ints or floats) and the same seeding convention (the
+    grader sets ``global_seed`` right before the call)."""
+    return HiddenCase(make=lambda: _hidden_problem(seed, n_x, m, dtype) + (layers_dims,),
+                      kwargs={"learning_rate": learning_rate, "num_iterations": num_iterations},
+                      seed=global_seed)
+
+
 SPECS = {
     "two_layer_model": FunctionSpec("two_layer_model", [
         Case("X (5, 8), Y (1, 8), layers_dims = (5, 4, 1), learning_rate = 0.5, num_iterations = 301",
@@ -147,7 +205,13 @@ SPECS = {
     ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
                               "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)"),
-              _later_costs], condense=condense_training),
+              _later_costs], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
+        _hidden_case(401, 4, 10, (4, 3, 1), 0.3, 201, global_seed=0),
+        _hidden_case(402, 1, 6, (1, 5, 1), 0.5, 101, global_seed=7),       # one feature
+        _hidden_case(403, 6, 12, [6, 1, 1], 0.2, 101, global_seed=3),      # one hidden unit, a list
+        _hidden_case(404, 3, 5, (3, 8, 1), 0.1, 1, global_seed=42),        # one step, one cost
+        _hidden_case(405, 5, 9, (5, 6, 1), 0.05, 101, global_seed=11, dtype=np.float64),
+    ])),
     "L_layer_model": FunctionSpec("L_layer_model", [
         Case("X (5, 8), Y (1, 8), layers_dims = [5, 4, 3, 1], learning_rate = 0.1, num_iterations = 301",
              lambda: _case(0, 3, [5, 4, 3, 1], 8), {"learning_rate": 0.1, "num_iterations": 301}),
@@ -161,7 +225,14 @@ SPECS = {
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
                               "initialize_parameters_deep, which seeds 3"),
-              _later_costs], condense=condense_training),
+              _later_costs], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
+        _hidden_case(411, 5, 10, [5, 6, 5, 4, 3, 1], 0.05, 201, global_seed=0),    # L = 5
+        _hidden_case(412, 3, 8, [3, 4, 3, 2, 1], 0.1, 101, global_seed=9),         # L = 4
+        _hidden_case(413, 4, 6, [4, 1], 0.5, 101, global_seed=5),                  # L = 1
+        _hidden_case(414, 2, 12, (2, 6, 1), 0.3, 101, global_seed=21),             # a tuple
+        _hidden_case(415, 6, 7, [6, 5, 4, 1], 0.2, 1, global_seed=3),              # one step
+        _hidden_case(416, 1, 9, [1, 3, 3, 1], 0.1, 101, global_seed=13, dtype=np.float64),
+    ])),
 }
 
 check_two_layer_model = make_check(NOTEBOOK, SPECS["two_layer_model"])

@@ -17,8 +17,9 @@ Planar data (week 3)::
     extra = load_extra_datasets()         # {"noisy_circles": (X, Y), ...}, X (2, 200), Y (1, 200)
 
 Modules: :mod:`.course_format` (read / write / validate the HDF5 files), :mod:`.cat_pictures`
-(the picture generator, drawing with :mod:`.raster`, :mod:`.frames`, :mod:`.backgrounds`,
-:mod:`.cat_drawings`, :mod:`.other_drawings`, :mod:`.clutter`), :mod:`.cache`, :mod:`.config`,
+(the picture generator, drawing with :mod:`.raster`, :mod:`.frames`, :mod:`.sketch`,
+:mod:`.backgrounds`, :mod:`.cat_coat`, :mod:`.cat_drawings`, :mod:`.other_drawings` (which picks
+from :mod:`.animal_drawings` and :mod:`.object_drawings`), :mod:`.clutter`), :mod:`.cache`, :mod:`.config`,
 :mod:`.cat_data` (``load_dataset``), :mod:`.planar`.
 """
 

@@ -33,7 +33,7 @@ it keys the cache, and ``tests/datasets`` holds fingerprints of the default set 
 
 import numpy as np
 
-from . import backgrounds, cat_drawings, clutter, other_drawings, raster
+from . import backgrounds, cat_coat, cat_drawings, clutter, other_drawings, raster
 from .course_format import CLASSES, NUM_PX
 
 GENERATOR_VERSION = 1
@@ -123,7 +123,7 @@ def render_picture(rng, label):
     """
     if label == 1:
         pose = cat_drawings.choose_pose(rng)
-        coat = cat_drawings.Coat(rng, NUM_PX, dark=rng.uniform() < 0.5)
+        coat = cat_coat.Coat(rng, NUM_PX, dark=rng.uniform() < 0.5)
         img, ground = _background_behind(rng, SETTINGS["cat"], coat.luma)
         clutter.add_props(img, rng, ground, NUM_PX)
         cat_drawings.draw_cat(img, rng, ground, pose, coat, NUM_PX)

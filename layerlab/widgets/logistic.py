@@ -27,23 +27,18 @@ from __future__ import annotations
 import itertools
 
 import ipywidgets as widgets
-import numpy as np
-from matplotlib.ticker import MultipleLocator
-
-from layerlab.plotting.cost import plot_costs
 
 from .base import WidgetDisplay
 from .controls import Announcer, Status, accent, button, int_slider, log_slider, panel
-from .figure import new_figure, refresh, style_cost_axes
+from .figure import new_figure, refresh
+from .logistic_figure import COST_RECT, PICTURE_RECT, ExplorerFigure
 from .logistic_runs import STYLES, Run, describe, explanation_html, outcome, status, table_html
-from .logistic_trainer import RECORD_EVERY, LogisticTrainer
+from .logistic_trainer import LogisticTrainer
 from .runner import Runner
 from .student import NotReady
 
 __all__ = ["LogisticRegressionExplorer", "explore_logistic_regression", "COST_RECT", "PICTURE_RECT"]
 
-COST_RECT = (0.075, 0.13, 0.52, 0.74)
-PICTURE_RECT = (0.655, 0.05, 0.33, 0.70)
 FIGSIZE = (8.4, 3.9)
 
 
@@ -92,7 +87,9 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.runner = Runner(self.frame, on_change=self._update_buttons)
 
         self.figure, self.view = new_figure(FIGSIZE, headless=headless)
-        self._build_figure()
+        self.drawing = ExplorerFigure(self.figure, num_iterations, self.trainer.pictures["test"][0])
+        self.cost_ax = self.drawing.cost_ax
+        self.picture_image, self.picture_title = self.drawing.picture_image, self.drawing.picture_title
         self.widget = panel([self.learning_rate, self.num_iterations,
                              widgets.HBox([self.train_button, self.stop_button, self.clear_button]),
                              widgets.HTML("<b>Pictures</b>"), self.picture_set, self.only_mistakes,
@@ -127,6 +124,11 @@ class LogisticRegressionExplorer(WidgetDisplay):
     @property
     def _blocked(self) -> NotReady | None:
         return self.trainer.blocked
+
+    @property
+    def legend(self):
+        """The cost axes' legend (None before the first run)."""
+        return self.drawing.legend
 
     # ------------------------------------------------------------------ actions
     def train(self) -> Run | None:
@@ -201,40 +203,9 @@ class LogisticRegressionExplorer(WidgetDisplay):
         self.announcer.say(outcome(self.current))
 
     # ------------------------------------------------------------------ drawing
-    def _build_figure(self) -> None:
-        self.cost_ax = self.figure.add_axes(COST_RECT)
-        for placeholder in plot_costs([], every=RECORD_EVERY, ax=self.cost_ax, log=True).lines:
-            placeholder.remove()  # the axes, labels and grid stay; every run adds its own line
-        style_cost_axes(self.cost_ax)
-        self.cost_ax.xaxis.set_major_locator(MultipleLocator(500))
-        self.cost_ax.set_xlim(0, self.num_iterations.value)
-        self.cost_ax.set_ylim(0.05, 1.0)
-        self.cost_title = self.figure.text(COST_RECT[0] + COST_RECT[2] / 2, 0.92,
-                                           "cost of each run (log scale)", ha="center", va="bottom",
-                                           fontsize=10)
-        self.picture_ax = self.figure.add_axes(PICTURE_RECT)
-        self.picture_ax.set_xticks([])
-        self.picture_ax.set_yticks([])
-        self.picture_image = self.picture_ax.imshow(self.trainer.pictures["test"][0], interpolation="nearest")
-        self.picture_title = self.figure.text(PICTURE_RECT[0] + PICTURE_RECT[2] / 2, 0.77, " ",
-                                              ha="center", va="bottom", fontsize=9, linespacing=1.3)
-        self.legend = None
-
     def _redraw(self) -> None:
-        for run in self.runs:
-            run.line.set_data(np.asarray(run.cost_iterations, float), np.asarray(run.costs, float))
-            run.line.set_label(run.label)
-        values = np.array([c for run in self.runs for c in run.costs], dtype=float)
-        values = values[np.isfinite(values) & (values > 0)]
-        if values.size:
-            self.cost_ax.set_ylim(values.min() / 1.3, max(values.max() * 1.3, values.min() * 2))
         longest = max([self.num_iterations.value] + [run.num_iterations for run in self.runs])
-        self.cost_ax.set_xlim(0, longest)
-        if self.legend is not None:
-            self.legend.remove()
-            self.legend = None
-        if self.runs:
-            self.legend = self.cost_ax.legend(loc="upper right", fontsize=8)
+        self.drawing.draw_runs(self.runs, longest)
         self.table.value = table_html(self.runs)
         self._browse(redraw=False)
         refresh(self.figure)
@@ -259,14 +230,10 @@ class LogisticRegressionExplorer(WidgetDisplay):
         part = self.picture_set.value
         shown = self.trainer.shown(part, self.only_mistakes.value)
         if len(shown) == 0:
-            self.picture_image.set_data(np.ones((64, 64, 3)))
-            self.picture_title.set_text("no mistakes in this set")
+            self.drawing.show_picture(None, "no mistakes in this set")
         else:
             index = int(shown[min(self.picture.value, len(shown) - 1)])
-            self.picture_image.set_data(self.trainer.pictures[part][index])
-            text = self.trainer.caption(part, index)
-            self.picture_title.set_text(text)
-            self.picture_title.set_color("#b2182b" if "(wrong)" in text else "black")
+            self.drawing.show_picture(self.trainer.pictures[part][index], self.trainer.caption(part, index))
         if redraw:
             refresh(self.figure)
             self._update_words()

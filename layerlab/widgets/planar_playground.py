@@ -34,8 +34,9 @@ import numpy as np
 from . import planar_data
 from .base import TrainingWidget
 from .controls import Announcer, Status, accent, button, dropdown, float_slider, int_slider, log_slider, panel
-from .planar_trainer import ACTIVATION_NAMES, LARGE_SCALE, PlanarTrainer
-from .playground_controls import SharePanel, unit_options
+from .planar_trainer import LARGE_SCALE, PlanarTrainer
+from .playground_controls import ACTIVATIONS, INITIALIZATIONS, STUDENT_FUNCTIONS, SharePanel, unit_options
+from .playground_status import layer_text, notice_html, status_parts
 from .playground_figures import BOUNDARY_RECT, COST_RECT, UNIT_RECT, PlaygroundFigures
 from .playground_setting import Setting
 from .runner import Runner
@@ -43,14 +44,6 @@ from .student import NotReady, StudentFunctions
 
 __all__ = ["Playground", "playground", "ACTIVATIONS", "INITIALIZATIONS", "BOUNDARY_RECT", "COST_RECT",
            "UNIT_RECT", "LARGE_SCALE"]
-
-#: hidden activations offered: label shown -> key ("tanh" uses the student's functions)
-ACTIVATIONS = {"tanh (yours)": "tanh", "ReLU": "relu", "leaky ReLU": "leaky relu", "sigmoid": "sigmoid"}
-#: how the weights start: label shown -> key (short enough for the dropdown to show whole)
-INITIALIZATIONS = {"small random (yours)": "small random", "zeros": "zeros",
-                   f"large random (×{LARGE_SCALE:g})": "large random"}
-STUDENT_FUNCTIONS = ("initialize_parameters", "forward_propagation", "compute_cost",
-                     "backward_propagation", "update_parameters")
 
 
 class Playground(TrainingWidget):
@@ -221,16 +214,13 @@ class Playground(TrainingWidget):
 
     # ------------------------------------------------------------------ drawing and status
     def _draw(self) -> None:
-        problem = self.figures.draw(self.trainer, self._setting_text())
+        problem = self.figures.draw(self.trainer, layer_text(self.trainer))
         if problem is not None:
             self.trainer.blocked = problem
         if self.trainer.blocked is None:
             self._show_status()
         else:
             self._fail(self.trainer.blocked)
-
-    def _setting_text(self) -> str:
-        return f"{self.trainer.hidden_units} {ACTIVATION_NAMES[self.trainer.activation]} units"
 
     def _show_status(self) -> None:
         if self.trainer.blocked is not None:
@@ -239,17 +229,10 @@ class Playground(TrainingWidget):
         self.status.show(" · ".join(self._status_parts() + (["running"] if self.runner.running else [])))
         if t.notice is not None:  # a hint above the usual line (training goes on)
             self.status.text = f"{t.notice}\n{self.status.text}"
-            self.status.widget.value = (
-                "<div style='border-left: 4px solid #e08214; background: #fdf3e6; padding: 0.3em "
-                f"0.6em; margin-bottom: 0.2em; max-width: 60em'>{NotReady(t.notice).html()}</div>"
-                + self.status.widget.value)
+            self.status.widget.value = notice_html(t.notice) + self.status.widget.value
 
     def _status_parts(self) -> list[str]:
-        t = self.trainer
-        parts = [f"iteration {t.iteration:,}"] + ([f"cost {t.costs[-1]:.4f}"] if t.costs else [])
-        if self.train_accuracy is not None:
-            parts += [f"train accuracy {self.train_accuracy:.1%}", f"test accuracy {self.test_accuracy:.1%}"]
-        return parts + [self._setting_text(), f"learning rate {self.learning_rate.value:.3g}", f"seed {t.seed}"]
+        return status_parts(self.trainer, self.figures.accuracies, self.learning_rate.value)
 
     def _fail(self, problem: NotReady) -> None:
         if self.status.problem != str(problem):

@@ -19,15 +19,22 @@ import html
 import ipywidgets as widgets
 
 from .controls import button, dropdown
+from .planar_trainer import LARGE_SCALE
 from .playground_presets import PRESETS, preset
 from .playground_setting import Setting
 from .student import NotReady
 
-__all__ = ["SharePanel", "unit_options", "NO_LESSON"]
+__all__ = ["SharePanel", "unit_options", "NO_LESSON", "ACTIVATIONS", "INITIALIZATIONS", "STUDENT_FUNCTIONS"]
 
 NO_LESSON = "(your own setting)"
-_CODE_ARGUMENTS = ("initialize_parameters", "forward_propagation", "compute_cost",
-                   "backward_propagation", "update_parameters")
+#: hidden activations offered: label shown -> key ("tanh" uses the student's functions)
+ACTIVATIONS = {"tanh (yours)": "tanh", "ReLU": "relu", "leaky ReLU": "leaky relu", "sigmoid": "sigmoid"}
+#: how the weights start: label shown -> key (short enough for the dropdown to show whole)
+INITIALIZATIONS = {"small random (yours)": "small random", "zeros": "zeros",
+                   f"large random (×{LARGE_SCALE:g})": "large random"}
+#: the notebook's functions the playground trains with (and the shared cell passes back)
+STUDENT_FUNCTIONS = ("initialize_parameters", "forward_propagation", "compute_cost",
+                     "backward_propagation", "update_parameters")
 
 
 def unit_options(n_h: int) -> list:
@@ -59,7 +66,7 @@ class SharePanel:
         """Write the current setting into the box and the cell that restores it; returns the line."""
         line = self.playground.setting().to_string()
         self.text.value = line
-        arguments = ", ".join(f"{name}={name}" for name in _CODE_ARGUMENTS)
+        arguments = ", ".join(f"{name}={name}" for name in STUDENT_FUNCTIONS)
         self.code.value = ("<div style='font-size: 12px'>Or run this cell to reopen it: <pre "
                            "style='white-space: pre-wrap; word-break: break-all; user-select: all'>"
                            f"{html.escape(f'playground({arguments}, setting={line!r})')}</pre></div>")

@@ -114,9 +114,10 @@ def peak_mib(proc: subprocess.CompletedProcess) -> float:
     return int(re.search(r"PEAK (\d+)", proc.stderr)[1]) / 1024
 
 
-def grade_cli(course: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+def grade_cli(course: Path, *args: str, timeout: float = 900,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "autograder", "grade", "--course", str(course), *args],
-                          cwd=course, capture_output=True, text=True, timeout=timeout)
+                          cwd=course, capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def results(course: Path, student: str, assignment: str = ASSIGNMENT) -> dict:
@@ -283,14 +284,13 @@ def hidden_case_tests(notebook: str, source: Path, functions: list[str], public,
     notebook's public-check module."""
     import numpy as np
 
-    from autograder import cases as hidden_cases
-    from autograder.grading.plan import build_plan
+    from autograder.grading.plan import build_plan, hidden_cases_of
     from autograder.build.source import SourceNotebook
     from layerlab import plaindata
 
     def test_every_graded_function_has_hidden_cases():
         graded = [g.name for g in SourceNotebook(source).graded_functions]
-        specs = hidden_cases.load(notebook)
+        specs = hidden_cases_of(notebook)
         assert sorted(graded) == sorted(functions) == sorted(specs)
         for name, spec in specs.items():
             assert len(spec.cases) >= min_cases, name

@@ -52,14 +52,14 @@ except OSError:
 ''',
     "read_cases": '''
 import glob
-for path in glob.glob("{repo}/autograder/cases/*.py") + glob.glob("{repo}/source/*/*.ipynb"):
-    try:
+for path in glob.glob("{repo}/layerlab/checks/**/*.py", recursive=True) + glob.glob("{repo}/source/*/*.ipynb"):
+    try:  # the instructor's contracts (hidden cases) and solutions
         _leaked(path + open(path).read())
     except OSError:
         pass
 try:
-    import autograder.cases
-    _leaked(autograder.cases.__file__)
+    import autograder.grading.plan
+    _leaked(autograder.grading.plan.__file__)
 except ImportError:
     pass
 ''',
@@ -241,8 +241,12 @@ def attacked():
         nb.cells.append(nbformat.v4.new_code_cell(LEAK.format(**fill)))
         nb.cells.append(nbformat.v4.new_code_cell(code.format(**fill)))
         submit(course, name, nb)
+    # the run's own temporary folder: every sandbox of this run names it in its command line
+    # (its work directory is made there), so leftovers are told apart from other runs' workers
+    run_tmp = course / "run-tmp"
+    run_tmp.mkdir()
     proc = grade_cli(course, "--jobs", "2", "--cell-timeout", "5", "--call-timeout", "5",
-                     "--memory", "1024", "--timeout", "120")
+                     "--memory", "1024", "--timeout", "120", env={**os.environ, "TMPDIR": str(run_tmp)})
     control = course / "autograded" / "control" / ASSIGNMENT / "results.json"
     snapshot = {"control": control.read_bytes() if control.exists() else b"",
                 "gradebook": (course / "gradebook.db").read_bytes()}
@@ -293,17 +297,49 @@ def test_the_gradebook_holds_the_true_scores(attacked):
     assert "1000" not in export.read_text()
 
 
-def test_no_worker_process_outlives_the_run(attacked):
-    leftovers = []
+def _processes() -> dict[int, tuple[int, bytes]]:
+    """pid -> (parent pid, command line) of every process this user may read."""
+    table = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 cmdline = (entry / "cmdline").read_bytes()
+                stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            if b"layerlab-worker" in cmdline or b"worker.py" in cmdline:
-                leftovers.append(cmdline.replace(b"\0", b" ")[:200])
-    assert leftovers == []
+            table[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), cmdline)
+    return table
+
+
+def test_no_worker_process_outlives_the_run(attacked):
+    """No sandbox of this run (named by its temporary folder), and nothing started under one,
+    is still alive once the run is over; other runs' workers on the machine are not counted."""
+    marker = str(attacked[0] / "run-tmp").encode()
+    table = _processes()
+    ours = {pid for pid, (_, cmdline) in table.items() if marker in cmdline}
+    grew = True
+    while grew:
+        below = {pid for pid, (parent, _) in table.items() if parent in ours} - ours
+        grew = bool(below)
+        ours |= below
+    assert [table[pid][1].replace(b"\0", b" ")[:200] for pid in sorted(ours)] == []
+
+
+def test_each_sandbox_names_its_run(tmp_path):
+    """What the leftover check relies on: a worker's sandbox command line holds the folder its
+    work directory was made in (TMPDIR)."""
+    from autograder.boundary import launcher, sandbox
+
+    os.environ["TMPDIR"], saved = str(tmp_path), os.environ.get("TMPDIR")
+    tempfile.tempdir = None
+    try:
+        workdir = launcher.make_workdir("{}")
+        command = launcher.worker_command(workdir, limits=sandbox.Limits())
+    finally:
+        tempfile.tempdir = None
+        os.environ.pop("TMPDIR") if saved is None else os.environ.update(TMPDIR=saved)
+    launcher.remove_workdir(workdir)
+    assert any(str(tmp_path) in part for part in command.argv)
 
 
 @pytest.mark.parametrize("attack, words", [

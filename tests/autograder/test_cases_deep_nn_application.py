@@ -11,8 +11,7 @@ import time
 
 import numpy as np
 
-from autograder import cases as hidden_cases
-from autograder.grading.plan import build_plan
+from autograder.grading.plan import build_plan, hidden_cases_of
 from autograder.build.source import SourceNotebook
 from corpus.deep_nn_application import GRADER_ONLY, MISTAKES, PATHS_DIFFER, VARIANTS
 from grading_tools import REPO, corpus_tests, hidden_case_tests
@@ -36,7 +35,7 @@ globals().update(hidden_case_tests(NOTEBOOK, SOURCE, FUNCTIONS, public, min_case
 
 
 def test_the_models_must_seed_themselves():
-    for name, spec in hidden_cases.load(NOTEBOOK).items():
+    for name, spec in hidden_cases_of(NOTEBOOK).items():
         seeds = [c.seed for c in spec.cases]
         assert all(s is not None and s != 1 for s in seeds) and len(set(seeds)) == len(seeds), name
 

@@ -10,8 +10,7 @@ import functools
 
 import numpy as np
 
-from autograder import cases as hidden_cases
-from autograder.grading.plan import build_plan
+from autograder.grading.plan import build_plan, hidden_cases_of
 from autograder.build.source import SourceNotebook
 from corpus.deep_nn_step_by_step import GRADER_ONLY, MISTAKES, VARIANTS
 from grading_tools import REPO, corpus_tests, hidden_case_tests
@@ -64,7 +63,7 @@ def test_hidden_inputs_have_other_shapes_than_the_public_ones():
 def test_seeding_conventions_are_graded():
     """Both initialisers seed NumPy themselves (1 and 3): every case sets another global seed first,
     and the expected weights are those of the function's own seed, drawn layer by layer."""
-    specs = hidden_cases.load(NOTEBOOK)
+    specs = hidden_cases_of(NOTEBOOK)
     for name, own in (("initialize_parameters", 1), ("initialize_parameters_deep", 3)):
         seeds = [c.seed for c in specs[name].cases]
         assert all(s is not None and s != own for s in seeds) and len(set(seeds)) == len(seeds), name

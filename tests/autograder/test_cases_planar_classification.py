@@ -9,8 +9,7 @@ import functools
 
 import numpy as np
 
-from autograder import cases as hidden_cases
-from autograder.grading.plan import build_plan
+from autograder.grading.plan import build_plan, hidden_cases_of
 from autograder.build.source import SourceNotebook
 from corpus.planar_classification import GRADER_ONLY, MISTAKES, VARIANTS
 from grading_tools import REPO, corpus_tests, hidden_case_tests
@@ -34,7 +33,7 @@ globals().update(hidden_case_tests(NOTEBOOK, SOURCE, FUNCTIONS, public, min_case
 
 
 def test_seeding_conventions_are_graded():
-    specs = hidden_cases.load(NOTEBOOK)
+    specs = hidden_cases_of(NOTEBOOK)
     # initialize_parameters draws from the global generator: the grader seeds it, never with 3
     assert all(c.seed is not None and c.seed != 3 for c in specs["initialize_parameters"].cases)
     # nn_model seeds with 3 itself: the grader seeds with something else first

@@ -7,8 +7,7 @@ import functools
 
 import numpy as np
 
-from autograder import cases as hidden_cases
-from autograder.grading.plan import build_plan
+from autograder.grading.plan import build_plan, hidden_cases_of
 from autograder.build.source import SourceNotebook, source_notebooks
 from grading_tools import FUNCTIONS, NOTEBOOK, SOURCE
 from layerlab import plaindata
@@ -22,7 +21,7 @@ def plan():
 
 def test_every_graded_function_of_numpy_basics_has_hidden_cases():
     graded = [g.name for g in SourceNotebook(SOURCE).graded_functions]
-    specs = hidden_cases.load(NOTEBOOK)
+    specs = hidden_cases_of(NOTEBOOK)
     assert sorted(graded) == sorted(FUNCTIONS) == sorted(specs)
     for name, spec in specs.items():
         assert len(spec.cases) >= 5, name
@@ -36,14 +35,14 @@ def _missing_hidden_cases() -> list[str]:
             graded = notebook.graded_functions
         except Exception:  # a notebook being written; its own tests say what is wrong
             continue
-        specs = hidden_cases.load(notebook.name) or {}
+        specs = hidden_cases_of(notebook.name) or {}
         missing += [f"{notebook.assignment}/{notebook.name}: {g.name}" for g in graded if g.name not in specs]
     return missing
 
 
 def test_every_graded_function_of_every_assignment_has_hidden_cases():
-    """Each graded function of each source notebook has a hidden spec in
-    autograder/cases/<notebook>.py; the message lists the ones still to write."""
+    """Each graded function of each source notebook has hidden cases in its contract
+    (``hidden=`` in layerlab/checks/<notebook>); the message lists the ones still to write."""
     missing = _missing_hidden_cases()
     assert not missing, "graded functions without hidden cases:\n  " + "\n  ".join(missing)
 

@@ -3,6 +3,7 @@ page that explains without giving the hidden tests away?"""
 
 from __future__ import annotations
 
+import ast
 import csv
 import re
 import subprocess
@@ -84,9 +85,10 @@ def test_feedback_never_shows_the_reference_or_the_hidden_tests(run):
         if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
             region = cell.source.split("### BEGIN SOLUTION")[-1].split("### END SOLUTION")[0]
             solution_lines |= {line.strip() for line in region.splitlines() if len(line.strip()) >= 16}
-    hidden_source = (REPO / "autograder" / "cases" / f"{NOTEBOOK}.py").read_text()
-    hidden_lines = {line.strip() for line in hidden_source.splitlines()
-                    if "lambda" in line or "RandomState" in line}
+    contract = (REPO / "layerlab" / "checks" / f"{NOTEBOOK}.py").read_text()
+    hidden_source = "\n".join(ast.get_source_segment(contract, kw.value) for node in ast.walk(ast.parse(contract))
+                              if isinstance(node, ast.Call) for kw in node.keywords if kw.arg == "hidden")
+    hidden_lines = {line.strip() for line in hidden_source.splitlines() if "lambda" in line}
     assert solution_lines and hidden_lines
     for student, page in _pages(run).items():
         if student.startswith(("variants", "mistakes", "attack")):  # their own code is not the reference's

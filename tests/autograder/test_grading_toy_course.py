@@ -11,11 +11,11 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder import cases as hidden_cases
-from autograder.cases import HiddenCase, HiddenSpec
+from autograder.grading import plan
 from autograder.grading.course import Course
 from autograder.grading.grade import Settings, grade_course
 from grading_tools import REPO
+from layerlab.judge.contract import FunctionSpec, Hidden, HiddenCase
 
 AID = "toy_assignment"
 
@@ -48,13 +48,15 @@ def _source_notebook(solutions: dict[str, str]):
     return nb
 
 
-CASES = {
-    "noise": HiddenSpec([HiddenCase(lambda: (4,), seed=3), HiddenCase(lambda: (2,), seed=5)]),
-    "update": HiddenSpec([
+CONTRACTS = {
+    "noise": FunctionSpec("noise", (), hidden=Hidden([HiddenCase(lambda: (4,), seed=3),
+                                                      HiddenCase(lambda: (2,), seed=5)])),
+    "update": FunctionSpec("update", (), hidden=Hidden([
         HiddenCase(lambda: ({"W1": np.ones((2, 3)), "b1": np.zeros((2, 1))}, 0.1)),
         HiddenCase(lambda: ({"W1": np.arange(6.0).reshape(3, 2)}, 0.5)),
-    ]),
-    "stats": HiddenSpec([HiddenCase(lambda: (np.arange(5.0),)), HiddenCase(lambda: (np.ones((2, 2)),))]),
+    ])),
+    "stats": FunctionSpec("stats", (), hidden=Hidden([HiddenCase(lambda: (np.arange(5.0),)),
+                                                      HiddenCase(lambda: (np.ones((2, 2)),))])),
 }
 
 STUDENTS = {
@@ -86,9 +88,9 @@ def graded(tmp_path_factory):
             cell.source = "\n".join(l for l in cell.source.splitlines() if "###" not in l)
         nbformat.write(nb, folder / "toy.ipynb")
         nbformat.write(nbformat.v4.new_notebook(), folder / "reading.ipynb")
-    original = hidden_cases.load
+    original = plan.contracts
     mp = pytest.MonkeyPatch()
-    mp.setattr(hidden_cases, "load", lambda name: CASES if name == "toy" else original(name))
+    mp.setattr(plan, "contracts", lambda name: CONTRACTS if name == "toy" else original(name))
     try:
         report = grade_course(Course.open(root), settings=Settings(jobs=2))
     finally:

@@ -18,7 +18,7 @@ from grading_tools import REPO
 from autograder.grading.course import Course
 from autograder.insights import cli as insights_cli
 from autograder.insights import page, quiz_stats, report, stats
-from autograder.insights.gather import Failure, InsightsError, Item
+from autograder.insights.gather import InsightsError, Item, gather
 from layerlab.checks import quiz_week2, quiz_week3, quiz_week4
 from layerlab.checks.quiz import Question, choice
 from layerlab.judge.catalogue import MISTAKES, TOPICS, Mistake
@@ -28,9 +28,10 @@ QUIZ = "week2_quiz"
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
 
-def function(score, max_score=2.0, failures=(), summary="`f` passed 1 of 2 hidden cases."):
+def function(score, max_score=2.0, failures=(), summary="`f` passed 1 of 2 hidden cases.", status=None):
+    status = status or ("passed" if score == max_score else "partial" if score else "failed")
     return {"kind": "function", "notebook": "logistic_regression", "score": score, "max_score": max_score,
-            "passed": 0, "cases": 2, "messages": [summary], "failures": list(failures)}
+            "status": status, "passed": 0, "cases": 2, "messages": [summary], "failures": list(failures)}
 
 
 def failure(problem, hints=(), mistakes=None):
@@ -43,6 +44,7 @@ def failure(problem, hints=(), mistakes=None):
 
 def question(answer, score, max_score=1.0):
     return {"kind": "question", "notebook": "quiz_week2", "score": score, "max_score": max_score,
+            "status": "passed" if score == max_score else "partial" if score else "failed",
             "passed": int(score == max_score), "cases": 1, "messages": ["..."], "failures": [],
             "answer": answer}
 
@@ -72,7 +74,7 @@ def course(tmp_path, monkeypatch):
                      "propagate": function(1.0, failures=[failure("dw: wrong values", ["dw is m times too large"])])
                      if i == 0 else function(2.0),
                      "model": function(0.0, summary="`model` is not implemented yet: its cell still raises "
-                                                    "NotImplementedError.")}
+                                                    "NotImplementedError.", status="unfinished")}
         write_result(tmp_path, student, CODE, functions)
     answers = [("(4, 1)", "b"), ("(4, 1)", "b"), ("(4,)", "c"), ("(4,)", "c"), ("(4,)", "c"), ("(1, 3)", "b")]
     for i, (q6, q7) in enumerate(answers):
@@ -169,16 +171,21 @@ def test_option_counts_of_each_kind():
         ("4096", 2, False), ("12288", 1, True)]
 
 
-def test_outcomes():
-    def item(score, summary="", failures=()):
-        return Item("f", "function", "nb", score, 2.0, summary, list(failures))
-    assert item(2.0).outcome == "full" and item(0.5).outcome == "partial"
-    assert item(0.0, "`f` passed 0 of 4 hidden cases.").outcome == "zero"
-    assert item(0.0, "`f` is not implemented yet: its cell still raises NotImplementedError.").outcome == "unfinished"
-    assert item(0.0, "`q3` is not answered.").outcome == "unfinished"
-    assert item(0.0, "The cell where you write `f` is missing from your notebook (deleted, or its "
-                     "nbgrader metadata was changed), so `f` could not be graded.").outcome == "unfinished"
-    assert item(0.0, "`f` is not implemented yet", [Failure(1, ["wrong"], [], None)]).outcome == "zero"
+def test_outcomes_follow_the_status_the_grader_wrote_not_its_words():
+    def item(status, score=0.0, summary="`f` is not implemented yet"):
+        return Item("f", "function", "nb", score, 2.0, summary, [], None, status)
+    assert item("passed", 2.0).outcome == "full" and item("partial", 0.5).outcome == "partial"
+    assert item("unfinished", summary="anything at all").outcome == "unfinished"
+    assert {item(status).outcome for status in ("failed", "error", "timeout")} == {"zero"}
+
+
+def test_a_results_file_without_a_known_status_is_named(course):
+    path = course / "autograded" / "pupil0x" / CODE / "results.json"
+    data = json.loads(path.read_text())
+    data["functions"]["model"]["status"] = "almost"
+    path.write_text(json.dumps(data))
+    with pytest.raises(InsightsError, match="unknown status 'almost' of model"):
+        gather(Course.open(course), CODE)
 
 
 def test_quiz_questions_declare_known_topics():

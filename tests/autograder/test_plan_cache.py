@@ -10,7 +10,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from autograder import cases as hidden_cases
+from layerlab.checks import numpy_basics as contract
 from autograder.build.source import SourceNotebook
 from autograder.grading import fingerprints, plan_cache
 from autograder.grading.plan import build_plan
@@ -81,15 +81,17 @@ def test_changing_the_source_notebook_rebuilds_the_plans(course):
 
 
 def test_a_changed_hidden_case_changes_the_key(tmp_path):
-    cases_file = hidden_cases.__file__
-    assert any(str(cases_file).startswith(str(tree)) for tree in fingerprints.CODE_TREES)
-    tree = tmp_path / "autograder"
-    shutil.copytree(REPO / "autograder" / "cases", tree / "cases")
+    contract_file = contract.__file__  # the hidden cases live in the notebook's contract module
+    assert any(str(contract_file).startswith(str(tree)) for tree in fingerprints.CODE_TREES)
+    tree = tmp_path / "layerlab"
+    shutil.copytree(REPO / "layerlab" / "checks", tree / "checks")
     source = REPO / "source" / ASSIGNMENT / "numpy_basics.ipynb"
     before = plan_cache.cache_key([source], [], trees=(tree,))
     assert plan_cache.cache_key([source], [], trees=(tree,)) == before
-    case = tree / "cases" / "numpy_basics.py"
-    case.write_text(case.read_text().replace("CASES = {", "CASES = {  # an edited case\n", 1))
+    case = tree / "checks" / "numpy_basics.py"
+    edited = case.read_text().replace("lambda: 12,", "lambda: 13,", 1)
+    assert edited != case.read_text()
+    case.write_text(edited)
     assert plan_cache.cache_key([source], [], trees=(tree,)) != before
 
 

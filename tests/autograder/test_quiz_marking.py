@@ -188,6 +188,17 @@ def test_what_the_worker_reports_is_marked_in_every_case():
     assert "stopped early" in mark_report(q, None, None, "The process stopped early.").summary
 
 
+def test_a_mark_says_why_an_answer_earned_nothing():
+    q = question("week3_quiz", "q2")
+    assert mark(question("week2_quiz", "q6"), None).zero_reason == "unfinished"          # None: not answered
+    assert mark(question("week2_quiz", "q6"), [4, 1]).zero_reason == ""                   # answered wrong
+    assert mark_report(q, CallReport("q2/answer", "missing", 0.0), None, None).zero_reason == "unfinished"
+    assert mark_report(q, None, "the cell was deleted", None).zero_reason == "unfinished"
+    assert mark_report(q, None, None, "The process stopped early.").zero_reason == "error"
+    stopped = CallReport("q2/answer", "timeout", 0.0, error=ErrorInfo("TimeLimit", [], "too long", []))
+    assert mark_report(q, stopped, None, None).zero_reason == "timeout"
+
+
 @pytest.mark.parametrize("output, value", [
     (("value", "b"), "b"),
     (("value", (4, 1)), (4, 1)),

@@ -109,3 +109,50 @@ def test_the_autograde_button_gives_the_sandboxed_grade(course, lab_in, browser,
 
     run(course, "autograder", "grade", "--student", STUDENT, "--force")
     assert stable(json.loads(results.read_text())) == stable(by_button)
+
+
+SHOWING = "shows"
+SHOW = ("print('the printed answer: 42')\n"
+        "import matplotlib.pyplot as plt\n"
+        "plt.plot([0, 1, 2], [0, 1, 4])\n"
+        "from IPython.display import HTML, display\n"
+        "display(HTML('<script>document.title = \"pwned\"; alert(1)</script><b id=rich>rich</b>'))\n"
+        "print('<img id=planted src=x onerror=\"document.title = 1; alert(2)\">')")
+
+
+def test_manual_grading_shows_the_outputs_and_runs_none_of_a_hostile_one(course, lab_in, browser, screenshot):
+    """After ``nbgrader autograde``, the Formgrader's Manual Grading page of the submission shows
+    what its cells printed and drew; the HTML and script it displayed do not run."""
+    from playwright.sync_api import expect
+    from nbgrader.api import Gradebook
+
+    nb = nbformat.read(REPO_ROOT / "assignments" / ASSIGNMENT / f"{NOTEBOOK}.ipynb", 4)
+    nb.cells.append(nbformat.v4.new_code_cell(SHOW))
+    folder = course / "submitted" / SHOWING / ASSIGNMENT
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / f"{NOTEBOOK}.ipynb")
+    run(course, "nbgrader", "autograde", ASSIGNMENT, "--student", SHOWING)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "layerlab") as gb:
+        submission_id = gb.find_submission_notebook(NOTEBOOK, ASSIGNMENT, SHOWING).id
+    with lab_in(course) as server:
+        context = browser.new_context(viewport={"width": 1400, "height": 900},
+                                      extra_http_headers={"Authorization": f"token {server.token}"})
+        dialogs = []
+        try:
+            page = context.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(server.url(f"/formgrader/submissions/{submission_id}/"))
+            printed = page.get_by_text("the printed answer: 42", exact=True)  # not the cell's code
+            expect(printed).to_be_visible()
+            picture = page.locator('img[src^="data:image/png;base64,"]').last
+            picture.scroll_into_view_if_needed()
+            expect(picture).to_be_visible()
+            assert picture.evaluate("img => img.naturalWidth") > 100   # it decoded as a picture
+            expect(page.get_by_text("text/html was left out")).to_be_visible()
+            planted = '<img id=planted src=x onerror="document.title = 1; alert(2)">'
+            expect(page.get_by_text(planted, exact=True)).to_be_visible()  # as text
+            screenshot(page, "formgrader-04-manual-grading-outputs")
+            assert page.locator("#planted, #rich").count() == 0
+            assert page.title() not in ("pwned", "1") and dialogs == []
+        finally:
+            context.close()

@@ -266,9 +266,9 @@ def test_a_student_cannot_read_the_instructors_course_or_gradebook(course_hub):
     assert (course / "source" / ASSIGNMENT / NOTEBOOK).is_file()
     secret = [("read", str(course / "source" / ASSIGNMENT / NOTEBOOK)),
               ("read", str(course / "gradebook.db")),
-              ("list", str(course / "autograder" / "cases")),
+              ("list", str(course / "layerlab" / "checks")),
               ("list", str(course)),
-              ("read", str(course / "autograder" / "cases" / "numpy_basics.py"))]
+              ("read", str(course / "layerlab" / "checks" / "numpy_basics.py"))]  # hidden cases
     result = _probe(course_hub, STUDENT_RIGHT, secret)
     assert [result[f"{a} {p}"] for a, p in secret] == ["denied"] * len(secret), result
     # controls: the release and the student's own home are readable

@@ -1,15 +1,13 @@
 """Every identifier a recogniser carries is in the catalogue, and every catalogue entry is carried
-by a recogniser that the judge runs (a public or hidden spec's hint or property, an exception
-explanation, an input check)."""
+by a recogniser that the judge runs (a contract's hint or property, used on the public and the
+hidden cases, an exception explanation, an input check)."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 
-import autograder.cases
 import layerlab.checks
-from autograder import cases as hidden_cases
 from layerlab.judge import errors, inputs, root_cause
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
@@ -22,10 +20,7 @@ def _recognisers() -> dict[str, list]:
     for info in pkgutil.iter_modules(layerlab.checks.__path__):
         module = importlib.import_module(f"layerlab.checks.{info.name}")
         for name, spec in getattr(module, "SPECS", {}).items():
-            found[f"public {info.name}.{name}"] = [*spec.hints, *spec.properties]
-    for info in pkgutil.iter_modules(autograder.cases.__path__):
-        for name, spec in (hidden_cases.load(info.name) or {}).items():
-            found[f"hidden {info.name}.{name}"] = [*spec.hints, *spec.properties]
+            found[f"{info.name}.{name}"] = [*spec.hints, *spec.properties]
     return found
 
 
