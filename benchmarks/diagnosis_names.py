@@ -8,11 +8,19 @@ diagnoses::
 
     python benchmarks/diagnosis_names.py            # this checkout
     PYTHONPATH=/path/to/other/checkout python benchmarks/diagnosis_names.py
+
+``--heldout`` counts the two held-out corpora of ``tests/checks`` instead (heldout_mistakes.py and
+heldout_mistakes_second.py: the words must appear in a "Likely mistake:" or "Hint:" line), with
+the layerlab found first on the path; the corpora and the counting are always this checkout's::
+
+    python benchmarks/diagnosis_names.py --heldout
+    PYTHONPATH=/path/to/other/checkout python benchmarks/diagnosis_names.py --heldout
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -80,7 +88,27 @@ def report(notebook: tuple[str, str], cell: str, code: str, function: str) -> st
     return ""
 
 
+def heldout() -> int:
+    """Print which held-out mistakes the feedback names, and the count of each corpus."""
+    import warnings
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from checks import heldout_mistakes, heldout_mistakes_second
+
+    warnings.filterwarnings("ignore", category=RuntimeWarning)
+    for label, corpus in (("first", heldout_mistakes.CORPUS), ("second", heldout_mistakes_second.CORPUS)):
+        named = 0
+        for entry in corpus:
+            hit = heldout_mistakes.run(entry)[0]
+            named += hit
+            print(f"{'named ' if hit else 'missed'}  {entry[0]:22s} {entry[1]}")
+        print(f"{label} held-out corpus: the feedback names the real cause of {named} of {len(corpus)}\n")
+    return 0
+
+
 def main() -> int:
+    if "--heldout" in sys.argv[1:]:
+        return heldout()
     named = 0
     for notebook, cell, code, function, words in HELD_OUT:
         text = report(notebook, cell, code, function)
@@ -92,5 +120,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+    after_pythonpath = 1 + len([p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+    sys.path.insert(after_pythonpath, str(ROOT))  # so another checkout's layerlab comes first
     sys.exit(main())

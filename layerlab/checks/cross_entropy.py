@@ -79,6 +79,7 @@ def _term_costs(A: np.ndarray, Y: np.ndarray) -> dict[str, float]:
         "only-second": -float(np.sum(second)) / m,
         "log-a-twice": -float(np.sum(first + (1 - Y) * np.log(A))) / m,
         "swapped": -float(np.sum(Y * np.log(1 - A) + (1 - Y) * np.log(A))) / m,
+        "y-twice": -float(np.sum(first + Y * np.log(1 - A))) / m,
     }
 
 
@@ -100,17 +101,32 @@ def missing_term(args, want, got):
 
 @mistake("cost.wrong-log-term", "log(a) where log(1 − a) belongs, or the two logs swapped", topic="cost")
 def wrong_log_term(args, want, got):
-    """The returned cost uses log(a) in the (1 − y) term, or log(1 − a) with y and log(a) with 1 − y."""
+    """The returned cost uses log(a) in the (1 − y) term, y as the second term's factor, or
+    log(1 − a) with y and log(a) with 1 − y."""
     n = _numbers(args, want, got)
     if not n or _same(n[4], n[3]):
         return None
     costs = _term_costs(n[0], n[1])
     if _same(n[4], costs["log-a-twice"]):
         return "the second term is (1 − y)·log(1 − a): log of 1 − a, not of a"
+    if _same(n[4], costs["y-twice"]):
+        return "the second term is (1 − y)·log(1 − a): its factor is 1 − y, not y"
     if _same(n[4], costs["swapped"]):
         return ("the logs are swapped: y goes with log(a) and (1 − y) with log(1 − a), "
                 "J = −(1/m) Σ [y log a + (1 − y) log(1 − a)]")
     return None
 
 
-HINTS = [wrong_sign, sum_not_mean, divided_twice, log10, missing_term, wrong_log_term]
+@mistake("cost.log-of-negative", "a cost of NaN: the log of a negative number such as a − 1", topic="cost")
+def log_of_negative(args, want, got):
+    """The expected cost is finite, the returned one NaN, and every a lies strictly in (0, 1): some
+    log met a negative number, such as log(a − 1) where log(1 − a) belongs."""
+    A, g = as_float_array(args[0]), scalar(got)
+    if A is None or g is None or not math.isnan(g) or not math.isfinite(scalar(want) or math.nan) \
+            or not np.all((A > 0) & (A < 1)):
+        return None
+    return ("the cost is NaN, and every a lies in (0, 1): a log was taken of a negative number, such "
+            "as log(a − 1); the second term is (1 − y)·log(1 − a)")
+
+
+HINTS = [wrong_sign, sum_not_mean, divided_twice, log10, missing_term, wrong_log_term, log_of_negative]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.relations import as_float_array, close, factor, item
+from layerlab.checks.update_hints import wrong_gradient  # noqa: F401 (the specs use it from here)
 from layerlab.judge.catalogue import mistake
 
 
@@ -193,6 +194,44 @@ def backward_stops_early(args, want, got):
         return (f"the loop stops before layer 1: after the output layer {L}, visit every hidden "
                 f"layer l = {L - 1}, ..., 1 (for l in reversed(range(1, L))), so that grads also "
                 f"holds dW1, db1 and dA0")
+    return None
+
+
+@mistake("backward.output-step", "the output layer's gradients already wrong: dAL or its step",
+         topic="derivatives")
+def output_step_differs(args, want, got):
+    """dW{L} has the right shape but other values, and not a constant multiple of the expected one
+    (a sign or a factor m are named apart): the backward pass goes wrong at its start."""
+    L = len(args[2])
+    if not isinstance(got, dict):
+        return None
+    dW = as_float_array(got.get(f"dW{L}"))
+    if dW is None or dW.shape != np.shape(want[f"dW{L}"]) or close(dW, want[f"dW{L}"]) \
+            or factor(dW, want[f"dW{L}"]) is not None:
+        return None
+    return (f"already the output layer's dW{L} differs, so the backward pass goes wrong where it "
+            f"starts: dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)) (each term with its own "
+            f"denominator, AL and 1 - AL), then the \"sigmoid\" step with caches[L - 1]")
+
+
+@mistake("backward.hidden-step", "a hidden layer's backward step with another layer's cache or dA",
+         topic="model-assembly")
+def first_wrong_hidden_layer(args, want, got):
+    """dW{L} is right, and going down the first dW{l} that differs (in shape or values) is not a
+    constant multiple of the expected one: layer l's step reads another cache or another dA."""
+    L = len(args[2])
+    if not isinstance(got, dict) or not close(got.get(f"dW{L}"), want[f"dW{L}"]):
+        return None
+    for l in range(L - 1, 0, -1):
+        dW = as_float_array(got.get(f"dW{l}"))
+        if dW is None:
+            return None
+        if not close(dW, want[f"dW{l}"]):
+            if factor(dW, want[f"dW{l}"]) is not None:
+                return None
+            return (f"dW{L} down to dW{l + 1} are right, dW{l} is the first that differs: layer {l}'s "
+                    f"step must read the dA{l} the layer above stored and its own cache, caches[{l - 1}] "
+                    f"(caches[l - 1] for layer l), with \"relu\"")
     return None
 
 

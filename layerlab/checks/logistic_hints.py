@@ -1,5 +1,6 @@
-"""Recognisers of the week-2 logistic-regression checks (``initialize_with_zeros``, ``propagate``,
-``optimize``, ``predict``, ``model``); the sigmoid's are shared with NumPy basics
+"""Recognisers of the week-2 logistic-regression checks of ``initialize_with_zeros``, ``propagate``
+and ``optimize`` (``predict``'s and ``model``'s: :mod:`layerlab.checks.logistic_model_hints`); the
+sigmoid's are shared with NumPy basics
 (:mod:`layerlab.checks.sigmoid_family`), the computation graph's live in
 :mod:`layerlab.checks.computation_graph`.
 
@@ -15,18 +16,9 @@ import math
 
 import numpy as np
 
-from layerlab.checks.relations import close, item, scalar
+from layerlab.checks.relations import close, item, cost_series, scalar
 from layerlab.judge.catalogue import mistake
 
-
-# --------------------------------------------------------------------------- small helpers
-
-def _costs(value):
-    """A 1-D float array of recorded costs, or None if they are not a sequence of numbers."""
-    if not isinstance(value, (list, tuple, np.ndarray)):
-        return None
-    numbers = [scalar(c) for c in value]
-    return None if any(n is None for n in numbers) else np.array(numbers, dtype=float)
 
 
 # --------------------------------------------------------------------------- initialize_with_zeros
@@ -148,6 +140,22 @@ def grads_keys(args, got):
     return None
 
 
+@mistake("propagate.m-from-wrong-axis", "m read from X.shape[0] (the features) instead of X.shape[1]",
+         topic="gradients")
+def propagate_m_from_wrong_axis(args, want, got):
+    """X is not square, and the returned cost and dw are the expected ones times m / n_x: they
+    were divided by n_x = X.shape[0] instead of m = X.shape[1]."""
+    n_x, m = args[2].shape
+    cost, grads = item(got, 1), item(got, 0)
+    if n_x == m or scalar(cost) is None or not isinstance(grads, dict):
+        return None
+    ratio = m / n_x
+    if math.isclose(scalar(cost), want[1] * ratio, rel_tol=1e-6) and close(grads.get("dw"), want[0]["dw"] * ratio):
+        return (f"the cost and dw are divided by X.shape[0] = {n_x} (the number of features): m is the "
+                f"number of examples, the columns of X, m = X.shape[1] = {m}")
+    return None
+
+
 # --------------------------------------------------------------------------- optimize
 
 def expected_recordings(num_iterations: int) -> int:
@@ -171,7 +179,7 @@ def costs_recorded_every_100(args, got):
 def optimize_costs(args, want, got):
     """The recorded costs: one per iteration, one short, all equal, a first cost other than at the given w and b, or growing."""
     n = args[4]
-    got_costs, want_costs = _costs(item(got, 2)), _costs(item(want, 2))
+    got_costs, want_costs = cost_series(item(got, 2)), cost_series(item(want, 2))
     if got_costs is None or want_costs is None:
         return None
     if got_costs.size == n and n != expected_recordings(n):
@@ -215,95 +223,7 @@ def b_stays_a_number(args, got):
     return None
 
 
-# --------------------------------------------------------------------------- predict
-
-@mistake("predict.shape-or-probabilities", "predictions not of shape (1, m), or not 0/1 labels",
-         topic="prediction")
-def predict_shape_and_values(args, got):
-    """Property: Y_prediction has the shape (1, m) and holds only 0 and 1."""
-    m = args[2].shape[1]
-    if not isinstance(got, np.ndarray):
-        return None
-    problems = []
-    if got.shape != (1, m):
-        problems.append(f"Y_prediction must have shape (1, m) = (1, {m}), got {got.shape}")
-    values = np.unique(np.asarray(got, dtype=float)) if got.dtype.kind in "biuf" else None
-    if values is not None and not np.isin(values, [0.0, 1.0]).all():
-        problems.append("Y_prediction must hold only 0 and 1 (labels), not probabilities: "
-                        "compare the probabilities with 0.5")
-    return "; ".join(problems) or None
-
-
-@mistake("predict.threshold-or-swapped", "A >= 0.5 instead of A > 0.5, or labels swapped",
-         topic="prediction")
-def predict_threshold(args, want, got):
-    """With w = 0, b = 0 every label is 1 (>= 0.5); or every label is 1 − the expected one."""
-    w, b = args[0], args[1]
-    if not (isinstance(got, np.ndarray) and got.shape == np.shape(want)):
-        return None
-    g = np.asarray(got, dtype=float)
-    if not np.any(w) and b == 0 and np.all(g == 1):
-        return ("here w = 0 and b = 0, so every probability is exactly 0.5, which is not a cat: "
-                "use A > 0.5, not A >= 0.5")
-    if close(g, 1 - np.asarray(want, dtype=float)):
-        return "every label is swapped: predict 1 (cat) when the probability is above 0.5, else 0"
-    return None
-
-
-# --------------------------------------------------------------------------- model
-
-MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
-              "num_iterations")
-
-
-@mistake("model.keys", "the model dict without exactly the expected keys", topic="return-values")
-def model_keys(args, got):
-    """Property: the returned dict has exactly the keys costs, Y_prediction_test, Y_prediction_train, w, b, learning_rate, num_iterations."""
-    if isinstance(got, dict) and set(got) != set(MODEL_KEYS):
-        return "the dict must have exactly the keys " + ", ".join(f'"{k}"' for k in MODEL_KEYS)
-    return None
-
-
-@mistake("model.records-other-arguments", "learning_rate or num_iterations stored other than given",
-         topic="return-values")
-def model_records_its_arguments(args, got):
-    """Property: d["learning_rate"] and d["num_iterations"] are the arguments model was given."""
-    num_iterations, learning_rate = args[4], args[5]
-    if not isinstance(got, dict):
-        return None
-    problems = []
-    if "learning_rate" in got and scalar(got["learning_rate"]) != learning_rate:
-        problems.append(f'd["learning_rate"] must be the learning_rate model was given ({learning_rate})')
-    if "num_iterations" in got and scalar(got["num_iterations"]) != num_iterations:
-        problems.append(f'd["num_iterations"] must be the num_iterations model was given ({num_iterations})')
-    return "; ".join(problems) or None
-
-
-@mistake("model.arguments-not-passed-on", "model does not pass its arguments or data on to optimize and predict",
-         topic="model-assembly")
-def model_hints(args, want, got):
-    """Test predictions with the training set's size, another number of costs, right first cost then another path, another first cost, or right costs but other w."""
-    if not isinstance(got, dict):
-        return None
-    m_train, m_test = args[0].shape[1], args[2].shape[1]
-    test_shape = np.shape(got.get("Y_prediction_test"))
-    if m_train != m_test and test_shape == (1, m_train):
-        return ("Y_prediction_test has one label per training example: predict on X_test for the "
-                "test predictions and on X_train for the training ones")
-    got_costs, want_costs = _costs(got.get("costs")), _costs(want["costs"])
-    if got_costs is None:
-        return None
-    if got_costs.size != want_costs.size:
-        return (f"{got_costs.size} costs were recorded instead of {want_costs.size}: pass "
-                f"num_iterations on to optimize (otherwise it runs its default 100 iterations)")
-    if got_costs.size > 1 and math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6) \
-            and not close(got_costs, want_costs):
-        return ("the first cost is right but the later ones differ: if optimize passes its checks, "
-                "model did not pass learning_rate on to optimize (it then uses its default 0.009)")
-    if got_costs.size and not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
-        return "the first cost differs: start from w and b from initialize_with_zeros(X_train.shape[0])"
-    if close(got_costs, want_costs) and not close(got.get("w"), want["w"]):
-        return 'the costs are right but w is not: return the learned params["w"], params["b"] from optimize'
-    return None
-
-
+# predict's and model's recognisers live in their own module; the specs find them here too
+from layerlab.checks.logistic_model_hints import (  # noqa: E402,F401 (re-exported)
+    MODEL_KEYS, model_hints, model_keys, model_records_its_arguments, predict_shape_and_values,
+    predict_loop_stops_early, predict_threshold)

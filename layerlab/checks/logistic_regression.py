@@ -200,7 +200,7 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(11).randn(3, 4), _a([[1, 0, 0, 1]]))),
         Case("a random w (4, 1), b = -0.5, X (4, 7), Y (1, 7)",
              lambda: _random_problem(12, 4, 7, b=-0.5)),
-    ], hints=[hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys],
+    ], hints=[hints.propagate_m_from_wrong_axis, hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys],
         hidden=_hidden(
         lambda: _problem(111, 5, 10, b=0.3),
         lambda: _problem(112, 1, 6, b=-1.2, w_scale=1.0),       # one feature
@@ -233,7 +233,7 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(31).randn(3, 4))),
         Case("a random w (4, 1), b = 0.2, X (4, 7)",
              lambda: _random_problem(32, 4, 7, b=0.2)[:3]),
-    ], hints=[hints.predict_threshold], properties=[hints.predict_shape_and_values], hidden=_hidden(
+    ], hints=[hints.predict_threshold, hints.predict_loop_stops_early], properties=[hints.predict_shape_and_values], hidden=_hidden(
         lambda: _problem(131, 5, 11, b=0.25, w_scale=1.0)[:3],
         lambda: _problem(132, 1, 8, b=-0.3, w_scale=2.0)[:3],
         lambda: _problem(133, 9, 1, b=0.1, w_scale=1.0)[:3],    # a single example

@@ -55,3 +55,11 @@ def factor(got: Any, want: Any) -> float | None:
         return None
     c = float(np.median(g[big] / w[big]))
     return c if close(g, c * w, rtol=1e-6, atol=1e-12) else None
+
+
+def cost_series(value):
+    """A 1-D float array of recorded costs, or None if they are not a sequence of numbers."""
+    if not isinstance(value, (list, tuple, np.ndarray)):
+        return None
+    numbers = [scalar(c) for c in value]
+    return None if any(n is None for n in numbers) else np.array(numbers, dtype=float)

@@ -114,4 +114,17 @@ def applied_to_x(args, want, got):
     return None
 
 
-DERIVATIVE_HINTS = [returned_s, returned_one_minus_s, tanh_derivative, applied_to_x]
+@mistake("sigmoid-derivative.missing-parentheses", "s * 1 - s: the parentheses around 1 − s missing",
+         topic="derivatives")
+def derivative_without_parentheses(args, want, got):
+    """Every returned value is 0 while the derivative is not: ``s * 1 - s`` multiplies first and
+    leaves s − s = 0."""
+    g = as_float_array(got)
+    if g is not None and g.shape == np.shape(want) and g.size and not np.any(g) and np.any(want):
+        return ("every value is 0: s * 1 - s multiplies first, (s * 1) - s = 0; put 1 − s in "
+                "parentheses, s * (1 - s)")
+    return None
+
+
+DERIVATIVE_HINTS = [returned_s, returned_one_minus_s, tanh_derivative, applied_to_x,
+                    derivative_without_parentheses]

@@ -8,6 +8,7 @@
   judge.py        judge one case: CallResult in, Verdict (problems, diagnoses) out
   recognise.py    run hints and properties safely; the Hint and Property types
   errors.py       exceptions to one sentence each, from type names and message
+  lookup_errors.py  the same for lookups: a missing key, an index past the end, a mask of another shape
   inputs.py       inputs changed in place; parameter names
   root_cause.py   a called graded function that fails its own checks is named first
   report.py       the text a student reads about a failing case (the same in both places)

@@ -25,7 +25,8 @@ TIME_LIMIT = ErrorInfo("TimeLimit", [], "")
 RECOGNISERS: list[Callable[[ErrorInfo], "str | None"]] = []
 
 
-def _recogniser(id: str, title: str, topic: str):
+def recogniser(id: str, title: str, topic: str):
+    """Register an exception recogniser in the catalogue and in :data:`RECOGNISERS` (in order)."""
     def register(fn):
         RECOGNISERS.append(mistake(id, title, topic)(fn))
         return fn
@@ -66,13 +67,13 @@ def wrote_read_only(error: ErrorInfo | None) -> bool:
     return error is not None and error.is_a("ValueError") and any(w in error.message for w in READ_ONLY)
 
 
-@_recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
+@recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _read_only(error: ErrorInfo) -> str | None:
     """ValueError: a write into an input the grader passed read-only."""
     return IN_PLACE if wrote_read_only(error) else None
 
 
-@_recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
+@recogniser(CHANGED_IN_PLACE, *CHANGED_IN_PLACE_WORDS)
 def _in_place_cast(error: ErrorInfo) -> str | None:
     """"Cannot cast ufunc ... same_kind": an in-place operation on an integer array."""
     if "Cannot cast ufunc" in error.message and "same_kind" in error.message:
@@ -81,7 +82,7 @@ def _in_place_cast(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.math-on-array", "a math-module function given an array", "python-basics")
+@recogniser("error.math-on-array", "a math-module function given an array", "python-basics")
 def _math_on_array(error: ErrorInfo) -> str | None:
     """TypeError: "only length-1 arrays" / "only size-1 arrays" / "0-dimensional arrays"."""
     words = ("length-1 arrays", "0-dimensional arrays", "only size-1 arrays")
@@ -91,7 +92,7 @@ def _math_on_array(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.shape-not-a-tuple", "np.zeros(n, 1) instead of np.zeros((n, 1))",
+@recogniser("error.shape-not-a-tuple", "np.zeros(n, 1) instead of np.zeros((n, 1))",
              "python-basics")
 def _shape_not_a_tuple(error: ErrorInfo) -> str | None:
     """TypeError: "Cannot interpret '1' as a data type" (np.zeros(n, 1))."""
@@ -101,7 +102,7 @@ def _shape_not_a_tuple(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.size-not-an-int", "a tuple or float where NumPy wants whole numbers",
+@recogniser("error.size-not-an-int", "a tuple or float where NumPy wants whole numbers",
              "python-basics")
 def _size_not_an_int(error: ErrorInfo) -> str | None:
     """TypeError: "... cannot be interpreted as an integer" (a tuple to randn, or a float size)."""
@@ -115,7 +116,7 @@ def _size_not_an_int(error: ErrorInfo) -> str | None:
             "or int(...)")
 
 
-@_recogniser("error.axis-out-of-range", "an axis the array does not have", "rank-1-and-keepdims")
+@recogniser("error.axis-out-of-range", "an axis the array does not have", "rank-1-and-keepdims")
 def _axis(error: ErrorInfo) -> str | None:
     """AxisError, or "is out of bounds for array of dimension"."""
     if "AxisError" in error.type or "is out of bounds for array of dimension" in error.message:
@@ -127,7 +128,7 @@ def _axis(error: ErrorInfo) -> str | None:
 _DOT_SHAPES = re.compile(r"shapes \((\d+),(\d+)\) and \((\d+),(\d+)\) not aligned")
 
 
-@_recogniser("error.matmul-shapes", "a matrix product of shapes that don't fit", "shapes-and-transposes")
+@recogniser("error.matmul-shapes", "a matrix product of shapes that don't fit", "shapes-and-transposes")
 def _matmul(error: ErrorInfo) -> str | None:
     """ValueError from np.dot or matmul; np.dot's shapes tell a swapped order from a missing .T."""
     message = error.message
@@ -150,7 +151,7 @@ def _matmul(error: ErrorInfo) -> str | None:
     return f"{base}; print both shapes and compare with the formula (the order of the operands, a `.T`)"
 
 
-@_recogniser("error.broadcast", "arrays of incompatible shapes combined", "broadcasting")
+@recogniser("error.broadcast", "arrays of incompatible shapes combined", "broadcasting")
 def _broadcast(error: ErrorInfo) -> str | None:
     """ValueError: "operands could not be broadcast together"."""
     if error.is_a("ValueError") and "could not be broadcast" in error.message:
@@ -159,7 +160,7 @@ def _broadcast(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.unpack-count", "unpacking more or fewer values than returned", "python-basics")
+@recogniser("error.unpack-count", "unpacking more or fewer values than returned", "python-basics")
 def _unpack(error: ErrorInfo) -> str | None:
     """ValueError: "too many / not enough values to unpack"."""
     if error.is_a("ValueError") and re.search(r"(too many|not enough) values to unpack", error.message):
@@ -168,7 +169,7 @@ def _unpack(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.undefined-name", "a name used before it is defined", "python-basics")
+@recogniser("error.undefined-name", "a name used before it is defined", "python-basics")
 def _undefined(error: ErrorInfo) -> str | None:
     """NameError."""
     if error.is_a("NameError"):
@@ -177,7 +178,7 @@ def _undefined(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.not-callable", "a value called like a function", "python-basics")
+@recogniser("error.not-callable", "a value called like a function", "python-basics")
 def _not_callable(error: ErrorInfo) -> str | None:
     """TypeError: "object is not callable"."""
     if error.is_a("TypeError") and "object is not callable" in error.message:
@@ -186,7 +187,7 @@ def _not_callable(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.none-used", "a None (a missing return) used as a value", "python-basics")
+@recogniser("error.none-used", "a None (a missing return) used as a value", "python-basics")
 def _none_used(error: ErrorInfo) -> str | None:
     """TypeError mentioning NoneType."""
     if error.is_a("TypeError") and "NoneType" in error.message:
@@ -195,82 +196,28 @@ def _none_used(error: ErrorInfo) -> str | None:
     return None
 
 
-_LAYER_KEY = re.compile(r"[Wb]\d+")
-_GRAD_KEY = re.compile(r"d[AWb]\d+")
-
-
-def _key(error: ErrorInfo) -> str:
-    return error.message.strip().strip("'\"")
-
-
-@_recogniser("error.missing-layer-key", "a loop over layers that starts or stops one off",
-             "model-assembly")
-def _layer_key(error: ErrorInfo) -> str | None:
-    """KeyError 'W<n>' or 'b<n>'."""
-    key = _key(error)
-    if error.is_a("KeyError") and _LAYER_KEY.fullmatch(key):
-        zero = (" ('W0' is looked up when a loop starts at 0, or when L = len(parameters) // 2 came "
-                "out 0 because the loop that filled parameters created no layer)") if key in ("W0", "b0") else ""
-        return (f"there is no entry {key!r}{zero}: the layers are numbered 1 to L and the dict holds "
-                f"'W1', 'b1', ..., 'WL', 'bL', so L = len(parameters) // 2 (two entries per layer); "
-                f"check where your loop over the layers starts and stops")
-    return None
-
-
-@_recogniser("error.missing-grad-key", "a backward step reading a gradient not stored yet",
-             "model-assembly")
-def _grad_key(error: ErrorInfo) -> str | None:
-    """KeyError 'dA<n>', 'dW<n>' or 'db<n>'."""
-    key = _key(error)
-    if error.is_a("KeyError") and _GRAD_KEY.fullmatch(key):
-        return (f"grads has no entry {key!r} (yet): the backward pass goes from layer L down to 1 and "
-                f"stores dA{{l-1}}, dW{{l}} and db{{l}} at layer l, so layer l reads its dA{{l}} from "
-                f"the entry the layer above it stored")
-    return None
-
-
-@_recogniser("error.missing-key", "a dict key that is not there", "python-basics")
-def _other_key(error: ErrorInfo) -> str | None:
-    """Any other KeyError."""
-    if error.is_a("KeyError"):
-        return (f"a dictionary has no entry {_key(error)!r}: print its keys (`print(d.keys())`) and "
-                f"compare; keys are case-sensitive and must match exactly (f'W{{l}}' gives 'W1', 'W2', ...)")
-    return None
-
-
-@_recogniser("error.list-index", "a list index past the end (a loop bound off by one)",
-             "model-assembly")
-def _list_index(error: ErrorInfo) -> str | None:
-    """IndexError: "list index out of range"."""
-    if error.is_a("IndexError") and "list index out of range" in error.message:
-        return ("a list index is past its end: a list of n items has the indices 0 to n - 1 "
-                "(caches[l - 1] holds layer l's cache); check where your loop starts and stops")
-    return None
-
-
-@_recogniser("error.rank-1-shape-index", "shape[1] of a rank-1 array", "rank-1-and-keepdims")
-def _rank_1_shape_index(error: ErrorInfo) -> str | None:
-    """IndexError: "tuple index out of range" (most often X.shape[1] of an array of shape (n,))."""
-    if error.is_a("IndexError") and "tuple index out of range" in error.message:
-        return ("a tuple index is past its end, most often .shape[1] of a rank-1 array (shape (n,) "
-                "has no second entry): keep two-dimensional shapes such as (n, 1), e.g. "
-                "np.zeros((n, 1)) and keepdims=True")
-    return None
-
-
-@_recogniser("error.tuple-in-arithmetic", "a returned pair used as one value", "python-basics")
+@recogniser("error.tuple-in-arithmetic", "a returned pair used as one value", "python-basics")
 def _tuple_in_arithmetic(error: ErrorInfo) -> str | None:
-    """TypeError: unsupported (or bad) operand type ... 'tuple': a function returning (A, cache)
-    used as if it returned A."""
+    """TypeError: unsupported (or bad) operand type, or a comparison not supported, with a 'tuple':
+    a function returning (A, cache) used as if it returned A."""
     message = error.message
-    if error.is_a("TypeError") and ("unsupported operand" in message or "bad operand" in message) \
-            and "'tuple'" in message:
+    if error.is_a("TypeError") and "'tuple'" in message and any(
+            words in message for words in ("unsupported operand", "bad operand", "not supported between")):
         return ("a tuple was used in arithmetic: a function that returns several values (such as "
                 "`Z, linear_cache = linear_forward(...)`) must be unpacked into names")
     return None
 
 
-@_recogniser("error.recursion", "a function that calls itself without end", "python-basics")
+@recogniser("error.if-on-an-array", "`if`, `and` or `or` on a whole array", "python-basics")
+def _truth_value(error: ErrorInfo) -> str | None:
+    """ValueError: "The truth value of an array with more than one element is ambiguous"."""
+    if error.is_a("ValueError") and "truth value of an array" in error.message:
+        return ("an `if` (or `and`, `or`) was given a whole array, whose truth value is ambiguous: "
+                "compute every entry at once, e.g. np.where(x > 0, a, b) or (A > 0.5)")
+    return None
+
+
+@recogniser("error.recursion", "a function that calls itself without end", "python-basics")
 def _recursion(error: ErrorInfo) -> str | None:
     """RecursionError."""
     if error.is_a("RecursionError"):
@@ -279,10 +226,14 @@ def _recursion(error: ErrorInfo) -> str | None:
     return None
 
 
-@_recogniser("error.too-slow", "a loop too slow for the time limit", "vectorisation")
+@recogniser("error.too-slow", "a loop too slow for the time limit", "vectorisation")
 def _too_slow(error: ErrorInfo) -> str | None:
     """The grader's time limit (only on the grader's side)."""
     if error.type == "TimeLimit":
         return ("look for a loop that never ends, or one that runs over every entry of a large "
                 "array: use NumPy's vectorized operations")
     return None
+
+
+# the recognisers of lookups (a key, a list index, a boolean mask) live in their own module
+from layerlab.judge import lookup_errors  # noqa: E402,F401 (registers them, after the ones above)

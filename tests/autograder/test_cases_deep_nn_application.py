@@ -13,7 +13,7 @@ import numpy as np
 
 from autograder.grading.plan import build_plan, hidden_cases_of
 from autograder.build.source import SourceNotebook
-from grading_corpus import fn
+from corpus.deep_nn_application import GRADER_ONLY, MISTAKES, PATHS_DIFFER, VARIANTS
 from grading_tools import REPO, corpus_tests, hidden_case_tests
 from layerlab.checks import deep_nn_application as public
 
@@ -22,161 +22,6 @@ NOTEBOOK = "deep_nn_application"
 SOURCE = REPO / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"
 FUNCTIONS = ["two_layer_model", "L_layer_model"]
 POINTS = 6
-SIGNATURE = "X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False"
-
-
-def _indent(code: str) -> str:
-    return "\n".join("    " + line for line in code.strip("\n").splitlines())
-
-
-def _two_layer(start: str = "parameters = initialize_parameters(n_x, n_h, n_y)", inside: str = "",
-               dA2: str = "-(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))", rate: str = "learning_rate",
-               record: str = "i % 100 == 0", seed: str = "np.random.seed(1)", sizes: str = "n_x, n_h, n_y = layers_dims",
-               costs: str = "costs", before: str = "") -> str:
-    return before + fn("two_layer_model", SIGNATURE, f"""
-{seed}
-costs = []
-{sizes}
-{start}
-for i in range(num_iterations):
-{_indent(inside) if inside else ""}
-    A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
-    A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
-    cost = compute_cost(A2, Y)
-    dA2 = {dA2}
-    dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
-    dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
-    grads = {{"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}}
-    parameters = update_parameters(parameters, grads, {rate})
-    if {record}:
-        costs.append(cost)
-return parameters, {costs}
-""")
-
-
-DEEP_INIT = """parameters = {}
-for l in range(1, len(layers_dims)):
-    parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) / np.sqrt(layers_dims[l - 1])
-    parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))"""
-
-
-def _L_layer(init: str = DEEP_INIT, inside: str = "", rate: str = "learning_rate", record: str = "i % 100 == 0",
-             seed: str = "np.random.seed(1)", keep: str = "parameters = ") -> str:
-    return fn("L_layer_model", SIGNATURE, f"""
-{seed}
-costs = []
-{init}
-for i in range(num_iterations):
-{_indent(inside) if inside else ""}
-    AL, caches = L_model_forward(X, parameters)
-    cost = compute_cost(AL, Y)
-    grads = L_model_backward(AL, Y, caches)
-    {keep}update_parameters(parameters, grads, {rate})
-    if {record}:
-        costs.append(cost)
-return parameters, costs
-""")
-
-
-# ----------------------------------------------------------------------------- common mistakes
-# (function, solution cell, words the function's messages must contain)
-MISTAKES = [
-    ("two_layer_model", _two_layer(inside="parameters = initialize_parameters(n_x, n_h, n_y)"),
-     "the cost never changes"),
-    ("two_layer_model", _two_layer(start="initialize_parameters_deep = blocks.initialize_parameters_deep\n"
-                                         "parameters = initialize_parameters_deep([n_x, n_h, n_y])"),
-     "parameters = initialize_parameters(n_x, n_h, n_y)"),
-    ("two_layer_model", _two_layer(dA2="np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)"),
-     "the backward pass starts from dA = -(Y/A - (1-Y)/(1-A))"),
-    ("two_layer_model", _two_layer(record="True"), "record the cost when i % 100 == 0"),
-    ("two_layer_model", _two_layer(rate="0.0075"), "use the learning_rate argument"),
-    ("two_layer_model", _two_layer(sizes="", before="n_x, n_h, n_y = 12288, 7, 1\n\n"),
-     "matrix product don't match"),
-    ("two_layer_model", _two_layer(costs="np.array(costs)"), "costs must be a Python list"),
-    ("L_layer_model", _L_layer(inside="np.random.seed(1)\n" + DEEP_INIT), "initialise the parameters once, before the loop"),
-    ("L_layer_model", _L_layer(keep=""), "keep what update_parameters returns"),
-    ("L_layer_model", _L_layer(seed=""), "call np.random.seed(1) at the start of the function"),
-    ("L_layer_model", _L_layer(init=DEEP_INIT.replace("/ np.sqrt(layers_dims[l - 1])", "* 0.01")), "not ×0.01"),
-    ("L_layer_model", _L_layer(init="initialize_parameters_deep = blocks.initialize_parameters_deep\n"
-                                    "parameters = initialize_parameters_deep(layers_dims)"),
-     "not initialize_parameters_deep, which seeds 3"),
-    ("L_layer_model", _L_layer(record="i % 50 == 0"), "record the cost when i % 100 == 0"),
-    ("L_layer_model", _L_layer(rate="0.0075"), "use the learning_rate argument"),
-    ("L_layer_model", _L_layer(inside=DEEP_INIT), "draw the parameters once, before the loop"),
-    ("L_layer_model", _L_layer().replace("return parameters, costs", "return parameters"), "expected a tuple of 2 items"),
-]
-
-# ----------------------------------------------------------------------------- correct, differently
-VARIANTS = [
-    ("two_layer_model", fn("two_layer_model", SIGNATURE, """
-np.random.seed(1)
-parameters = initialize_parameters(*layers_dims)
-costs = []
-i = 0
-while i < num_iterations:
-    A2, caches = L_model_forward(X, parameters)      # the same network: relu, then sigmoid
-    cost = compute_cost(A2, Y)
-    parameters = update_parameters(parameters, L_model_backward(A2, Y, caches), learning_rate=learning_rate)
-    if i % 100 == 0:
-        costs.append(float(cost))
-        if print_cost:
-            print("Cost after iteration", i, ":", float(cost))
-    i += 1
-return parameters, costs
-""")),
-    ("two_layer_model", fn("two_layer_model", SIGNATURE, """
-np.random.seed(1)
-n_x, n_h, n_y = layers_dims
-parameters = initialize_parameters(n_x, n_h, n_y)
-m = X.shape[1]
-costs = []
-for i in range(num_iterations):
-    W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
-    Z1 = W1 @ X + b1
-    A1 = np.maximum(0, Z1)
-    A2 = 1 / (1 + np.exp(-(W2 @ A1 + b2)))
-    if i % 100 == 0:
-        costs.append(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * (Z1 > 0)
-    grads = {"dW2": dZ2 @ A1.T / m, "db2": dZ2.mean(axis=1, keepdims=True),
-             "dW1": dZ1 @ X.T / m, "db1": dZ1.mean(axis=1, keepdims=True)}
-    parameters = {k: parameters[k] - learning_rate * grads["d" + k] for k in parameters}
-return parameters, costs
-""")),
-    ("L_layer_model", fn("L_layer_model", SIGNATURE, """
-np.random.seed(1)
-parameters = {}
-for l, (n_prev, n) in enumerate(zip(layers_dims[:-1], layers_dims[1:]), start=1):
-    parameters[f"W{l}"] = np.random.randn(n, n_prev) * np.sqrt(1 / n_prev)
-    parameters[f"b{l}"] = np.zeros((n, 1))
-costs = []
-for i in range(num_iterations):
-    AL, caches = L_model_forward(X, parameters)
-    grads = L_model_backward(AL, Y, caches)
-    if i % 100 == 0:
-        costs.append(float(compute_cost(AL, Y)))
-    if print_cost and i % 100 == 0:
-        print(f"Cost after iteration {i}: {costs[-1]:f}")
-    parameters = update_parameters(parameters, grads, learning_rate)
-return parameters, costs
-""")),
-    ("L_layer_model", fn("L_layer_model", SIGNATURE, """
-np.random.seed(1)
-sizes = list(layers_dims)
-parameters = {}
-for l in range(1, len(sizes)):
-    parameters["W%d" % l] = np.random.standard_normal((sizes[l], sizes[l - 1])) / sizes[l - 1] ** 0.5
-    parameters["b%d" % l] = np.zeros((sizes[l], 1), dtype=float)
-costs = [compute_cost(L_model_forward(X, parameters)[0], Y)]
-for i in range(1, num_iterations + 1):
-    AL, caches = L_model_forward(X, parameters)
-    parameters = update_parameters(parameters, L_model_backward(AL, Y, caches), learning_rate)
-    if i % 100 == 0 and i < num_iterations:
-        costs.append(compute_cost(L_model_forward(X, parameters)[0], Y))
-return parameters, costs
-""")),
-]
 
 
 # ----------------------------------------------------------------------------- the cases (no worker)
@@ -228,4 +73,4 @@ def test_training_cases_are_cheap_and_record_one_to_four_costs():
 
 # ----------------------------------------------------------------------------- one grading run
 
-globals().update(corpus_tests(ASSIGNMENT, NOTEBOOK, FUNCTIONS, POINTS, MISTAKES, VARIANTS))
+globals().update(corpus_tests(ASSIGNMENT, NOTEBOOK, FUNCTIONS, POINTS, MISTAKES + GRADER_ONLY + PATHS_DIFFER, VARIANTS))

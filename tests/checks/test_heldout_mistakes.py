@@ -1,21 +1,34 @@
-"""The held-out corpus (heldout_mistakes.py): the feedback must keep naming the real cause of at
-least as many of its mistakes as when the corpus was written (11 of 30 with the judge merged; 9 on
-main before the diagnoses work, 10 on main with the judge alone), less a margin of two, so a change
-of wording elsewhere does not fail this test but a lost diagnosis does."""
+"""The held-out corpora: the feedback must keep naming the real cause of about as many of their
+mistakes as measured when the work on issue 19's diagnoses ended, less a margin of two, so a change
+of wording elsewhere does not fail this test but lost diagnoses do.
+
+Measured with the public checks (``checks.heldout_mistakes.measure``; the README gives both
+figures): the first corpus (heldout_mistakes.py, 30) 11 named on main at 41c8e7b, 22 after the
+second round; the second corpus (heldout_mistakes_second.py, 37, written after that round's
+recognisers) 20 on main at 41c8e7b, 22 after."""
 
 from __future__ import annotations
 
 import pytest
 
-from checks import heldout_mistakes
+from checks import heldout_mistakes, heldout_mistakes_second
 
 
-def test_the_corpus_holds_about_thirty_different_mistakes():
-    assert len(heldout_mistakes.CORPUS) >= 28
-    assert len({entry[2] for entry in heldout_mistakes.CORPUS}) == len(heldout_mistakes.CORPUS)
+@pytest.mark.parametrize("corpus, at_least", [(heldout_mistakes.CORPUS, 28), (heldout_mistakes_second.CORPUS, 30)])
+def test_each_corpus_holds_different_mistakes(corpus, at_least):
+    assert len(corpus) >= at_least
+    assert len({entry[2] for entry in corpus}) == len(corpus)
+
+
+def test_the_two_corpora_share_no_mistake_and_cover_every_notebook():
+    first = {entry[2] for entry in heldout_mistakes.CORPUS}
+    assert not first & {entry[2] for entry in heldout_mistakes_second.CORPUS}
+    assert {entry[0] for entry in heldout_mistakes_second.CORPUS} == set(heldout_mistakes.ASSIGNMENTS)
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
-def test_the_feedback_names_the_real_cause_of_enough_held_out_mistakes(capsys):
-    named, total = heldout_mistakes.measure()
-    assert named >= 9, f"the feedback named the real cause of only {named} of {total} held-out mistakes"
+@pytest.mark.parametrize("corpus, floor", [(heldout_mistakes.CORPUS, 20), (heldout_mistakes_second.CORPUS, 20)],
+                         ids=["first", "second"])
+def test_the_feedback_names_the_real_cause_of_enough_held_out_mistakes(corpus, floor):
+    named, total = heldout_mistakes.measure(corpus)
+    assert named >= floor, f"the feedback named the real cause of only {named} of {total} held-out mistakes"

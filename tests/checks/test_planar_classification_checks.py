@@ -1,5 +1,6 @@
-"""Do the planar-classification public checks pass the reference, and name the mistake when a
-student makes a typical one?
+"""Do the planar-classification public checks pass the reference, pass right solutions written
+another way, and name the mistakes the notebook's corpus (tests/corpus/planar_classification.py,
+run through both judges in tests/judge) does not hold?
 
 The mistaken functions below are written as a student would write them (each one differs from a
 right answer in one place); the right parts call the reference, so each test isolates one mistake.
@@ -54,16 +55,6 @@ def test_hard_coded_n_x_is_named():
     assert "must be read from X.shape[0]" in report
 
 
-def test_n_x_from_the_number_of_columns_is_named():
-    report = _report("layer_sizes", lambda X, Y: (X.shape[1], 4, Y.shape[0]))
-    assert "number of rows of X" in report
-
-
-def test_layer_sizes_must_be_a_tuple_not_a_list():
-    report = _report("layer_sizes", lambda X, Y: [X.shape[0], 4, Y.shape[0]])
-    assert "must return a tuple" in report
-
-
 # --------------------------------------------------------------------------- initialize_parameters
 
 def _init(draw_first="W1", scale=0.01, seed=None, draw=np.random.randn, bias=np.zeros):
@@ -88,21 +79,8 @@ def test_seeding_inside_initialize_parameters_gets_a_clear_message(seed):
     assert f"np.random.seed({seed}) gives: do not call np.random.seed inside" in report
 
 
-def test_drawing_W2_first_is_named():
-    assert "W2 was drawn before W1" in _report("initialize_parameters", _init(draw_first="W2"))
-
-
 def test_forgotten_factor_001_is_named():
     assert "multiply the random numbers by 0.01" in _report("initialize_parameters", _init(scale=1.0))
-
-
-def test_uniform_draws_are_named():
-    assert "np.random.rand draws uniformly" in _report("initialize_parameters", _init(draw=np.random.rand))
-
-
-def test_zero_weights_mention_symmetry():
-    report = _report("initialize_parameters", _init(draw=lambda *shape: np.zeros(shape)))
-    assert "symmetry" in report
 
 
 def test_random_biases_are_named():
@@ -135,19 +113,6 @@ def test_sigmoid_and_tanh_swapped_are_named():
     assert "A2 is tanh(Z2), which can be negative" in report
 
 
-def test_missing_hidden_activation_is_named():
-    report = _report("forward_propagation", _forward(hidden=lambda z: z))
-    assert "cache['A1'] equals cache['Z1']" in report
-
-
-def test_missing_bias_is_named():
-    assert "Z1 is missing the bias" in _report("forward_propagation", _forward(use_b1=False))
-
-
-def test_returning_cache_first_is_named():
-    assert "return A2 first" in _report("forward_propagation", _forward(order="cache first"))
-
-
 def test_forward_with_a_transposed_product_gets_the_shape_hint():
     def forward_propagation(X, parameters):
         Z1 = np.dot(X.T, parameters["W1"].T)  # (m, n_h): examples as rows
@@ -165,19 +130,6 @@ def _cost(sign=-1.0, mean=True, kind=float):
         cost = sign * total / (m if mean else 1)
         return kind(cost)
     return compute_cost
-
-
-def test_a_cost_without_the_minus_sign_is_named():
-    assert "minus sign in front" in _report("compute_cost", _cost(sign=1.0))
-
-
-def test_a_cost_without_1_over_m_is_named():
-    assert "divide by m" in _report("compute_cost", _cost(mean=False))
-
-
-def test_a_cost_as_a_0d_array_breaks_the_python_float_contract():
-    report = _report("compute_cost", _cost(kind=np.array))
-    assert "must return a Python float, not a 0-d NumPy array" in report
 
 
 def test_a_cost_as_a_1x1_array_is_told_to_squeeze():
@@ -225,34 +177,9 @@ def test_a_backward_that_recomputes_the_forward_pass_passes(ref, capsys):
     assert "passed all 3" in capsys.readouterr().out
 
 
-def test_tanh_derivative_without_the_square_is_named():
-    report = _report("backward_propagation", _backward(derivative=lambda A1, Z1: 1 - A1))
-    assert "tanh's derivative is 1 − tanh²(Z1) = 1 − A1**2, not 1 − A1" in report
-
-
-def test_sigmoid_derivative_in_the_hidden_layer_is_named():
-    report = _report("backward_propagation", _backward(derivative=lambda A1, Z1: A1 * (1 - A1)))
-    assert "is the sigmoid's derivative" in report
-
-
-def test_derivative_of_Z1_instead_of_A1_is_named():
-    report = _report("backward_propagation", _backward(derivative=lambda A1, Z1: 1 - Z1 ** 2))
-    assert "must use A1, not Z1" in report
-
-
-def test_missing_derivative_factor_is_named():
-    report = _report("backward_propagation", _backward(derivative=lambda A1, Z1: 1.0))
-    assert "missing the factor g'(Z1)" in report
-
-
 def test_missing_1_over_m_in_the_gradients_is_named():
     report = _report("backward_propagation", _backward(mean=False))
     assert "times too large: every gradient is an average over the m examples, so divide by m" in report
-
-
-def test_db_without_keepdims_is_named():
-    report = _report("backward_propagation", _backward(keepdims=False))
-    assert "must keep its column shape" in report and "keepdims=True" in report
 
 
 def test_dW2_without_transpose_is_named():
@@ -260,21 +187,6 @@ def test_dW2_without_transpose_is_named():
     # the case with n_h = m gives wrong values with the right shape, the other a shape error
     assert "needs A1 transposed: np.dot(dZ2, A1.T)" in report
     assert "the second operand transposed would fit" in report
-
-
-def test_dZ2_from_Z2_instead_of_A2_is_named():
-    report = _report("backward_propagation", _backward(dZ2_from="Z2"))
-    assert "uses the output A2 = σ(Z2) (cache['A2']), not Z2" in report
-
-
-def test_dW2_from_Z1_instead_of_A1_is_named():
-    report = _report("backward_propagation", _backward(dW2_from="Z1"))
-    assert "dW2 uses the hidden layer's output A1" in report
-
-
-def test_flipped_sign_of_dZ2_is_named():
-    report = _report("backward_propagation", _backward(sign=-1.0))
-    assert "dZ2 = A2 − Y (prediction minus label), not Y − A2" in report
 
 
 # --------------------------------------------------------------------------- update_parameters
@@ -290,20 +202,6 @@ def _update(sign=-1.0, fixed_rate=None, copy=True, in_place=False):
                 new[k] = parameters[k] + sign * rate * grads["d" + k]
         return new
     return update_parameters
-
-
-def test_update_with_plus_is_named():
-    assert "you added the gradients" in _report("update_parameters", _update(sign=+1.0))
-
-
-def test_a_hard_coded_learning_rate_is_named():
-    report = _report("update_parameters", _update(fixed_rate=1.2))
-    assert "as if the learning rate were 1.2, not 0.5" in report
-
-
-def test_updating_the_callers_dict_is_reported():
-    report = _report("update_parameters", _update(copy=False))
-    assert "changed its input in place" in report
 
 
 def test_updating_the_callers_arrays_in_place_is_reported():
@@ -326,19 +224,9 @@ def _nn_model(ref, seed=3, use_n_h=True):
     return nn_model
 
 
-def test_nn_model_without_its_seed_is_named(ref):
-    report = _report("nn_model", _nn_model(ref, seed=None))
-    assert "np.random.seed(0) gives: nn_model must call np.random.seed(3)" in report
-
-
 def test_nn_model_with_another_seed_is_named(ref):
     report = _report("nn_model", _nn_model(ref, seed=1))
     assert "np.random.seed(1) gives" in report
-
-
-def test_nn_model_ignoring_n_h_is_named(ref):
-    report = _report("nn_model", _nn_model(ref, use_n_h=False))
-    assert "use the n_h argument" in report
 
 
 def test_nn_model_prints_the_cost_every_1000_iterations(ref, capsys):
@@ -357,14 +245,6 @@ def _predict(ref, transform):
         A2, _ = ref.forward_propagation(X, parameters)
         return transform(A2)
     return predict
-
-
-def test_predict_returning_probabilities_is_named(ref):
-    assert "returns labels, not probabilities" in _report("predict", _predict(ref, lambda A2: A2))
-
-
-def test_predict_with_the_threshold_the_wrong_way_is_named(ref):
-    assert "every prediction is flipped" in _report("predict", _predict(ref, lambda A2: A2 < 0.5))
 
 
 def test_predict_as_0_1_floats_or_rounded_passes(ref, capsys):

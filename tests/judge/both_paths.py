@@ -11,6 +11,7 @@ import copy
 import functools
 import importlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -41,6 +42,8 @@ def namespace(assignment: str, notebook: str, cells: dict[str, str]) -> dict:
     replacing some; each cell is compiled as ``<cell N>``, as the notebook would."""
     nb = source(assignment, notebook)
     names = {k: v for k, v in vars(nb.reference()).items()}
+    if "load_building_blocks" in names:  # the notebook's `blocks = load_building_blocks(...)` cell
+        names["blocks"] = SimpleNamespace(**{k: v for k, v in names.items() if callable(v)})
     for number, cell in enumerate(nb.solution_cells(), start=1):
         code = cells.get(nb.nbgrader_meta(cell).get("grade_id"), cell.source)
         exec(compile(code, f"<cell {number}>", "exec"), names)

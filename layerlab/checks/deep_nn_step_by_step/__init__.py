@@ -265,7 +265,8 @@ SPECS = {
         Case("AL, Y (1, 5) and the caches of a 4-layer network [6, 5, 4, 3, 1]",
              lambda: _backward_case(74, [6, 5, 4, 3, 1], 5)),
     ], hints=[backward.grads_numbering, backward.dAL_sign, backward.backward_stops_early, backward.network_not_averaged,
-             backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network")],
+             backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network"),
+             backward.output_step_differs, backward.first_wrong_hidden_layer],
         properties=[properties.grads_keys], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.backward_case(361, [7, 6, 5, 4, 3, 1], 6)),           # L = 5
         HiddenCase(lambda: hidden_inputs.backward_case(362, [3, 5, 4, 2, 1], 12, np.float64)),  # L = 4, float labels
@@ -284,7 +285,7 @@ SPECS = {
         Case("random parameters and grads of a 3-layer network [4, 3, 2, 1], learning_rate = 0.5",
              lambda: _update_case(82, [4, 3, 2, 1], 0.5)),
     ], hints=[backward.update_direction, backward.update_misses_last_layer,
-             backward.implied_learning_rate],
+             backward.implied_learning_rate, backward.wrong_gradient],
         properties=[properties.exact_parameter_keys(lambda args: properties.layers(args[0]))], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.update_case(371, [5, 4, 3, 2, 1], 0.05)),             # L = 4
         HiddenCase(lambda: hidden_inputs.update_case(372, [3, 6, 5, 4, 3, 1]),                 # L = 5, by keyword
