@@ -36,6 +36,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.boundary import bytecode
+
 HOME = "/home/student"
 WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
@@ -159,15 +161,20 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     if bwrap is None:
         raise SandboxError(probe() or "bubblewrap is not installed")
     script = Path(argv[2])
-    binds = {str(script): f"{WORKER_DIR}/{script.name}"}
-    binds.update({str(script.with_name(name)): f"{WORKER_DIR}/{name}" for name in WORKER_FILES})
+    own = {name: script.with_name(name) for name in (script.name, *WORKER_FILES)}
+    worker_dir = bytecode.compiled(own, WORKER_DIR)  # one mount, with the modules' bytecode
+    if worker_dir is not None:
+        binds = {str(worker_dir): WORKER_DIR}
+    else:
+        binds = {str(path): f"{WORKER_DIR}/{name}" for name, path in own.items()}
     for relative, source in home_files.items():
         binds[str(source)] = f"{HOME}/{relative}"
     if data_dir is not None:
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
     if package is not None:
-        binds[str(package)] = f"{PACKAGE_DIR}/layerlab"
+        mount = f"{PACKAGE_DIR}/layerlab"
+        binds[str(bytecode.compiled(bytecode.folder_files(package), mount) or package)] = mount
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
     if package is not None:
         inner.append(PACKAGE_DIR)
