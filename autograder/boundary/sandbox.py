@@ -5,7 +5,8 @@ What one sandboxed worker sees and may do:
 - its own mount namespace holding, read-only, the system (``/usr``, ``/etc`` and the ``/bin``,
   ``/lib*`` links), the Python installation and virtual environment that run the grader, the
   ``layerlab`` package, the worker's files (:data:`WORKER_FILES`) and a private copy
-  of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
+  of the data sets (the package and the worker's files as byte-compiled copies made once per
+  content, :mod:`bytecode`, so that no worker compiles them again); a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
   systems, the home holding the submission's files read-only. Nothing else of the machine exists
   in it: not ``source/``, not the ``autograder`` package (hidden cases), not the gradebook, not
   ``submitted/``, ``autograded/`` or ``feedback/``;
