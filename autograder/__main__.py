@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -94,4 +95,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The run is over: without a last full garbage collection of everything nbgrader, Jupyter and
+    # matplotlib loaded, Python ends about half a second sooner (atexit handlers still run).
+    gc.freeze()
+    sys.exit(code)

@@ -37,6 +37,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.build.helper_modules import helper_for
+from autograder.grading.run_settings import recommended_jobs
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "grading.json"
@@ -138,7 +139,7 @@ def compare(folder: Path, weight: str, count: int, jobs: int, regrade: bool = Fa
     t_stock = grade_nbgrader(stock, assignment, force=regrade)
     say(f"  nbgrader autograde: {t_stock:.1f} s")
     return {"assignment": assignment, "weight": weight, "submissions": count,
-            "run": "regrade (plans cached)" if regrade else "first grading",
+            "run": "regrade (plans cached)" if regrade else "first grading", "layerlab_jobs": jobs,
             "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "load_average": round(os.getloadavg()[0], 2),
             "layerlab_seconds": round(t_ours, 2), "nbgrader_seconds": round(t_stock, 2),
@@ -169,7 +170,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--light", type=int, default=30, help="submissions of the light assignment")
     parser.add_argument("--heavy", type=int, default=4, help="submissions of the heavy assignment")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="layerlab's --jobs")
+    parser.add_argument("--jobs", type=int, default=recommended_jobs(), help="layerlab's --jobs (default: cores + 1)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="layerlab-bench-grading-") as tmp:

@@ -5,7 +5,9 @@ What one sandboxed worker sees and may do:
 - its own mount namespace holding, read-only, the system (``/usr``, ``/etc`` and the ``/bin``,
   ``/lib*`` links), the Python installation and virtual environment that run the grader, the
   ``layerlab`` package stripped of its hidden cases, the worker's files (:data:`WORKER_FILES`)
-  and a private copy of the data sets; a private ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
+  and a private copy of the data sets (the package and the worker's files as byte-compiled copies
+  made once per content, :mod:`bytecode`, so that no worker compiles them again); a private
+  ``/tmp`` and a home ``/home/student`` on size-limited in-memory file
   systems, the home holding the submission's files read-only. Nothing else of the machine exists
   in it: not ``source/``, not the ``autograder`` package, not the instructor's layerlab (hidden
   cases), not the gradebook, not
@@ -37,6 +39,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.boundary import bytecode
 from autograder.build.strip_hidden import stripped_package
 
 HOME = "/home/student"
@@ -165,20 +168,26 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     if bwrap is None:
         raise SandboxError(probe() or "bubblewrap is not installed")
     script = Path(argv[2])
-    binds = {str(script): f"{WORKER_DIR}/{script.name}"}
-    binds.update({str(script.with_name(name)): f"{WORKER_DIR}/{name}" for name in WORKER_FILES})
+    own = {name: script.with_name(name) for name in (script.name, *WORKER_FILES)}
+    worker_dir = bytecode.compiled(own, WORKER_DIR)  # one mount, with the modules' bytecode
+    if worker_dir is not None:
+        binds = {str(worker_dir): WORKER_DIR}
+    else:
+        binds = {str(path): f"{WORKER_DIR}/{name}" for name, path in own.items()}
     for relative, source in home_files.items():
         binds[str(source)] = f"{HOME}/{relative}"
     if data_dir is not None:
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
     if package is not None:
+        mount = f"{PACKAGE_DIR}/layerlab"
         stripped = stripped_package(Path(package))
-        binds[str(stripped)] = f"{PACKAGE_DIR}/layerlab"
+        shown = bytecode.compiled(bytecode.folder_files(stripped), mount) or stripped
+        binds[str(shown)] = mount
         if _inside(Path(package), _python_dirs()):
             # an installed (not editable) layerlab lies in the environment mounted above: the
             # stripped copy covers it there too ("/." only makes the key distinct)
-            binds[f"{stripped}/."] = str(package)
+            binds[f"{shown}/."] = str(package)
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
     if package is not None:
         inner.append(PACKAGE_DIR)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import os
 import sys
 import threading
@@ -101,7 +102,7 @@ class SourceNotebook:
             if len(names) != 1 and answer is None:
                 raise SourceError(f"{self.path.name}: solution cell {meta.get('grade_id')!r} must "
                                   f"define exactly one function (or, in a quiz, set exactly one answer "
-                                  f"variable), it defines {names or 'none'}")
+                                  f"variable), it defines {list(names) or 'none'}")
             name = answer or names[0]
             test = next((c for c in cells[i + 1:] if self.nbgrader_meta(c).get("grade")
                          and not self.nbgrader_meta(c).get("solution")), None)
@@ -187,10 +188,14 @@ def _parse(source: str) -> ast.Module:
         return ast.parse(text)
 
 
-def _defined_functions(source: str) -> list[str]:
-    return [n.name for n in _parse(source).body if isinstance(n, ast.FunctionDef)]
+@functools.lru_cache(maxsize=1024)
+def _defined_functions(source: str) -> tuple[str, ...]:
+    """The functions a cell defines (cached by its text: the grader asks for every source cell
+    of every submission)."""
+    return tuple(n.name for n in _parse(source).body if isinstance(n, ast.FunctionDef))
 
 
+@functools.lru_cache(maxsize=1024)
 def _answer_variable(source: str) -> str | None:
     """The one variable a quiz answer cell sets (every statement is ``name = value`` with the
     same name, e.g. ``q3 = None`` then ``q3 = "b"``), else None."""

@@ -4,6 +4,7 @@ the grader raises when it, not a submission, fails."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 
 from autograder.boundary import sandbox
@@ -30,3 +31,11 @@ class Settings:
         """What of these settings can change a grade."""
         return json.dumps([self.notebook_seconds, self.cell_seconds, self.call_seconds,
                            vars(self.limits), self.insecure])
+
+
+def recommended_jobs() -> int:
+    """Workers to run at once on this machine: one more than its cores. A worker waits for the
+    grader between its calls (each call is sent only once the one before was answered) and the
+    grader writes results between workers, so one worker per core leaves cores idle; measured on 2
+    cores, 3 workers graded 30 submissions 10 to 20 % faster than 2 (``make bench``)."""
+    return (os.cpu_count() or 1) + 1

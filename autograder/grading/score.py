@@ -77,8 +77,9 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
     explained = {id(r): errors.explain(r.error) for r in reports if r is not None}  # from the words as sent
+    limits = disclosure.limits_of(*_case_values(fplan))  # once per function, not per report
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
-        disclosure.disclose_report(report, context, *disclosure.limits_of(*_case_values(fplan)))
+        disclosure.disclose_report(report, context, *limits)
     first = next((r for r in reports if r is not None), None)
     if first is not None and first.status in ("missing", "not_callable"):
         return _all_failed(plan, fplan, _not_a_function(name, first),
