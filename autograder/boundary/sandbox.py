@@ -17,7 +17,7 @@ What one sandboxed worker sees and may do:
 - an unprivileged user: when the grader runs as root, the worker runs as a user id of its own that
   no account owns (:func:`worker_user`), with no capabilities and ``no_new_privs`` (``setpriv``
   inside the sandbox, after bubblewrap has set it up);
-- resource limits (``setrlimit``): address space, CPU time, processes, file size, open files, no
+- resource limits (``setrlimit``, :mod:`worker_limits`): address space, CPU time, processes, file size, open files, no
   core dumps.
 
 bubblewrap must be installed (Debian: ``apt-get install bubblewrap``). :func:`probe` tries it once;
@@ -27,19 +27,17 @@ where it is missing or does not work the grader refuses to run unless the instru
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
-import resource
 import shutil
 import stat
 import subprocess
 import sys
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.boundary import bytecode
+from autograder.boundary.worker_limits import (NOBODY, Limits, apply_limits, as_root, drop_privileges,
+                                               processes_of)
 from autograder.build.strip_hidden import stripped_package
 
 HOME = "/home/student"
@@ -49,14 +47,8 @@ DATA_DIR = "/opt/layerlab-data"
 PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
-NOBODY = 65534
 #: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
 WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
-#: workers that run at the same time get different unprivileged user ids from this range (the
-#: process limit counts per user, so one worker's fork bomb cannot starve another); no account
-#: owns them.
-UID_BASE = 1_500_000_000
-
 #: what an ``--insecure`` run does not protect, said loudly at its start.
 UNPROTECTED = (
     "the student's code runs with YOUR permissions: it can read the solutions in source/, the hidden "
@@ -68,31 +60,6 @@ UNPROTECTED = (
 
 class SandboxError(RuntimeError):
     """The sandbox cannot be used on this machine (the message says why and what to do)."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits of one worker (bytes and seconds)."""
-
-    memory: int = 2 * 2**30        # address space of each process
-    cpu_seconds: int = 600         # CPU time of each process
-    processes: int = 256           # processes and threads of the worker user
-    file_size: int = 64 * 2**20    # largest file it may write
-    open_files: int = 256
-    home_size: int = 256 * 2**20   # its home and its /tmp (each)
-
-    def describe_memory(self) -> str:
-        return _size(self.memory)
-
-    def describe_file_size(self) -> str:
-        return _size(self.file_size)
-
-
-def _size(n: int) -> str:
-    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
-        if n >= factor:
-            return f"{n / factor:g} {unit}"
-    return f"{n} bytes"
 
 
 #: where distributions install bubblewrap; found there but not on PATH, it is "not on PATH"
@@ -110,40 +77,23 @@ def probe() -> str | None:
                     f"({os.environ.get('PATH', '')}): add {os.path.dirname(elsewhere[0])} to PATH")
         return ("bubblewrap (bwrap) is not installed, so student code cannot be isolated: install it "
                 "(Debian/Ubuntu: apt-get install bubblewrap)")
-    if _as_root() and shutil.which("setpriv") is None:
+    if as_root() and shutil.which("setpriv") is None:
         return ("`setpriv` is not on PATH: run as root, the grader needs it (util-linux) to run "
                 "student code as an unprivileged user inside the sandbox; install util-linux "
                 "(Debian/Ubuntu: apt-get install util-linux) or add its folder to PATH")
-    argv = _bwrap_argv(bwrap, {}, Path(HOME), []) + ["--", *_drop_privileges(), "true"]
+    argv = _bwrap_argv(bwrap, {}, Path(HOME), []) + ["--", *drop_privileges(), "true"]
     try:
         proc = subprocess.run(argv, capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"bubblewrap ({bwrap}) could not be started ({exc})"
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip()[-500:]
-        if _as_root():
+        if as_root():
             return f"bubblewrap ({bwrap}) could not create a sandbox here: {err}"
         return (f"bubblewrap ({bwrap}) cannot create a sandbox here ({err}); run unprivileged, it "
                 f"needs user namespaces (sysctl kernel.unprivileged_userns_clone=1), or run the "
                 f"grader as root")
     return None
-
-
-@contextlib.contextmanager
-def worker_user():
-    """An unprivileged user id no other worker of this machine uses meanwhile (when root)."""
-    with _uid_lock:
-        slot = next(i for i in range(len(_uids_taken) + 1) if i not in _uids_taken)
-        _uids_taken.add(slot)
-    try:
-        yield UID_BASE + (os.getpid() % 100_000) * 1000 + slot if _as_root() else os.getuid()
-    finally:
-        with _uid_lock:
-            _uids_taken.discard(slot)
-
-
-_uid_lock = threading.Lock()
-_uids_taken: set[int] = set()
 
 
 def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data_dir: Path | None,
@@ -191,7 +141,7 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     inner = [argv[0], *argv[1:2], f"{WORKER_DIR}/{script.name}", *argv[3:]]
     if package is not None:
         inner.append(PACKAGE_DIR)
-    inner = [*_drop_privileges(uid), *inner]
+    inner = [*drop_privileges(uid), *inner]
     full = _bwrap_argv(bwrap, binds, Path(HOME), dirs, limits) + ["--"] + inner
     new_env = dict(env)
     new_env.update({"HOME": HOME, "TMPDIR": "/tmp", "MPLCONFIGDIR": f"{HOME}/.matplotlib",
@@ -205,8 +155,8 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
             new_env.pop("LAYERLAB_CAT_DATA", None)
     # the process limit counts every process of the worker's user: as a user id of its own that is
     # this worker only; as the instructor's own user, their other programs count too
-    processes = limits.processes if _as_root() else limits.processes + _processes_of(os.getuid())
-    return full, new_env, {"preexec_fn": functools.partial(_apply_limits, limits, processes)}
+    processes = limits.processes if as_root() else limits.processes + processes_of(os.getuid())
+    return full, new_env, {"preexec_fn": functools.partial(apply_limits, limits, processes)}
 
 
 def _bwrap_argv(bwrap: str, binds: dict[str, str], home: Path, dirs: list[str],
@@ -263,45 +213,6 @@ def _python_dirs() -> list[str]:
             continue
         dirs.append(path)
     return dirs
-
-
-def _drop_privileges(uid: int = NOBODY) -> list[str]:
-    """The command prefix that runs the worker as ``uid`` without capabilities, when the grader
-    runs as root (bubblewrap itself needs root's rights to set the sandbox up without user
-    namespaces); nothing otherwise (the worker then runs as the instructor's own unprivileged user,
-    in a user namespace bubblewrap makes)."""
-    if not _as_root():
-        return []
-    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-            "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
-
-
-def _as_root() -> bool:
-    return os.geteuid() == 0
-
-
-def _processes_of(uid: int) -> int:
-    """How many processes (threads included) the user ``uid`` runs now."""
-    count = 0
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    count += len(os.listdir(entry / "task"))
-            except OSError:
-                pass
-    return count
-
-
-def _apply_limits(limits: Limits, processes: int) -> None:
-    """In the child, before bubblewrap starts (the limits are inherited by everything it runs)."""
-    for which, value in ((resource.RLIMIT_AS, limits.memory),
-                         (resource.RLIMIT_CPU, limits.cpu_seconds),
-                         (resource.RLIMIT_NPROC, processes),
-                         (resource.RLIMIT_FSIZE, limits.file_size),
-                         (resource.RLIMIT_NOFILE, limits.open_files),
-                         (resource.RLIMIT_CORE, 0)):
-        resource.setrlimit(which, (value, value))
 
 
 def prepare_data(folder: Path, cat_data: str | None, cache_dirs: list[Path]) -> Path:

@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.boundary import block_server, launcher, sandbox
+from autograder.boundary import block_server, launcher, sandbox, worker_limits
 
 #: seconds a worker may take to start (import NumPy, IPython) before its first message.
 STARTUP_SECONDS = 60.0
@@ -66,7 +66,7 @@ def execute(job: Job) -> launcher.WorkerRun:
             if job.limits is None:
                 command = launcher.worker_command(workdir, data_dir=data_dir())
             else:
-                uid = stack.enter_context(sandbox.worker_user())
+                uid = stack.enter_context(worker_limits.worker_user())
                 command = launcher.worker_command(workdir, limits=job.limits, data_dir=data_dir(), uid=uid)
             if job.blocks:
                 command = server.attach(command)

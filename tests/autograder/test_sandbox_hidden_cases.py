@@ -72,7 +72,7 @@ def test_a_submission_that_searches_the_sandboxs_layerlab_finds_no_hidden_case()
 def test_an_installed_layerlab_inside_the_mounted_environment_is_covered_by_the_stripped_copy(tmp_path):
     """A regular (not editable) install puts layerlab inside the Python environment the sandbox
     mounts read-only; reading it there from inside the sandbox gives the stripped copy."""
-    from autograder.boundary import sandbox
+    from autograder.boundary import sandbox, worker_limits
 
     package = Path(sys.prefix) / f"layerlab-sandbox-test-{os.getpid()}" / "layerlab"
     script = tmp_path / "worker" / "read.py"
@@ -85,7 +85,7 @@ def test_an_installed_layerlab_inside_the_mounted_environment_is_covered_by_the_
         (package / "checks").mkdir(parents=True)
         (package / "__init__.py").write_text("")
         (package / "checks" / "week.py").write_text("SPEC = dict(name='f', hidden=[7, 8])\n")
-        with sandbox.worker_user() as uid:
+        with worker_limits.worker_user() as uid:
             argv, env, popen = sandbox.wrap([sys.executable, "-I", str(script)], {"PATH": "/usr/bin:/bin"},
                                             {}, None, sandbox.Limits(), uid, package=package)
             proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, **popen)
