@@ -105,6 +105,10 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
     if not problems and not broken:
         return Verdict(True)
     hints = fired_hints(spec.hints, fresh_args, want, got)
+    if hints and problems:
+        # a recogniser named the cause and the comparison shows the evidence: a broken contract
+        # would only say the same symptom a third time (e.g. "exactly the keys W1, b1...")
+        broken = []
     diagnoses = hints + broken
     if changed:
         diagnoses.append(Diagnosis(CHANGED_IN_PLACE, errors.IN_PLACE))

@@ -156,7 +156,7 @@ MISTAKES = [
     # optimize
     ("optimize", _optimize_with(in_place=True), "optimize changed its input in place"),
     ("optimize", _optimize_with(record_every=1), "you recorded the cost at every iteration"),
-    ("optimize", _optimize_with(record_every=1), "costs must hold one cost per 100 iterations"),
+    ("optimize", _optimize_with(record_every=1), "you recorded the cost at every iteration"),
     ("optimize", _optimize_with(reset_inside=True), "reset inside the loop"),
     ("optimize", _optimize_with(start_from_zeros=True), "the first recorded cost (iteration 0)"),
     ("optimize", _optimize_with(step_sign=+1.0), "the cost grows"),
