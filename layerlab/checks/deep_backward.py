@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.relations import as_float_array, close, factor, item
-from layerlab.checks.update_hints import wrong_gradient  # noqa: F401 (the specs use it from here)
+from layerlab.checks.update_hints import divided_by_rate, wrong_gradient  # noqa: F401 (the specs use them from here)
 from layerlab.judge.catalogue import mistake
 
 
@@ -289,7 +289,8 @@ def implied_learning_rate(args, want, got):
         return None
     steps, rates = np.concatenate(steps), np.concatenate(rates)
     r, rate = float(np.median(steps)), float(np.median(rates))
-    if np.allclose(steps, r, rtol=1e-6, atol=1e-12) and not np.isclose(r, rate) and r > 0:
+    divided = rate > 0 and np.isclose(r, 1 / rate)  # the gradient divided by the rate: divided_by_rate's
+    if np.allclose(steps, r, rtol=1e-6, atol=1e-12) and not np.isclose(r, rate) and r > 0 and not divided:
         return (f"every parameter moved by {r:.4g} times its gradient, as if the learning rate "
                 f"were {r:.4g}: use the learning_rate argument")
     return None

@@ -212,6 +212,23 @@ def optimize_grads(args, want, got):
     return None
 
 
+@mistake("optimize.updates-not-carried", "each iteration updates a copy: w and b move one step only",
+         topic="model-assembly")
+def optimize_one_step(args, want, got):
+    """Over several iterations, the returned w and b are exactly one step from the given ones with
+    the returned grads (w − learning_rate · dw): the update never reached the next iteration."""
+    w, b, n, rate = args[0], args[1], args[4], args[5]
+    dw, db = item(got, 1, "dw"), item(got, 1, "db")
+    if n < 2 or dw is None or db is None or close(item(got, 0, "w"), item(want, 0, "w")):
+        return None
+    if close(item(got, 0, "w"), np.asarray(w) - rate * np.asarray(dw)) and close(
+            item(got, 0, "b"), scalar(b) - rate * scalar(db)):
+        return ("w and b moved only one step from the ones you were given: each iteration must "
+                "update the w and b the next iteration uses (w = w − learning_rate · dw, not a new "
+                "name such as w_new), so that the updates carry over")
+    return None
+
+
 @mistake("optimize.b-became-an-array", "b turned into an array during training",
          topic="rank-1-and-keepdims")
 def b_stays_a_number(args, got):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.relations import as_float_array, close, factor, item
-from layerlab.checks.update_hints import wrong_gradient  # noqa: F401 (the specs use it from here)
+from layerlab.checks.update_hints import divided_by_rate, wrong_gradient  # noqa: F401 (the specs use them from here)
 from layerlab.judge.catalogue import mistake
 
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
@@ -214,7 +214,8 @@ def fixed_learning_rate(args, want, got):
     """Every parameter moved by the same positive multiple (not 1) of the expected step."""
     learning_rate = args[2] if len(args) > 2 else 1.2
     c = _step_factor(args, want, got)
-    if c is not None and c > 0 and not np.isclose(c, 1):
+    divided = np.isclose(c * learning_rate, 1 / learning_rate) if c else False  # divided_by_rate's
+    if c is not None and c > 0 and not np.isclose(c, 1) and not divided:
         return (f"every step is {c:.4g} times the expected one (as if the learning rate were "
                 f"{c * learning_rate:.4g}, not {learning_rate:g}): use the learning_rate argument, "
                 f"don't write a fixed number")

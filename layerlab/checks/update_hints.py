@@ -46,3 +46,22 @@ def wrong_gradient(args, want, got):
                 return (f"{key} was moved with {other}: each parameter moves against its own "
                         f"gradient, {key} with d{key}")
     return None
+
+
+@mistake("update.divided-by-rate", "the gradient divided by the learning rate instead of multiplied",
+         topic="gradient-descent")
+def divided_by_rate(args, want, got):
+    """Every returned θ that differs from the expected one is θ − dθ / rate (rate ≠ 1), with the
+    rate the expected update used."""
+    params, grads = args[0], args[1]
+    rate = _rate(params, grads, want)
+    if rate is None or abs(rate) < 1e-12 or abs(rate - 1) < 1e-9 or not isinstance(got, dict):
+        return None
+    wrong = [key for key in want if key in got and not close(got[key], want[key])]
+    if not wrong or not all(key in params and "d" + key in grads for key in wrong):
+        return None
+    if all(close(got[key], as_float_array(params[key]) - as_float_array(grads["d" + key]) / rate)
+           for key in wrong):
+        return (f"each parameter moved by its gradient divided by the learning rate ({rate:g}): "
+                f"multiply instead, θ = θ − learning_rate * dθ")
+    return None

@@ -112,8 +112,10 @@ def _size_not_an_int(error: ErrorInfo) -> str | None:
     if "tuple" in message:
         return ("np.random.randn takes each dimension as its own argument: np.random.randn(n, 1), "
                 "not np.random.randn((n, 1)) (np.zeros is the one that takes a tuple)")
-    return ("a size or a loop bound must be a whole number: `/` always gives a float, use `//` "
-            "or int(...)")
+    return ("a size or a loop bound got a float where a whole number belongs: `/` always gives a "
+            "float (use `//` or int(...)), or arguments were passed in another order than the "
+            "called function's def line takes them (positional arguments go by position: pass "
+            "them in that order, or by name, num_iterations=...)")
 
 
 @recogniser("error.axis-out-of-range", "an axis the array does not have", "rank-1-and-keepdims")
@@ -138,6 +140,9 @@ def _matmul(error: ErrorInfo) -> str | None:
     shapes = _DOT_SHAPES.search(message)
     if shapes:
         a, b, c, d = map(int, shapes.groups())
+        if a == c == 1 and b == d and b > 1:
+            return (f"{base}, here two row vectors ({a}, {b}) and ({c}, {d}): a sum of their products "
+                    f"is np.dot(u, v.T) with the second transposed, or np.sum(u * v) element-wise")
         fits = []
         if d == a:
             fits.append("the other order of the two operands would fit: check which comes first")
@@ -151,13 +156,35 @@ def _matmul(error: ErrorInfo) -> str | None:
     return f"{base}; print both shapes and compare with the formula (the order of the operands, a `.T`)"
 
 
+_BROADCAST_SHAPES = re.compile(r"shapes \((\d+),(\d+)\) \((\d+),(\d+)\)")
+
+
+def _fits(first: tuple, second: tuple) -> bool:
+    """True when two 2-D shapes broadcast together."""
+    return all(x == y or 1 in (x, y) for x, y in zip(first, second))
+
+
 @recogniser("error.broadcast", "arrays of incompatible shapes combined", "broadcasting")
 def _broadcast(error: ErrorInfo) -> str | None:
-    """ValueError: "operands could not be broadcast together"."""
-    if error.is_a("ValueError") and "could not be broadcast" in error.message:
-        return ("two arrays with incompatible shapes were combined; print their `.shape`s. A "
-                "reduction such as np.sum or np.linalg.norm needs `keepdims=True` to keep an (n, 1) shape")
-    return None
+    """ValueError: "operands could not be broadcast together"; with two 2-D shapes, says which
+    operand transposed would fit (such as a bias b of shape (n, 1) written b.T)."""
+    if not (error.is_a("ValueError") and "could not be broadcast" in error.message):
+        return None
+    shapes = _BROADCAST_SHAPES.search(error.message)
+    if shapes:
+        a, b, c, d = map(int, shapes.groups())
+        first, second = (a, b), (c, d)
+        swapped = [name for name, fits in (("first", _fits((b, a), second)), ("second", _fits(first, (d, c))))
+                   if fits]
+        if len(swapped) == 1:
+            return (f"two arrays of shapes ({a}, {b}) and ({c}, {d}) were combined: they don't "
+                    f"broadcast, but the {swapped[0]} one transposed would; is a `.T` there too many "
+                    f"or missing? (a bias b of shape (n, 1) is added as it is: W @ A + b)")
+        return (f"two arrays of shapes ({a}, {b}) and ({c}, {d}) were combined, and they don't "
+                f"broadcast (each dimension must be equal or 1): compare each operand's shape with "
+                f"the one the docstring gives")
+    return ("two arrays with incompatible shapes were combined; print their `.shape`s. A "
+            "reduction such as np.sum or np.linalg.norm needs `keepdims=True` to keep an (n, 1) shape")
 
 
 @recogniser("error.unpack-count", "unpacking more or fewer values than returned", "python-basics")

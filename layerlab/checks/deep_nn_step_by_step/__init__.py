@@ -285,7 +285,7 @@ SPECS = {
         Case("random parameters and grads of a 3-layer network [4, 3, 2, 1], learning_rate = 0.5",
              lambda: _update_case(82, [4, 3, 2, 1], 0.5)),
     ], hints=[backward.update_direction, backward.update_misses_last_layer,
-             backward.implied_learning_rate, backward.wrong_gradient],
+             backward.implied_learning_rate, backward.wrong_gradient, backward.divided_by_rate],
         properties=[properties.exact_parameter_keys(lambda args: properties.layers(args[0]))], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.update_case(371, [5, 4, 3, 2, 1], 0.05)),             # L = 4
         HiddenCase(lambda: hidden_inputs.update_case(372, [3, 6, 5, 4, 3, 1]),                 # L = 5, by keyword

@@ -187,7 +187,7 @@ SPECS = {
     "update_parameters": FunctionSpec("update_parameters", [
         Case("n_x = 2, n_h = 3, n_y = 1, default learning rate (1.2)", lambda: _update_case(8, 2, 3, 1)),
         Case("n_x = 3, n_h = 4, n_y = 1, learning_rate = 0.5", lambda: _update_case(9, 3, 4, 1, 0.5)),
-    ], hints=[training.added_gradients, training.fixed_learning_rate, training.wrong_gradient],
+    ], hints=[training.added_gradients, training.fixed_learning_rate, training.wrong_gradient, training.divided_by_rate],
         properties=[properties.parameter_keys], hidden=_hidden(
         lambda: hidden_inputs.update_case(241, 5, 3, 1, 0.01),
         lambda: hidden_inputs.update_case(242, 1, 7, 1),          # the default learning rate
