@@ -142,6 +142,19 @@ def linear_cache_order(args, want, got):
     return None
 
 
+@mistake("forward.cache-pair-swapped", "(activation_cache, linear_cache) instead of (linear_cache, activation_cache)",
+         topic="return-values")
+def cache_pair_swapped(args, want, got):
+    """The returned cache is a pair whose first part has the shape of the expected second (Z) and
+    whose second part is the expected first (the three-part linear cache)."""
+    cache, expected = item(got, 1), item(want, 1)
+    if isinstance(cache, tuple) and len(cache) == 2 and isinstance(cache[1], tuple) \
+            and len(cache[1]) == 3 and np.shape(cache[0]) == np.shape(expected[1]):
+        return ("the cache's two parts are in the other order: return cache = (linear_cache, "
+                "activation_cache), the linear part (A_prev, W, b) first")
+    return None
+
+
 @mistake("forward.activation-skipped", "A = Z: the activation not applied", topic="activations")
 def activation_skipped(args, want, got):
     """The returned A equals the returned activation cache Z (and differs from the expected A)."""

@@ -243,4 +243,4 @@ def b_stays_a_number(args, got):
 # predict's and model's recognisers live in their own module; the specs find them here too
 from layerlab.checks.logistic_model_hints import (  # noqa: E402,F401 (re-exported)
     MODEL_KEYS, model_hints, model_keys, model_records_its_arguments, predict_shape_and_values,
-    predict_loop_stops_early, predict_threshold)
+    predict_loop_stops_early, predict_threshold, predict_without_sigmoid)

@@ -51,6 +51,19 @@ def predict_threshold(args, want, got):
     return None
 
 
+@mistake("predict.sigmoid-skipped", "the threshold applied to z = wᵀX + b instead of A = σ(z)",
+         topic="activations")
+def predict_without_sigmoid(args, want, got):
+    """The returned labels are (wᵀX + b > 0.5), the linear part thresholded, not the expected ones."""
+    w, b, X = args[0], args[1], args[2]
+    if not (isinstance(got, np.ndarray) and got.shape == np.shape(want)) or close(got, want):
+        return None
+    if close(np.asarray(got, dtype=float), (np.dot(np.asarray(w).T, X) + b > 0.5).astype(float)):
+        return ("the labels threshold z = wᵀX + b itself: apply the sigmoid first, A = sigmoid(z), "
+                "and compare the probabilities A > 0.5")
+    return None
+
+
 @mistake("predict.loop-stops-early", "a loop over the examples that stops early (wrong axis or bound)",
          topic="vectorisation")
 def predict_loop_stops_early(args, want, got):
@@ -123,6 +136,12 @@ def model_hints(args, want, got):
     w = as_float_array(got.get("w"))
     if close(got_costs, want_costs) and w is not None and not close(w.ravel(), np.ravel(want["w"])):
         return 'the costs are right but w is not: return the learned params["w"], params["b"] from optimize'
+    predictions = [as_float_array(got.get(k)) for k in ("Y_prediction_test", "Y_prediction_train")]
+    if close(got_costs, want_costs) and all(p is not None and p.size and not p.any() for p in predictions) \
+            and np.any(want["Y_prediction_train"]):
+        return ("every prediction is 0, the labels of w = 0 and b = 0 (every probability 0.5): "
+                'predict with the learned params["w"] and params["b"] that optimize returned, not '
+                "with the zeros you started from")
     return None
 
 

@@ -233,7 +233,7 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(31).randn(3, 4))),
         Case("a random w (4, 1), b = 0.2, X (4, 7)",
              lambda: _random_problem(32, 4, 7, b=0.2)[:3]),
-    ], hints=[hints.predict_threshold, hints.predict_loop_stops_early], properties=[hints.predict_shape_and_values], hidden=_hidden(
+    ], hints=[hints.predict_threshold, hints.predict_without_sigmoid, hints.predict_loop_stops_early], properties=[hints.predict_shape_and_values], hidden=_hidden(
         lambda: _problem(131, 5, 11, b=0.25, w_scale=1.0)[:3],
         lambda: _problem(132, 1, 8, b=-0.3, w_scale=2.0)[:3],
         lambda: _problem(133, 9, 1, b=0.1, w_scale=1.0)[:3],    # a single example

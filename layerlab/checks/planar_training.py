@@ -91,6 +91,11 @@ relu_derivative_in_hidden_layer = _derivative(
     "(Z1 > 0) is the ReLU's derivative; the hidden layer is tanh, whose derivative is 1 − A1**2",
     lambda dZ1w, A1, Z1: dZ1w / (1 - A1 ** 2) * (Z1 > 0),
     "dW1 and db1 give dZ1 = (expected dZ1) / (1 − A1²) · (Z1 > 0).")
+tanh_applied_twice = _derivative(
+    "backward.tanh-applied-twice", "1 − tanh²(A1): tanh applied to A1, which is already tanh(Z1)",
+    "A1 is already tanh(Z1): the derivative is 1 − A1**2, not 1 − np.tanh(A1)**2 (tanh applied twice)",
+    lambda dZ1w, A1, Z1: dZ1w / (1 - A1 ** 2) * (1 - np.tanh(A1) ** 2),
+    "dW1 and db1 give dZ1 = (expected dZ1) · (1 − tanh²(A1)) / (1 − A1²).")
 missing_derivative = _derivative(
     "backward.missing-derivative", "dZ1 without the factor g'(Z1)",
     "dZ1 is missing the factor g'(Z1) = 1 − A1**2 (element-wise `*`)",

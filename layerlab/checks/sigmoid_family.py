@@ -104,6 +104,18 @@ def tanh_derivative(args, want, got):
     return None
 
 
+@mistake("sigmoid-derivative.one-plus-s", "s(1 + s) instead of s(1 − s)", topic="derivatives")
+def one_plus_s(args, want, got):
+    """s = (√(1 + 4·got) − 1) / 2 lies in (0, 1) and s(1 − s) is the expected derivative: got = s(1 + s)."""
+    g = as_float_array(got)
+    if g is None or g.shape != np.shape(want) or np.any(g <= 0) or np.any(g >= 2) or close(g, want):
+        return None
+    s = (np.sqrt(1 + 4 * g) - 1) / 2
+    if close(s * (1 - s), want):
+        return "you computed s · (1 + s): the derivative is s · (1 - s), with a minus"
+    return None
+
+
 @mistake("sigmoid-derivative.applied-to-x", "x(1 − x) computed on the input instead of on s = σ(x)",
          topic="derivatives")
 def applied_to_x(args, want, got):
@@ -126,5 +138,5 @@ def derivative_without_parentheses(args, want, got):
     return None
 
 
-DERIVATIVE_HINTS = [returned_s, returned_one_minus_s, tanh_derivative, applied_to_x,
+DERIVATIVE_HINTS = [returned_s, returned_one_minus_s, tanh_derivative, one_plus_s, applied_to_x,
                     derivative_without_parentheses]

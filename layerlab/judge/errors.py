@@ -174,11 +174,13 @@ def _broadcast(error: ErrorInfo) -> str | None:
     if shapes:
         a, b, c, d = map(int, shapes.groups())
         first, second = (a, b), (c, d)
-        swapped = [name for name, fits in (("first", _fits((b, a), second)), ("second", _fits(first, (d, c))))
-                   if fits]
+        # a row or column whose transpose fits: most often a bias or a label row with a `.T`
+        swapped = [(name, shape[::-1]) for name, shape, other in (("first", first, second), ("second", second, first))
+                   if 1 in shape and _fits(shape[::-1], other)]
         if len(swapped) == 1:
+            name, fits = swapped[0]
             return (f"two arrays of shapes ({a}, {b}) and ({c}, {d}) were combined: they don't "
-                    f"broadcast, but the {swapped[0]} one transposed would; is a `.T` there too many "
+                    f"broadcast, but the {name} one transposed, {fits}, would; is a `.T` there too many "
                     f"or missing? (a bias b of shape (n, 1) is added as it is: W @ A + b)")
         return (f"two arrays of shapes ({a}, {b}) and ({c}, {d}) were combined, and they don't "
                 f"broadcast (each dimension must be equal or 1): compare each operand's shape with "

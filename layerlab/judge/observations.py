@@ -27,7 +27,8 @@ def number_hints(expected: float, got: float) -> list[str]:
         if abs(ratio) >= 1.5 and nearest != 0 and close(ratio, nearest, 1e-6, 0):
             return [f"it is exactly {nearest} times too large: a division by {nearest} missing?"]
         if abs(ratio) < 1 and close(1 / ratio, round(1 / ratio), 1e-6, 0) and round(1 / ratio) > 1:
-            return [f"it is exactly {round(1 / ratio)} times too small: divided once too often?"]
+            return [f"it is exactly {round(1 / ratio)} times too small: divided twice (np.mean "
+                    f"already divides by the count; a further / m divides again)?"]
     return []
 
 
@@ -84,7 +85,8 @@ def value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]:
                                  f"by {round(r)} missing?")
                 elif 0 < r < 1 and np.isclose(1 / r, round(1 / r), rtol=1e-6):
                     hints.append(f"every entry is exactly {round(1 / r)} times too small: "
-                                 f"divided once too often?")
+                                 f"divided twice (np.mean already divides by the count; a "
+                                 f"further / m divides again)?")
                 # another common factor means nothing on its own: say nothing rather than guess
         offset = g - e
         if not hints and np.allclose(offset, offset.flat[0], rtol=0, atol=1e-9) and abs(offset.flat[0]) > 1e-9:

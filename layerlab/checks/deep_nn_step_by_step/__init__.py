@@ -182,7 +182,7 @@ SPECS = {
              lambda: _linear_cache(_rng(21), 3, 4, 3, nonnegative=False) + ("relu",)),
         Case('random A_prev (4, 3), W (3, 4), b (3, 1), "sigmoid"',
              lambda: _linear_cache(_rng(21), 3, 4, 3, nonnegative=False) + ("sigmoid",)),
-    ], hints=[forward.activation_cache_unpacked, forward.activation_skipped,
+    ], hints=[forward.cache_pair_swapped, forward.activation_cache_unpacked, forward.activation_skipped,
              forward.sigmoid_for_relu, forward.relu_for_sigmoid], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.activation_case(311, 4, 6, 5, "relu")),
         HiddenCase(lambda: hidden_inputs.activation_case(312, 3, 2, 7, "sigmoid")),
