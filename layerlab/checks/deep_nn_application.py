@@ -59,10 +59,10 @@ def _training_does_not_move(args, want, got):
     if costs is None or len(costs) < 2 or len(costs) != len(want[1]):
         return None
     if np.allclose(costs, costs[0], rtol=1e-10, atol=1e-12):
-        return ("the cost never changes, so every iteration sees the same thing: the forward "
-                "pass and the cost belong inside the loop (computed at every iteration from the "
-                "current parameters), the initialisation before it, and what update_parameters "
-                "returns must be kept for the next iteration")
+        return ("the cost never changes, so every iteration sees the same thing: compute the "
+                "forward pass and the cost inside the loop, at every iteration, from the current "
+                "parameters; initialise the parameters once, before the loop (not inside it); and "
+                "keep what update_parameters returns for the next iteration")
     return None
 
 

@@ -207,6 +207,11 @@ return params
 """), "changed its input in place", "input.changed-in-place"),
     ("L_model_backward", _L_backward().replace('caches[l - 1], "relu"', 'caches[l], "relu"'),
      "a True/False mask of another shape", "error.mask-shape"),
+    ("linear_activation_forward", _activation_forward(
+        "A, activation_cache = relu(Z) if activation == 'relu' else sigmoid(Z)\n"
+        "return A, (activation_cache, linear_cache)"), "in the other order", "forward.cache-pair-swapped"),
+    ("update_parameters", _update(step="params[key] - grads['d' + key] / learning_rate"),
+     "divided by the learning rate", "update.divided-by-rate"),
 ]
 
 # Mistakes only the grader names: it also calls a function without the notebook's variables, checks

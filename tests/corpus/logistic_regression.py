@@ -102,6 +102,11 @@ MISTAKES = [
     ("model", _model().replace('"learning_rate": learning_rate,', '"learning_rate": 0.5,'), "learning_rate", "model.records-other-arguments"),
     ("propagate", _propagate().replace("m = X.shape[1]", "m = X.shape[0]"), "m is the number of examples",
      "propagate.m-from-wrong-axis"),
+    ("optimize", _optimize("    new_w = w - learning_rate * grads['dw']\n    new_b = b - learning_rate * grads['db']")
+     .replace('return {"w": w, "b": b}', 'return {"w": new_w, "b": new_b}'), "moved only one step",
+     "optimize.updates-not-carried"),
+    ("predict", fn("predict", "w, b, X", "Z = np.dot(w.T, X) + b\nreturn np.where(Z > 0.5, 1.0, 0.0)"),
+     "apply the sigmoid first", "predict.sigmoid-skipped"),
 ]
 
 # Mistakes only the grader can see: it also calls a function without the notebook's variables.

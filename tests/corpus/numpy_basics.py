@@ -55,7 +55,7 @@ MISTAKES = [
     ("image2vector", fn("image2vector", "image", "length, height = image.shape\nreturn image.reshape(-1, 1)"),
      "the names on the left of `=`", "error.unpack-count"),
     ("image2vector", fn("image2vector", "image", "return image.reshape(image.size / 1, 1)"),
-     "must be a whole number", "error.size-not-an-int"),
+     "a whole number belongs", "error.size-not-an-int"),
     ("image2vector", fn("image2vector", "image",
                         "return image.reshape(image.shape[0] * image.shape[1] * image.shape[2] * image.shape[3], 1)"),
      "a tuple index is past its end", "error.rank-1-shape-index"),
@@ -68,6 +68,8 @@ MISTAKES = [
     ("sigmoid", fn("sigmoid", "x", "return 1 / (1 - np.exp(-x))"), "with a plus", "sigmoid.minus-in-denominator"),
     ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = 1 / (1 + np.exp(-x))\nreturn 1 - s"), "1 − s", "sigmoid-derivative.returned-one-minus-s"),
     ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = 1 / (1 + np.exp(-x))\nreturn 1 - s ** 2"), "tanh", "sigmoid-derivative.tanh-derivative"),
+    ("sigmoid_derivative", fn("sigmoid_derivative", "x", "s = 1 / (1 + np.exp(-x))\nreturn s + s * s"),
+     "s · (1 + s)", "sigmoid-derivative.one-plus-s"),
 ]
 
 # Mistakes only the grader can see: it also calls a function without the notebook's variables.

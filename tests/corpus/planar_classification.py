@@ -143,6 +143,11 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
      "cost.log-of-negative"),
     ("predict", fn("predict", "parameters, X", "A2 = forward_propagation(X, parameters)\nreturn (A2 > 0.5) * 1"),
      "must be unpacked into names", "error.tuple-in-arithmetic"),
+    ("backward_propagation", _backward(derivative="1 - np.tanh(A1) ** 2"), "tanh applied twice",
+     "backward.tanh-applied-twice"),
+    ("update_parameters", fn("update_parameters", "parameters, grads, learning_rate=1.2",
+                             "return {k: parameters[k] - grads['d' + k] / learning_rate for k in parameters}"),
+     "divided by the learning rate", "update.divided-by-rate"),
 ]
 
 # Mistakes only the grader can see: the hidden cases check contracts the public checks do not.
