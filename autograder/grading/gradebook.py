@@ -114,22 +114,23 @@ def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str]
             extra = {"timestamp": timestamp} if timestamp else {}
             submission = gb.update_or_create_submission(result.assignment, result.student, **extra)
             kept = []
+            submitted = {}
             for notebook in result.notebooks:
+                submitted[notebook.name] = entry = gb.find_submission_notebook(
+                    notebook.name, result.assignment, result.student)
+                grades, comments = _by_cell_name(gb, entry, notebook.name, result.assignment)
                 for f in notebook.functions:
                     test_cell, solution_cell = cells[(notebook.name, f.name)]
-                    grade = gb.find_grade(test_cell, notebook.name, result.assignment, result.student)
+                    grade, comment = _entry(grades, test_cell), _entry(comments, solution_cell)
                     grade.auto_score = f.score
                     grade.needs_manual_grade = grade.manual_score is not None
                     if grade.manual_score is not None:
                         kept.append(f.name)
-                    comment = gb.find_comment(solution_cell, notebook.name, result.assignment,
-                                              result.student)
                     comment.auto_comment = "\n\n".join(f.messages)
             gb.db.flush()  # the notebooks' scores below are computed from the grades just set
             rule = late_rule(course)
-            for notebook in result.notebooks:
-                penalise(gb, gb.find_submission_notebook(notebook.name, result.assignment, result.student),
-                         submission, rule)
+            for entry in submitted.values():
+                penalise(gb, entry, submission, rule)
             gb.db.commit()
         except MissingEntry as exc:
             gb.db.rollback()
@@ -140,6 +141,26 @@ def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str]
             gb.db.rollback()
             raise
     return kept
+
+
+def _by_cell_name(gb, entry, notebook: str, assignment: str) -> tuple[dict, dict]:
+    """A submitted notebook's grades and comments by the name of their cell: two queries for all
+    of them (and two for the cells' names) instead of one lookup per function."""
+    cells = gb.find_notebook(notebook, assignment)
+    grade_cells = {c.id: c.name for c in cells.grade_cells}
+    solution_cells = {c.id: c.name for c in cells.solution_cells}
+    grades = {grade_cells[g.cell_id]: g for g in entry.grades if g.cell_id in grade_cells}
+    comments = {solution_cells[c.cell_id]: c for c in entry.comments if c.cell_id in solution_cells}
+    return grades, comments
+
+
+def _entry(entries: dict, cell: str):
+    """The grade or comment of ``cell``; nbgrader's MissingEntry when the gradebook has none."""
+    from nbgrader.api import MissingEntry
+
+    if cell not in entries:
+        raise MissingEntry(f"the cell {cell}")
+    return entries[cell]
 
 
 def late_rule(course: Course):
