@@ -75,8 +75,13 @@ def read_marks(course: Course, student: str, assignment: str, notebook: str, gb=
                          f"{student}: grade it first (python -m autograder grade --assignment "
                          f"{assignment} --student {student})") from None
     solutions = {c.name for c in nb.notebook.solution_cells}
-    cells = [CellMark(_label(g.name, solutions), g.auto_score, g.manual_score, g.extra_credit,
-                      g.score, g.max_score) for g in sorted(nb.grades, key=lambda g: g.name)]
+    # the grade cells' names and points by id, read at once (a grade's own name and max_score
+    # would load its cell, one query per grade)
+    graded = {c.id: (c.name, c.max_score) for c in nb.notebook.grade_cells}
+    named = sorted(((*graded.get(g.cell_id, (None, None)), g) for g in nb.grades),
+                   key=lambda item: item[0] or item[2].name)
+    cells = [CellMark(_label(name or g.name, solutions), g.auto_score, g.manual_score, g.extra_credit,
+                      g.score, g.max_score if points is None else points) for name, points, g in named]
     comments = [(c.name, c.manual_comment.strip()) for c in sorted(nb.comments, key=lambda c: c.name)
                 if c.manual_comment and c.manual_comment.strip()]
     penalty = nb.late_submission_penalty or 0.0
