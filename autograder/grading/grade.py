@@ -103,8 +103,8 @@ def _grade_course(course, assignments, students, settings, progress, start) -> R
                     continue
                 if kept is not None:
                     try:  # the gradebook may have changed since (Formgrader): the page says what it says
-                        grader.registered(submission.assignment)
-                        marks.publish(course, submission.student, submission.assignment)
+                        marks.publish(course, submission.student, submission.assignment,
+                                      grader.gradebook(submission.assignment))
                     except Exception:  # no grader's page, no gradebook entry: grade it again (and
                         kept = None    # report there what fails)
                 if kept is not None:

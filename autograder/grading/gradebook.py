@@ -10,7 +10,8 @@ exports them.
   messages become the automatic comment of its solution cell, which the formgrader shows. Manual
   scores and comments made in the Formgrader are kept. Then nbgrader's own
   ``AssignLatePenalties`` applies the course's late-submission rule (``LateSubmissionPlugin`` or the
-  configured plugin) to each notebook, as ``nbgrader autograde`` does.
+  configured plugin) to each notebook, as ``nbgrader autograde`` does; all in one transaction of
+  a gradebook the run opens once (:func:`open_gradebook`).
 
 Only the trusted grading process calls these (the workers never see the gradebook).
 """
@@ -81,54 +82,109 @@ def _cells_recorded(gb, assignment: str, source: SourceNotebook) -> bool:
     return True
 
 
-def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str], tuple[str, str]],
-           timestamp: datetime | None = None) -> list[str]:
-    """Store ``result``'s scores. ``cells`` maps (notebook, function) to the function's
-    (test cell grade_id, solution cell grade_id). Returns the functions whose manual score (from
-    the Formgrader) was kept."""
-    from nbgrader.api import Gradebook, MissingEntry
+def open_gradebook(course: Course):
+    """nbgrader's :class:`~nbgrader.api.Gradebook` of the course, opened once: a grading run keeps
+    it for all its submissions (each open checks every table and the course, some 40 queries) and
+    closes it with ``close()`` or ``with``."""
+    from nbgrader.api import Gradebook
 
     _nbgrader_tools_on_path()
-    with Gradebook(course.db_url, course.course_id) as gb, warnings.catch_warnings():
+    try:
+        return Gradebook(course.db_url, course.course_id)
+    except Exception as exc:
+        raise GradebookError(f"could not open the gradebook {course.db_url}: {exc}") from exc
+
+
+def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str], tuple[str, str]],
+           timestamp: datetime | None = None, gb=None) -> list[str]:
+    """Store ``result``'s scores and each notebook's late penalty, in one transaction of the open
+    gradebook ``gb`` (one of its own when None). ``cells`` maps (notebook, function) to the
+    function's (test cell grade_id, solution cell grade_id). Returns the functions whose manual
+    score (from the Formgrader) was kept."""
+    if gb is None:
+        with open_gradebook(course) as own:
+            return record(course, result, cells, timestamp, own)
+    from nbgrader.api import MissingEntry
+
+    with warnings.catch_warnings():
         # nbgrader's add_submission builds related rows in a way SQLAlchemy 2 warns about, harmlessly
         warnings.filterwarnings("ignore", message=".*not in session.*")
         try:
             gb.update_or_create_student(result.student)
             extra = {"timestamp": timestamp} if timestamp else {}
-            gb.update_or_create_submission(result.assignment, result.student, **extra)
+            submission = gb.update_or_create_submission(result.assignment, result.student, **extra)
             kept = []
+            submitted = {}
             for notebook in result.notebooks:
+                submitted[notebook.name] = entry = gb.find_submission_notebook(
+                    notebook.name, result.assignment, result.student)
+                grades, comments = _by_cell_name(gb, entry, notebook.name, result.assignment)
                 for f in notebook.functions:
                     test_cell, solution_cell = cells[(notebook.name, f.name)]
-                    grade = gb.find_grade(test_cell, notebook.name, result.assignment, result.student)
+                    grade, comment = _entry(grades, test_cell), _entry(comments, solution_cell)
                     grade.auto_score = f.score
                     grade.needs_manual_grade = grade.manual_score is not None
                     if grade.manual_score is not None:
                         kept.append(f.name)
-                    comment = gb.find_comment(solution_cell, notebook.name, result.assignment,
-                                              result.student)
                     comment.auto_comment = "\n\n".join(f.messages)
+            gb.db.flush()  # the notebooks' scores below are computed from the grades just set
+            rule = late_rule(course)
+            for entry in submitted.values():
+                penalise(gb, entry, submission, rule)
             gb.db.commit()
         except MissingEntry as exc:
             gb.db.rollback()
             raise GradebookError(f"{result.student}/{result.assignment}: the gradebook has no entry "
                                  f"for {exc}; was the assignment changed after submissions were "
                                  f"recorded?") from exc
-    for notebook in result.notebooks:
-        assign_late_penalty(course, result.student, result.assignment, notebook.name)
+        except Exception:
+            gb.db.rollback()
+            raise
     return kept
 
 
-def assign_late_penalty(course: Course, student: str, assignment: str, notebook: str) -> None:
-    """Run nbgrader's ``AssignLatePenalties`` on a recorded notebook: with the course's
-    configuration it sets the notebook's ``late_submission_penalty`` exactly as ``nbgrader
-    autograde`` would (the due date is the gradebook's)."""
-    import nbformat
+def _by_cell_name(gb, entry, notebook: str, assignment: str) -> tuple[dict, dict]:
+    """A submitted notebook's grades and comments by the name of their cell: two queries for all
+    of them (and two for the cells' names) instead of one lookup per function."""
+    cells = gb.find_notebook(notebook, assignment)
+    grade_cells = {c.id: c.name for c in cells.grade_cells}
+    solution_cells = {c.id: c.name for c in cells.solution_cells}
+    grades = {grade_cells[g.cell_id]: g for g in entry.grades if g.cell_id in grade_cells}
+    comments = {solution_cells[c.cell_id]: c for c in entry.comments if c.cell_id in solution_cells}
+    return grades, comments
+
+
+def _entry(entries: dict, cell: str):
+    """The grade or comment of ``cell``; nbgrader's MissingEntry when the gradebook has none."""
+    from nbgrader.api import MissingEntry
+
+    if cell not in entries:
+        raise MissingEntry(f"the cell {cell}")
+    return entries[cell]
+
+
+def late_rule(course: Course):
+    """The course's late-submission plugin (``AssignLatePenalties.plugin_class``, nbgrader's
+    ``LateSubmissionPlugin`` unless configured), as ``nbgrader autograde`` builds it."""
     from nbgrader.preprocessors import AssignLatePenalties
 
-    resources = {"nbgrader": {"notebook": notebook, "assignment": assignment, "student": student,
-                              "db_url": course.db_url}}
-    AssignLatePenalties(config=course.config).preprocess(nbformat.v4.new_notebook(), resources)
+    assigner = AssignLatePenalties(config=course.config)
+    assigner.init_plugin()
+    return assigner.plugin_inst
+
+
+def penalise(gb, notebook, submission, rule) -> None:
+    """Set a submitted notebook's ``late_submission_penalty`` as nbgrader's
+    ``AssignLatePenalties`` does: none when on time, else the rule's penalty for the notebook's
+    score, kept between 0 and that score."""
+    notebook.late_submission_penalty = None
+    late = submission.total_seconds_late
+    if late > 0:
+        gb.db.refresh(notebook)  # its score (a computed column) from the grades just written
+        notebook.late_submission_penalty = None
+        penalty = rule.late_submission_penalty(submission.student_id, notebook.score, late)
+        if penalty is not None:
+            notebook.late_submission_penalty = min(max(penalty, 0), notebook.score)
 
 
 def _nbgrader_tools_on_path() -> None:

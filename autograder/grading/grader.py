@@ -4,7 +4,8 @@
 submission in workers (:func:`grade`, from any thread) and writes its results (:func:`write`, from
 the main thread only). Registering an assignment in nbgrader's gradebook (which imports nbgrader and
 opens the database: a second or more) happens in a thread of its own while the first workers run;
-the first write waits for it.
+the first write waits for it, then opens the gradebook once for all the writes of the run (one
+transaction and one read of the marks per submission).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Grader:
         self._files: dict[str, dict[str, bytes]] = {}
         self._blocks: dict[str, str | None] = {}  # reference blocks served to the workers
         self._registered: dict[str, Future] = {}  # the assignment's registration in the gradebook
+        self._gradebook = None  # nbgrader's Gradebook, opened once for all the writes of the run
         self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gradebook")
         self._run = run
         if not self.settings.insecure:
@@ -55,8 +57,11 @@ class Grader:
         self.isolation = "none (--insecure)" if self.settings.insecure else "bubblewrap"
 
     def close(self) -> None:
-        """Wait for the gradebook registrations still running."""
+        """Wait for the gradebook registrations still running; close the gradebook."""
         self._background.shutdown(wait=True)
+        if self._gradebook is not None:
+            self._gradebook.close()
+            self._gradebook = None
 
     # ------------------------------------------------------------------ planning (main thread)
 
@@ -205,17 +210,26 @@ class Grader:
                 for target in (autograded, feedback):
                     atomic_write(target / name, data.decode("utf-8", "replace"))
         write_feedback(autograded / marks.GRADER_PAGES, result)
-        self.registered(submission.assignment)
+        gb = self.gradebook(submission.assignment)
         cells = {(p.name, f.name): (f.graded.test_cell, f.graded.solution_cell)
                  for p in self._plans[submission.assignment] for f in p.functions}
-        kept = gradebook.record(course, result, cells, parse_timestamp(side["timestamp.txt"]))
-        marks.publish(course, submission.student, submission.assignment)
+        kept = gradebook.record(course, result, cells, parse_timestamp(side["timestamp.txt"]), gb)
+        marks.publish(course, submission.student, submission.assignment, gb)
         write_results(autograded / "results.json", result)  # last: marks the submission as done
         return kept
 
     def registered(self, assignment: str) -> None:
         """Wait until the assignment is in the gradebook (its error, if registering failed)."""
         self._registered[assignment].result()
+
+    def gradebook(self, assignment: str):
+        """nbgrader's gradebook, once ``assignment`` is registered in it; opened at the first call
+        and kept until :meth:`close` (from the main thread only: a session is not shared across
+        threads)."""
+        self.registered(assignment)
+        if self._gradebook is None:
+            self._gradebook = gradebook.open_gradebook(self.course)
+        return self._gradebook
 
 
 def _cell_number(cell: dict) -> int:

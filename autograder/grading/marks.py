@@ -59,25 +59,34 @@ class Marks:
         return [c for c in self.cells if c.manual is not None and c.manual != c.auto or c.extra]
 
 
-def read_marks(course: Course, student: str, assignment: str, notebook: str) -> Marks:
+def read_marks(course: Course, student: str, assignment: str, notebook: str, gb=None) -> Marks:
+    """The notebook's marks, read from the open gradebook ``gb`` (one of its own when None)."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(course.db_url, course.course_id) as gb:
-        try:
-            submission = gb.find_submission(assignment, student)
-            nb = gb.find_submission_notebook(notebook, assignment, student)
-        except MissingEntry:
-            raise MarksError(f"the gradebook has no submission of {assignment}/{notebook} by "
-                             f"{student}: grade it first (python -m autograder grade --assignment "
-                             f"{assignment} --student {student})") from None
-        solutions = {c.name for c in nb.notebook.solution_cells}
-        cells = [CellMark(_label(g.name, solutions), g.auto_score, g.manual_score, g.extra_credit,
-                          g.score, g.max_score) for g in sorted(nb.grades, key=lambda g: g.name)]
-        comments = [(c.name, c.manual_comment.strip()) for c in sorted(nb.comments, key=lambda c: c.name)
-                    if c.manual_comment and c.manual_comment.strip()]
-        penalty = nb.late_submission_penalty or 0.0
-        return Marks(max(0.0, nb.score - penalty), nb.max_score, penalty, submission.total_seconds_late,
-                     cells, comments)
+    if gb is None:
+        with Gradebook(course.db_url, course.course_id) as own:
+            return read_marks(course, student, assignment, notebook, own)
+    gb.db.expire_all()  # an open gradebook: read what is stored now (the Formgrader may have written)
+    try:
+        submission = gb.find_submission(assignment, student)
+        nb = gb.find_submission_notebook(notebook, assignment, student)
+    except MissingEntry:
+        raise MarksError(f"the gradebook has no submission of {assignment}/{notebook} by "
+                         f"{student}: grade it first (python -m autograder grade --assignment "
+                         f"{assignment} --student {student})") from None
+    solutions = {c.name for c in nb.notebook.solution_cells}
+    # the grade cells' names and points by id, read at once (a grade's own name and max_score
+    # would load its cell, one query per grade)
+    graded = {c.id: (c.name, c.max_score) for c in nb.notebook.grade_cells}
+    named = sorted(((*graded.get(g.cell_id, (None, None)), g) for g in nb.grades),
+                   key=lambda item: item[0] or item[2].name)
+    cells = [CellMark(_label(name or g.name, solutions), g.auto_score, g.manual_score, g.extra_credit,
+                      g.score, g.max_score if points is None else points) for name, points, g in named]
+    comments = [(c.name, c.manual_comment.strip()) for c in sorted(nb.comments, key=lambda c: c.name)
+                if c.manual_comment and c.manual_comment.strip()]
+    penalty = nb.late_submission_penalty or 0.0
+    return Marks(max(0.0, nb.score - penalty), nb.max_score, penalty, submission.total_seconds_late,
+                 cells, comments)
 
 
 def _label(grade_cell: str, solutions: set[str]) -> str:
@@ -130,7 +139,7 @@ def grader_page(course: Course, student: str, assignment: str, notebook: str) ->
     return grader_page_folder(course, student, assignment) / f"{notebook}.html"
 
 
-def page_for(course: Course, student: str, assignment: str, notebook: str) -> str:
+def page_for(course: Course, student: str, assignment: str, notebook: str, gb=None) -> str:
     """The student's page of one notebook, from the grader's page and the gradebook."""
     path = grader_page(course, student, assignment, notebook)
     if not path.is_file():
@@ -138,16 +147,17 @@ def page_for(course: Course, student: str, assignment: str, notebook: str) -> st
                          f"sandboxed grader ({path} is missing): run python -m autograder grade "
                          f"--assignment {assignment} --student {student} (or the Formgrader's "
                          f"Autograde button)")
-    return compose(path.read_text(encoding="utf-8"), read_marks(course, student, assignment, notebook))
+    return compose(path.read_text(encoding="utf-8"), read_marks(course, student, assignment, notebook, gb))
 
 
-def publish(course: Course, student: str, assignment: str) -> list[Path]:
-    """Write ``feedback/<student>/<assignment>/<nb>.html`` for every notebook the grader graded."""
+def publish(course: Course, student: str, assignment: str, gb=None) -> list[Path]:
+    """Write ``feedback/<student>/<assignment>/<nb>.html`` for every notebook the grader graded
+    (the marks read from the open gradebook ``gb``, or from one opened per page when None)."""
     pages = sorted(grader_page_folder(course, student, assignment).glob("*.html"))
     out = course.folder("feedback", student, assignment)
     written = []
     for page in pages:
-        atomic_write(out / page.name, page_for(course, student, assignment, page.stem))
+        atomic_write(out / page.name, page_for(course, student, assignment, page.stem, gb))
         written.append(out / page.name)
     return written
 
