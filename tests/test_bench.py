@@ -66,4 +66,4 @@ def test_quick_benchmark_runs_and_writes_its_figures(tmp_path):
     assert row["full_marks"] == {"layerlab": True, "nbgrader": True}
     assert row["layerlab_seconds"] > 0 and row["nbgrader_seconds"] > 0
     assert any(key.startswith("grading 1 ") for key in figures["targets"])
-    assert "Grading, layerlab's grader against stock" in run.stdout
+    assert "Grading, layerlab's grader (--jobs" in run.stdout and "against stock `nbgrader autograde`" in run.stdout

@@ -44,13 +44,17 @@ def with_outputs(nb: nbformat.NotebookNode, cells: list[dict], response: Respons
     """``nb`` (the sanitized notebook, unchanged) as nbformat JSON, each cell that ran with the
     outputs the worker reported for it. ``cells`` are the cells sent to the worker, in order
     (``{"filename": "<cell N>", ...}``, N counting ``nb.cells`` from 1)."""
-    shown = copy.deepcopy(nb)
+    # shallow copies: the notebook's metadata and the cells without outputs are shared, not copied
+    # (a submission's metadata may be large, and the grader's memory is bounded)
+    shown = copy.copy(nb)
+    shown.cells = list(nb.cells)
     left = MAX_NOTEBOOK_CHARS
     for index, sent in enumerate(cells):
         report = response.cells.get(index)
         if report is None:
             continue
-        cell = shown.cells[int(sent["filename"].strip("<>").split()[1]) - 1]
+        position = int(sent["filename"].strip("<>").split()[1]) - 1
+        cell = shown.cells[position] = copy.copy(shown.cells[position])
         cell.execution_count = index + 1
         try:
             outputs = outputs_of(report, index + 1)

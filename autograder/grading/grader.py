@@ -173,6 +173,7 @@ class Grader:
             result.errors.append(stopped)
         context = disclosure.Context(clean.cells, disclosure.released_text(plan.source.nb))
         result.functions = score_notebook(plan, response, clean.missing, stopped, context)
+        result.sanitized = None  # the text sent to the worker goes before its copy with outputs is made
         result.sanitized = cell_outputs.with_outputs(clean.nb, clean.cells, response)  # for the Formgrader
         for index, cell in sorted(response.cells.items()):
             if cell.error is not None and index < len(clean.cells):

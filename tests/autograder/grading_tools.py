@@ -91,10 +91,14 @@ def submit(course: Path, student: str, notebook, assignment: str = ASSIGNMENT,
     return path
 
 
-#: runs ``python -m autograder`` and reports its own peak memory (KiB, Linux's ru_maxrss) on stderr.
-PEAK = ("import atexit, resource, runpy, sys\n"
-        "atexit.register(lambda: sys.stderr.write('PEAK %d\\n' % "
-        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+#: runs ``python -m autograder`` and reports its own peak memory on stderr (KiB: VmHWM, the high-water
+#: mark of this process's own memory; ``ru_maxrss`` would not do: Linux carries it across exec, so it
+#: counts the memory of the pytest process that started the grader)
+PEAK = ("import atexit, runpy, sys\n"
+        "def peak():\n"
+        "    with open('/proc/self/status') as status:\n"
+        "        return next(line.split()[1] for line in status if line.startswith('VmHWM:'))\n"
+        "atexit.register(lambda: sys.stderr.write('PEAK %s\\n' % peak()))\n"
         "sys.argv = ['autograder'] + sys.argv[1:]\n"
         "runpy.run_module('autograder', run_name='__main__')\n")
 

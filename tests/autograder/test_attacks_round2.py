@@ -28,7 +28,7 @@ from grading_tools import (ASSIGNMENT, NOTEBOOK, SOURCE, grade_attacked, new_cou
 pytestmark = [pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is not installed"),
               pytest.mark.xdist_group("attacks_round2")]
 
-#: the grader's own peak memory is reported by this wrapper (KiB, Linux's ru_maxrss).
+#: the grader's own peak memory is reported by grading_tools.PEAK (KiB, VmHWM).
 
 # Student code shares the worker's process: it patches the worker (its __main__), duplicates the
 # answer of the call made without the notebook's variables, and answers calls it was never asked.
