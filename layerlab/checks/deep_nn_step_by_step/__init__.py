@@ -42,6 +42,7 @@ from layerlab.checks import deep_backward as backward
 from layerlab.checks import deep_forward as forward
 from layerlab.checks.deep_nn_step_by_step import hidden_inputs
 from layerlab.checks.deep_nn_step_by_step import properties
+from layerlab.checks.planar_classification.properties import float_biases  # week 3's, every b{l}
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.judge.contract import Hidden, HiddenCase
 
@@ -136,7 +137,7 @@ SPECS = {
              lambda: _global_seed(7, (4, 5, 2))),
     ], hints=[forward.rand_not_randn, forward.seed_hint(1, "W1", "W2"), forward.scale_hint,
              forward.bias_hint],
-        properties=[properties.exact_parameter_keys(lambda args: 2), properties.float_biases], hidden=Hidden([
+        properties=[properties.exact_parameter_keys(lambda args: 2), float_biases], hidden=Hidden([
         HiddenCase(lambda: (6, 4, 2), seed=3),
         HiddenCase(lambda: (1, 1, 1), seed=17),
         HiddenCase(lambda: (2, 9, 1), seed=0),
@@ -151,7 +152,7 @@ SPECS = {
              lambda: _global_seed(2, ([3, 1],))),
     ], hints=[forward.deep_keys_hint, forward.rand_not_randn,
              forward.seed_hint(3, "W1", "W2, W3, ... in layer order"), forward.scale_hint, forward.bias_hint],
-        properties=[properties.exact_parameter_keys(lambda args: len(args[0]) - 1), properties.float_biases], hidden=Hidden([
+        properties=[properties.exact_parameter_keys(lambda args: len(args[0]) - 1), float_biases], hidden=Hidden([
         HiddenCase(lambda: ([6, 5, 4, 3, 1],), seed=1),                # L = 4
         HiddenCase(lambda: ([3, 7, 1],), seed=11),
         HiddenCase(lambda: ([8, 6, 5, 4, 3, 2],), seed=0),             # L = 5

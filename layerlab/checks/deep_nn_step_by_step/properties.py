@@ -1,12 +1,10 @@
-"""Output contracts of week 4's step-by-step functions that the values cannot show (dict keys,
-dtypes), checked on every public and hidden case (see :mod:`layerlab.checks.deep_nn_step_by_step`).
+"""Output contracts of week 4's step-by-step functions that the values cannot show (dict keys;
+the biases' dtype is week 3's ``float_biases``), checked on every public and hidden case (see :mod:`layerlab.checks.deep_nn_step_by_step`).
 A property takes ``(args, got)``: the call's arguments and the function's output, and returns a
 sentence when the contract is broken, else None.
 """
 
 from __future__ import annotations
-
-import numpy as np
 
 from layerlab.judge.catalogue import mistake
 
@@ -35,18 +33,6 @@ def exact_parameter_keys(L_of):
                     f"from 1), the dict has {sorted(map(str, got))}")
         return None
     return check
-
-
-@mistake("initialize.b-not-float", "biases created with an integer dtype", topic="initialisation")
-def float_biases(args, got):
-    """Property: every b{l} holds floats."""
-    if not isinstance(got, dict):
-        return None
-    for key, value in got.items():
-        if str(key).startswith("b") and isinstance(value, np.ndarray) and value.dtype.kind != "f":
-            return (f"{key} must hold floats (np.zeros((n, 1)) gives float64 zeros), its dtype is "
-                    f"{value.dtype}")
-    return None
 
 
 @mistake("backward.grads-keys", "grads without exactly the expected keys", topic="return-values")

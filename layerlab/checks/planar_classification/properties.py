@@ -27,13 +27,13 @@ def python_ints(args, got):
 
 @mistake("initialize.b-not-float", "biases created with an integer dtype", topic="initialisation")
 def float_biases(args, got):
-    """Property: b1 and b2 hold floats."""
+    """Property: every b{l} of the parameters holds floats (week 4's initialisations share it)."""
     if not isinstance(got, dict):
         return None
-    for key in ("b1", "b2"):
-        b = got.get(key)
-        if isinstance(b, np.ndarray) and b.dtype.kind != "f":
-            return f"{key} must hold floats (np.zeros((n, 1)) gives float64 zeros), its dtype is {b.dtype}"
+    for key, value in got.items():
+        if str(key).startswith("b") and isinstance(value, np.ndarray) and value.dtype.kind != "f":
+            return (f"{key} must hold floats (np.zeros((n, 1)) gives float64 zeros), its dtype is "
+                    f"{value.dtype}")
     return None
 
 
