@@ -325,19 +325,14 @@ def test_no_worker_process_outlives_the_run(attacked):
     assert [table[pid][1].replace(b"\0", b" ")[:200] for pid in sorted(ours)] == []
 
 
-def test_each_sandbox_names_its_run(tmp_path):
+def test_each_sandbox_names_its_run(tmp_path, monkeypatch):
     """What the leftover check relies on: a worker's sandbox command line holds the folder its
-    work directory was made in (TMPDIR)."""
+    work directory was made in (the run's temporary folder)."""
     from autograder.boundary import launcher, sandbox
 
-    os.environ["TMPDIR"], saved = str(tmp_path), os.environ.get("TMPDIR")
-    tempfile.tempdir = None
-    try:
-        workdir = launcher.make_workdir("{}")
-        command = launcher.worker_command(workdir, limits=sandbox.Limits())
-    finally:
-        tempfile.tempdir = None
-        os.environ.pop("TMPDIR") if saved is None else os.environ.update(TMPDIR=saved)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # what TMPDIR sets in the grader
+    workdir = launcher.make_workdir("{}")
+    command = launcher.worker_command(workdir, limits=sandbox.Limits())
     launcher.remove_workdir(workdir)
     assert any(str(tmp_path) in part for part in command.argv)
 
