@@ -9,9 +9,10 @@ diagnoses::
     python benchmarks/diagnosis_names.py            # this checkout
     PYTHONPATH=/path/to/other/checkout python benchmarks/diagnosis_names.py
 
-``--heldout`` counts the three held-out corpora of ``tests/checks`` instead (heldout_mistakes.py,
-heldout_mistakes_second.py and heldout_mistakes_third.py: the words must appear in a "Likely mistake:" or "Hint:" line), with
-the layerlab found first on the path; the corpora and the counting are always this checkout's::
+``--heldout`` counts the four held-out corpora of ``tests/checks`` instead (heldout_mistakes.py,
+heldout_mistakes_second.py, heldout_mistakes_third.py and heldout_mistakes_fourth.py: the words
+must appear in a "Likely mistake:" or "Hint:" line), with the layerlab found first on the path;
+the corpora and the counting are always this checkout's::
 
     python benchmarks/diagnosis_names.py --heldout
     PYTHONPATH=/path/to/other/checkout python benchmarks/diagnosis_names.py --heldout
@@ -93,11 +94,11 @@ def heldout() -> int:
     import warnings
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from checks import heldout_mistakes, heldout_mistakes_second, heldout_mistakes_third
+    from checks import heldout_mistakes, heldout_mistakes_fourth, heldout_mistakes_second, heldout_mistakes_third
 
     warnings.filterwarnings("ignore", category=RuntimeWarning)
     for label, corpus in (("first", heldout_mistakes.CORPUS), ("second", heldout_mistakes_second.CORPUS),
-                          ("third", heldout_mistakes_third.CORPUS)):
+                          ("third", heldout_mistakes_third.CORPUS), ("fourth", heldout_mistakes_fourth.CORPUS)):
         named = 0
         for entry in corpus:
             hit = heldout_mistakes.run(entry)[0]

@@ -1,14 +1,17 @@
-"""A fourth held-out corpus, written blind: realistic single mistakes across the five notebooks,
+"""A fourth held-out corpus, written blind: 43 realistic single mistakes across the five notebooks,
 written on 2026-12-06 while the recognisers of issue 19's fourth round were being written by others,
 without reading any recogniser (the hint modules, the properties, the judge, the catalogue
-docs/mistakes.md or the notebooks' corpora in tests/corpus), only the reference notebooks in
-source/ and the course outline. The mistakes differ from those of the three other held-out corpora.
+docs/mistakes.md or the notebooks' corpora in tests/corpus): only the reference notebooks in
+source/, the course outline and the three other held-out corpora (for the format; the mistakes
+here differ from theirs) were read.
 
 The words that name each real cause were fixed with the code, before anything was run. The entries
 were then run once only to see that each one's public check fails (a script printing "fails",
 "PASSES" or "harness error" per entry, never the report); an entry was to be replaced only if its
 check passed or the harness could not run it, and no words were changed after that run.
-REPLACED_NOTE
+That run (with the checks of main at 8daa5ba): all 43 fail, none passed or broke the harness, so
+none was replaced. Per notebook: numpy_basics 8, logistic_regression 9, planar_classification 10,
+deep_nn_step_by_step 10, deep_nn_application 6.
 
 Each entry is (notebook, function, code of the mistaken function, words naming the real cause), run
 and counted by :func:`checks.heldout_mistakes.measure` like the other three.

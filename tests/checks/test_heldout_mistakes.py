@@ -7,17 +7,20 @@ figures): the first corpus (heldout_mistakes.py, 30) 11 named on main at 41c8e7b
 second round, 23 after the third; the second corpus (heldout_mistakes_second.py, 37, written after
 that round's recognisers) 20 on main at 41c8e7b, 22 after it, 35 after the third round (whose
 recognisers it guided); the third corpus (heldout_mistakes_third.py, 31, written after the third
-round's recognisers) 23 on main at 41c8e7b, 24 after."""
+round's recognisers) 23 on main at 41c8e7b, 24 after. The fourth corpus (heldout_mistakes_fourth.py,
+written blind while the fourth round's recognisers were written) has no floor here yet: it is to be
+measured, and its floor set, once that round is merged."""
 
 from __future__ import annotations
 
 import pytest
 
-from checks import heldout_mistakes, heldout_mistakes_second, heldout_mistakes_third
+from checks import heldout_mistakes, heldout_mistakes_fourth, heldout_mistakes_second, heldout_mistakes_third
 
 
 @pytest.mark.parametrize("corpus, at_least", [(heldout_mistakes.CORPUS, 28), (heldout_mistakes_second.CORPUS, 30),
-                                              (heldout_mistakes_third.CORPUS, 25)])
+                                              (heldout_mistakes_third.CORPUS, 25),
+                                              (heldout_mistakes_fourth.CORPUS, 40)])
 def test_each_corpus_holds_different_mistakes(corpus, at_least):
     assert len(corpus) >= at_least
     assert len({entry[2] for entry in corpus}) == len(corpus)
@@ -27,8 +30,9 @@ def test_the_corpora_share_no_mistake_and_cover_every_notebook():
     first = {entry[2] for entry in heldout_mistakes.CORPUS}
     second = {entry[2] for entry in heldout_mistakes_second.CORPUS}
     third = {entry[2] for entry in heldout_mistakes_third.CORPUS}
-    assert not first & second and not (first | second) & third
-    for corpus in (heldout_mistakes_second.CORPUS, heldout_mistakes_third.CORPUS):
+    fourth = {entry[2] for entry in heldout_mistakes_fourth.CORPUS}
+    assert not first & second and not (first | second) & third and not (first | second | third) & fourth
+    for corpus in (heldout_mistakes_second.CORPUS, heldout_mistakes_third.CORPUS, heldout_mistakes_fourth.CORPUS):
         assert {entry[0] for entry in corpus} == set(heldout_mistakes.ASSIGNMENTS)
 
 
