@@ -9,6 +9,10 @@ The words that name each real cause were fixed with the code, before anything wa
 were then run once only to see that each one's public check fails (a script printing "fails",
 "PASSES" or "harness error" per entry, never the report); an entry was to be replaced only if its
 check passed or the harness could not run it, and no words were changed after that run.
+Before anything was measured, the team lead (who had not seen a report either) narrowed two
+words that would have counted a report as naming the cause when it does not: "sign" became " sign"
+(it matched inside "assign") and "result" (generic) was replaced by "ignored" in the entry that
+throws away update_parameters' result.
 That run (with the checks of main at 8daa5ba): all 43 fail, none passed or broke the harness, so
 none was replaced. Per notebook: numpy_basics 8, logistic_regression 9, planar_classification 10,
 deep_nn_step_by_step 10, deep_nn_application 6.
@@ -139,7 +143,7 @@ CORPUS = [
     ("numpy_basics", "basic_sigmoid", _f("basic_sigmoid", "x", "s = 1 / (1 + math.exp(-x))"),
      ["return s", "no `return`", "return statement", "None", "returns nothing"]),
     ("numpy_basics", "sigmoid", _f("sigmoid", "x", "s = 1 / (1 + np.exp(-np.abs(x)))\nreturn s"),
-     ["abs", "negative", "sign"]),
+     ["abs", "negative", " sign"]),
     ("numpy_basics", "sigmoid_derivative", _f("sigmoid_derivative", "x", "s = sigmoid(x)\nds = s * (1 - s)\nreturn s"),
      ["`ds`", "return ds", "s itself", "sigmoid itself", "the sigmoid, not", "instead of its derivative"]),
     ("numpy_basics", "image2vector", _f("image2vector", "image",
@@ -167,14 +171,14 @@ return s"""), ["x_exp", "exponentials", "np.exp", "sum of the exp"]),
      ["chain rule", "dv", "times 3", "3 times", "factor 3", "factor of 3"]),
     ("logistic_regression", "propagate",
      _propagate("sigmoid(np.dot(w.T, X) + b)", "np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"),
-     ["minus", "sign", "negat"]),
+     ["minus", " sign", "negat"]),
     ("logistic_regression", "propagate",
      _propagate("sigmoid(np.dot(w.T, X)) + b", "-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"),
      ["inside", "before the sigmoid", "parenthes", "+ b"]),
     ("logistic_regression", "optimize", _optimize("    w -= learning_rate * dw\n    b -= learning_rate * db"),
      ["in place", "in-place", "-=", "modif", "caller", "changes w"]),
     ("logistic_regression", "optimize", _optimize("    w = w + learning_rate * dw\n    b = b + learning_rate * db"),
-     ["minus", "subtract", "ascent", "sign", "opposite direction", "uphill", "- learning_rate"]),
+     ["minus", "subtract", "ascent", " sign", "opposite direction", "uphill", "- learning_rate"]),
     ("logistic_regression", "predict", _f("predict", "w, b, X", """
 A = sigmoid(np.dot(w.T, X) + b)
 Y_prediction = (A > 0).astype(float)
@@ -308,7 +312,7 @@ for l in range(1, L):
 return parameters"""), ["L + 1", "last layer", "range(1, L + 1)"]),
     # ------------------------------------------------------------------ deep_nn_application
     ("deep_nn_application", "two_layer_model", _two_layer(update="update_parameters"),
-     ["assign", "result", "thrown away", "discard", "parameters ="]),
+     ["assign", "thrown away", "discard", "parameters =", "ignored"]),
     ("deep_nn_application", "two_layer_model", _two_layer(unpack_once=True),
      ["inside the loop", "every iteration", "stale", "updated parameters", "refresh"]),
     ("deep_nn_application", "two_layer_model", _two_layer(loop="range(num_iterations + 1)"),
