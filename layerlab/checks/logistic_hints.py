@@ -229,6 +229,29 @@ def optimize_one_step(args, want, got):
     return None
 
 
+@mistake("optimize.parameter-never-updated", "w or b never moves: its update is missing or thrown away",
+         topic="gradient-descent")
+def optimize_parameter_frozen(args, want, got):
+    """With at least one iteration, the returned w (or b) is still exactly the one given while the
+    expected one moved: compares what moved with what should have."""
+    given = {"w": args[0], "b": args[1]}
+    if args[4] < 1:
+        return None
+    frozen = [name for name, start in given.items()
+              if close(item(got, 0, name), start) and not close(item(want, 0, name), start)]
+    if len(frozen) == 2:
+        return ("w and b are never updated: they come back exactly as given; update both on every "
+                "iteration (w = w − learning_rate · dw, b = b − learning_rate · db) and return the "
+                "updated ones")
+    if frozen == ["b"]:
+        return ("b is never updated: it comes back exactly as given while w moved; update b too on "
+                "every iteration, b = b − learning_rate · db")
+    if frozen == ["w"]:
+        return ("w is never updated: it comes back exactly as given while b moved; update w too on "
+                "every iteration, w = w − learning_rate · dw")
+    return None
+
+
 @mistake("optimize.b-became-an-array", "b turned into an array during training",
          topic="rank-1-and-keepdims")
 def b_stays_a_number(args, got):

@@ -217,7 +217,8 @@ SPECS = {
         Case("w = zeros (2, 1), b = 0.0, a random X (2, 6), Y (1, 6), num_iterations = 250, "
              "learning_rate = 0.1",
              lambda: (np.zeros((2, 1)), 0.0) + _random_problem(22, 2, 6)[2:] + (250, 0.1)),
-    ], hints=[hints.optimize_one_step, hints.optimize_costs, hints.optimize_grads],
+    ], hints=[hints.optimize_parameter_frozen, hints.optimize_one_step, hints.optimize_costs,
+           hints.optimize_grads],
         properties=[hints.costs_recorded_every_100, hints.b_stays_a_number, _params_keys,
                     _costs_is_a_list], hidden=_hidden(
         lambda: _problem(121, 4, 9, b=0.2) + (101, 0.1),        # 2 recorded costs

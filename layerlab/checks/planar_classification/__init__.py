@@ -10,7 +10,8 @@ Each ``check_<name>`` runs the student's function on the cases below, compares w
 outputs generated from the reference solution, and names the likely mistake when it recognises one.
 The recognisers look at relations between the inputs, the expected and the returned values (a
 ratio, a sign, a range, a linear relation); they do not contain the solutions. They live in
-:mod:`layerlab.checks.planar_setup` (sizes, initialisation, forward pass, cost) and
+:mod:`layerlab.checks.planar_setup` (sizes, initialisation, cost), :mod:`layerlab.checks.planar_forward`
+(forward pass) and
 :mod:`layerlab.checks.planar_training` (backward pass, update, model, predictions); the cost's
 value recognisers are shared with week 4 (:mod:`layerlab.checks.cross_entropy`).
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks import cross_entropy
+from layerlab.checks import planar_forward as forward
 from layerlab.checks import planar_setup as setup
 from layerlab.checks import planar_training as training
 from layerlab.checks.planar_classification import hidden_inputs
@@ -143,9 +145,9 @@ SPECS = {
         Case("X of shape (2, 3), n_h = 4, unit-sized random parameters", lambda: _forward_case(1, 2, 4, 3)),
         Case("X of shape (3, 5), n_h = 4, unit-sized random parameters", lambda: _forward_case(2, 3, 4, 5)),
         Case("X of shape (2, 4), n_h = 3, unit-sized random parameters", lambda: _forward_case(3, 2, 3, 4)),
-    ], hints=[setup.return_order, setup.hidden_activation_skipped, setup.sigmoid_in_hidden_layer,
-             setup.relu_in_hidden_layer, setup.output_sigmoid_skipped, setup.tanh_in_output_layer,
-             setup.output_not_a_probability, setup.missing_bias],
+    ], hints=[forward.return_order, forward.hidden_activation_skipped, forward.sigmoid_in_hidden_layer,
+             forward.relu_in_hidden_layer, forward.wrong_layer_input, forward.output_sigmoid_skipped,
+             forward.tanh_in_output_layer, forward.output_not_a_probability, forward.missing_bias],
         properties=[properties.cache_keys], hidden=_hidden(
         lambda: hidden_inputs.forward_case(211, 5, 6, 1, 9),
         lambda: hidden_inputs.forward_case(212, 1, 2, 1, 4),     # one feature
@@ -211,7 +213,7 @@ SPECS = {
     "predict": FunctionSpec("predict", [
         Case("X of shape (2, 6), n_h = 4", lambda: _predict_case(13, 2, 4, 6)),
         Case("X of shape (3, 5), n_h = 2", lambda: _predict_case(14, 3, 2, 5)),
-    ], hints=[training.returns_probabilities, training.flipped_labels],
+    ], hints=[training.thresholds_hidden_layer, training.returns_probabilities, training.flipped_labels],
         properties=[properties.predict_labels], hidden=_hidden(
         lambda: hidden_inputs.predict_case(261, 5, 3, 11),
         lambda: hidden_inputs.predict_case(273, 1, 6, 4),
