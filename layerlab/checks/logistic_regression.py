@@ -200,7 +200,8 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(11).randn(3, 4), _a([[1, 0, 0, 1]]))),
         Case("a random w (4, 1), b = -0.5, X (4, 7), Y (1, 7)",
              lambda: _random_problem(12, 4, 7, b=-0.5)),
-    ], hints=[hints.propagate_m_from_wrong_axis, hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys],
+    ], hints=[hints.propagate_m_from_wrong_axis, hints.propagate_cost, *hints.COST_TERMS,
+           hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys],
         hidden=_hidden(
         lambda: _problem(111, 5, 10, b=0.3),
         lambda: _problem(112, 1, 6, b=-1.2, w_scale=1.0),       # one feature
