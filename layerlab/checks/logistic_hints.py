@@ -94,11 +94,12 @@ def propagate_cost(args, want, got):
     return None
 
 
-def recovered_activations(args, want) -> np.ndarray | None:
-    """A (1, m) read back from the expected gradients, m·dw = X (A − Y)ᵀ and m·db = Σ (A − Y), when
-    [X; 1] (n_x + 1, m) has rank m (at most n_x + 1 examples), else None; never from a forward pass."""
+def recovered_activations(args, output, probabilities: bool = True) -> np.ndarray | None:
+    """A (1, m) read back from the gradients of an output of propagate, m·dw = X (A − Y)ᵀ and
+    m·db = Σ (A − Y), when [X; 1] (n_x + 1, m) has rank m (at most n_x + 1 examples), else None
+    (also when ``probabilities`` and some a is outside (0, 1)); never from a forward pass."""
     X, Y = np.asarray(args[2], dtype=float), np.asarray(args[3], dtype=float)
-    dw, db = as_float_array(item(want, 0, "dw")), scalar(item(want, 0, "db"))
+    dw, db = as_float_array(item(output, 0, "dw")), scalar(item(output, 0, "db"))
     n_x, m = X.shape
     if dw is None or db is None or dw.size != n_x:
         return None
@@ -107,7 +108,27 @@ def recovered_activations(args, want) -> np.ndarray | None:
         return None
     diff, *_ = np.linalg.lstsq(M, m * np.append(dw.ravel(), db), rcond=None)
     A = diff.reshape(1, m) + Y.reshape(1, m)
-    return A if np.all((A > 0) & (A < 1)) else None
+    if not np.allclose(M @ diff, m * np.append(dw.ravel(), db), rtol=1e-6, atol=1e-9):
+        return None  # gradients no single A gives
+    return A if not probabilities or np.all((A > 0) & (A < 1)) else None
+
+
+@mistake("propagate.wrong-activation-input", "A computed without the bias, without the sigmoid, or as σ(−z)",
+         topic="activations")
+def propagate_forward_slip(args, want, got):
+    """The returned gradients are those of another A: σ(z − b) (no bias), z itself (no sigmoid) or
+    σ(−z), with z = logit of the expected A (both A read back from the gradients)."""
+    A, Ag = recovered_activations(args, want), recovered_activations(args, got, probabilities=False)
+    if A is None or Ag is None or close(Ag, A):
+        return None
+    z, b = np.log(A / (1 - A)), scalar(args[1])
+    if b is not None and abs(b) > 1e-9 and close(Ag, 1 / (1 + np.exp(b - z))):
+        return "A is computed without the bias: z = wᵀX + b, then A = sigmoid(z)"
+    if close(Ag, z):
+        return "A is z = wᵀX + b itself: apply the sigmoid, A = sigmoid(np.dot(w.T, X) + b)"
+    if close(Ag, 1 - A):
+        return "A is σ(−z) = 1 − σ(z): z = wᵀX + b goes into the sigmoid with its own sign"
+    return None
 
 
 def _cost_parts(args, want, got):
@@ -190,7 +211,8 @@ def propagate_m_from_wrong_axis(args, want, got):
 # optimize's, predict's and model's recognisers live in their own modules; the specs find them here too
 from layerlab.checks.logistic_optimize_hints import (  # noqa: E402,F401 (re-exported)
     b_stays_a_number, costs_recorded_every_100, expected_recordings, optimize_costs, optimize_grads,
-    optimize_one_step, optimize_parameter_frozen)
+    optimize_gradients_once, optimize_one_step, optimize_parameter_frozen,
+    optimize_w_with_db)
 from layerlab.checks.logistic_model_hints import (  # noqa: E402,F401 (re-exported)
     MODEL_KEYS, model_hints, model_keys, model_records_its_arguments, predict_shape_and_values,
     predict_loop_stops_early, predict_threshold, predict_without_sigmoid)

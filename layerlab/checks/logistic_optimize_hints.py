@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from layerlab.checks.relations import close, cost_series, item, scalar
+from layerlab.checks.relations import as_float_array, close, cost_series, item, scalar
 from layerlab.judge.catalogue import mistake
 
 
@@ -110,6 +110,38 @@ def optimize_parameter_frozen(args, want, got):
     if frozen == ["w"]:
         return ("w is never updated: it comes back exactly as given while b moved; update w too on "
                 "every iteration, w = w − learning_rate · dw")
+    return None
+
+
+@mistake("optimize.w-moved-with-db", "w updated with db (one number) instead of dw", topic="gradient-descent")
+def optimize_w_with_db(args, want, got):
+    """w has several entries and every one moved by the same amount from the given w, while the
+    expected ones moved by different amounts: w took steps of the number db, not of the vector dw."""
+    w0, w, w_want = (as_float_array(v) for v in (args[0], item(got, 0, "w"), item(want, 0, "w")))
+    if w is None or w_want is None or w.shape != w0.shape or w0.size < 2 or close(w, w0):
+        return None
+    moved, moved_want = (w - w0).ravel(), (w_want - w0).ravel()
+    if np.allclose(moved, moved[0], rtol=1e-9, atol=1e-12) and not np.allclose(moved_want, moved_want[0]):
+        return ("every entry of w moved by the same amount: w was updated with db, one number; "
+                "w moves with its own gradient, w = w − learning_rate · dw")
+    return None
+
+
+@mistake("optimize.gradients-computed-once", "propagate called once, before the loop: every step uses the first gradients",
+         topic="model-assembly")
+def optimize_gradients_once(args, want, got):
+    """Over several iterations, the returned w and b are exactly num_iterations equal steps with the
+    returned grads from the given ones (w − num_iterations · learning_rate · dw): the gradients
+    were never recomputed."""
+    w, b, n, rate = args[0], args[1], args[4], args[5]
+    dw, db = item(got, 1, "dw"), item(got, 1, "db")
+    if n < 2 or dw is None or scalar(db) is None or close(item(got, 0, "w"), item(want, 0, "w")):
+        return None
+    if close(item(got, 0, "w"), np.asarray(w) - n * rate * np.asarray(dw)) and close(
+            item(got, 0, "b"), scalar(b) - n * rate * scalar(db)):
+        return ("every step used the same gradients, those of the w and b you were given: call "
+                "propagate inside the loop, so that each iteration takes the gradients (and the cost) "
+                "at the current w and b")
     return None
 
 
