@@ -94,20 +94,23 @@ def optimize_one_step(args, want, got):
          topic="gradient-descent")
 def optimize_parameter_frozen(args, want, got):
     """With at least one iteration, the returned w (or b) is still exactly the one given while the
-    expected one moved: compares what moved with what should have."""
+    expected one moved and its returned gradient is not 0: compares what moved with what should have."""
     given = {"w": args[0], "b": args[1]}
     if args[4] < 1:
         return None
+    # a returned gradient of 0 would leave a rightly updated parameter in place too: not this
     frozen = [name for name, start in given.items()
-              if close(item(got, 0, name), start) and not close(item(want, 0, name), start)]
+              if close(item(got, 0, name), start) and not close(item(want, 0, name), start)
+              and np.any(np.abs(as_float_array(item(got, 1, "d" + name))) > 1e-12)]
     if len(frozen) == 2:
         return ("w and b are never updated: they come back exactly as given; update both on every "
                 "iteration (w = w − learning_rate · dw, b = b − learning_rate · db) and return the "
                 "updated ones")
-    if frozen == ["b"]:
+    moved = [name for name, start in given.items() if not close(item(got, 0, name), start)]
+    if frozen == ["b"] and moved == ["w"]:
         return ("b is never updated: it comes back exactly as given while w moved; update b too on "
                 "every iteration, b = b − learning_rate · db")
-    if frozen == ["w"]:
+    if frozen == ["w"] and moved == ["b"]:
         return ("w is never updated: it comes back exactly as given while b moved; update w too on "
                 "every iteration, w = w − learning_rate · dw")
     return None

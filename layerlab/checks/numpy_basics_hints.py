@@ -177,12 +177,12 @@ def l1_hints(args, want, got):
 
 
 _L1 = ([
-        (lambda d: d.sum(), _CANCELLED),
-        (lambda d: -d.sum(), _CANCELLED),
-        (lambda d: np.abs(d).mean(), "you averaged; this loss is the sum of absolute differences"),
-        (lambda d: (d ** 2).sum(), "that is the L2 loss; take the absolute value of each difference instead "
-                                   "of squaring it"),
-    ], [(np.abs, "you returned the differences themselves; the loss is their sum (one number)")])
+    (lambda d: d.sum(), _CANCELLED),
+    (lambda d: -d.sum(), _CANCELLED),
+    (lambda d: np.abs(d).mean(), "you averaged; this loss is the sum of absolute differences"),
+    (lambda d: (d ** 2).sum(), "that is the L2 loss; take the absolute value of each difference instead "
+                               "of squaring it"),
+], [(np.abs, "you returned the differences themselves; the loss is their sum (one number)")])
 l1_hints.sentences = [sentence for table in _L1 for _, sentence in table]  # for docs/mistakes.md
 
 
@@ -193,11 +193,11 @@ def l2_hints(args, want, got):
 
 
 _L2 = ([
-        (lambda d: np.sqrt((d ** 2).sum()),
-         "that is the Euclidean norm; the L2 loss is its square, the sum of squared differences"),
-        (lambda d: np.abs(d).sum(), "that is the L1 loss; square each difference instead of taking its absolute value"),
-        (lambda d: (d ** 2).mean(), "you averaged; this loss is the sum of squared differences"),
-        (lambda d: d.sum() ** 2, "you squared the sum; square each difference, then sum"),
-        (lambda d: d.sum(), "you summed the differences without squaring them: square each one, then sum"),
-    ], [(np.square, "you returned the squared differences themselves; the loss is their sum (one number)")])
+    (lambda d: np.sqrt((d ** 2).sum()),
+     "that is the Euclidean norm; the L2 loss is its square, the sum of squared differences"),
+    (lambda d: np.abs(d).sum(), "that is the L1 loss; square each difference instead of taking its absolute value"),
+    (lambda d: (d ** 2).mean(), "you averaged; this loss is the sum of squared differences"),
+    (lambda d: d.sum() ** 2, "you squared the sum; square each difference, then sum"),
+    (lambda d: d.sum(), "you summed the differences without squaring them: square each one, then sum"),
+], [(np.square, "you returned the squared differences themselves; the loss is their sum (one number)")])
 l2_hints.sentences = [sentence for table in _L2 for _, sentence in table]  # for docs/mistakes.md

@@ -170,7 +170,7 @@ def _s_is_a_slip(slip):
             return None
         return hint.sentence
 
-    hint.__doc__ = f"The returned value is v · (1 − v) for the sigmoid slip v = {slip.title}."
+    hint.__doc__ = f"The returned value is v · (1 − v) for v = {slip.formula} (a slip in s = σ(x))."
     hint.sentence = ("the formula s · (1 − s) is right, but your s is not σ(x): "
                      + slip.sentence("x").replace("you computed", "it is").replace("you returned", "it is"))
     return hint

@@ -21,10 +21,11 @@ from layerlab.judge.catalogue import mistake
 
 @dataclass(frozen=True)
 class Slip:
-    """One wrong sigmoid formula: ``value(x)`` (x a float array) and ``sentence(var)`` (the input's
-    name in the notebook, "x" or "z"); ``id`` and ``title`` as in the catalogue (several slips of
-    one kind share an id)."""
+    """One wrong sigmoid formula: ``formula`` (for people), ``value(x)`` (x a float array) and
+    ``sentence(var)`` (var: the input's name in the notebook, "x" or "z"); ``id`` and ``title`` as
+    in the catalogue (several slips of one kind share an id)."""
 
+    formula: str
     id: str
     title: str
     value: Callable[[np.ndarray], np.ndarray]
@@ -41,37 +42,37 @@ _TITLES = {
 }
 
 
-def _slip(id: str, value, sentence) -> Slip:
-    return Slip(id, _TITLES[id], value, sentence)
+def _slip(formula: str, id: str, value, sentence) -> Slip:
+    return Slip(formula, id, _TITLES[id], value, sentence)
 
 
 SLIPS = [
-    _slip("sigmoid.flipped-sign", lambda x: 1 / (1 + np.exp(x)),
+    _slip("1 / (1 + e^x)", "sigmoid.flipped-sign", lambda x: 1 / (1 + np.exp(x)),
           lambda v: f"you computed σ(−{v}) = 1 − σ({v}): the exponent must be −{v}, as in 1 / (1 + e^(−{v}))"),
-    _slip("sigmoid.missing-parentheses", lambda x: 1 + np.exp(-x),
+    _slip("1 + e^(−x)", "sigmoid.missing-parentheses", lambda x: 1 + np.exp(-x),
           lambda v: (f"1 / 1 + np.exp(-{v}) divides 1 by 1 and then adds e^(−{v}): Python divides before it "
                      f"adds, so put the whole denominator in parentheses, 1 / (1 + np.exp(-{v}))")),
-    _slip("sigmoid.missing-parentheses", lambda x: 1 + np.exp(x),
+    _slip("1 + e^x", "sigmoid.missing-parentheses", lambda x: 1 + np.exp(x),
           lambda v: (f"1 / 1 + np.exp({v}) has two slips: Python divides before it adds, so the denominator "
                      f"needs parentheses, and the exponent must be −{v}: 1 / (1 + np.exp(-{v}))")),
-    _slip("sigmoid.missing-parentheses", lambda x: 1 - np.exp(-x),
+    _slip("1 − e^(−x)", "sigmoid.missing-parentheses", lambda x: 1 - np.exp(-x),
           lambda v: (f"1 / 1 - np.exp(-{v}) has two slips: Python divides before it subtracts, so the "
                      f"denominator needs parentheses, and it adds: 1 / (1 + np.exp(-{v}))")),
-    _slip("sigmoid.minus-in-denominator", lambda x: 1 / (1 - np.exp(-x)),
+    _slip("1 / (1 − e^(−x))", "sigmoid.minus-in-denominator", lambda x: 1 / (1 - np.exp(-x)),
           lambda v: f"the denominator is 1 + e^(−{v}), with a plus: 1 / (1 + np.exp(-{v}))"),
-    _slip("sigmoid.minus-in-denominator", lambda x: 1 / (1 - np.exp(x)),
+    _slip("1 / (1 − e^x)", "sigmoid.minus-in-denominator", lambda x: 1 / (1 - np.exp(x)),
           lambda v: (f"the denominator is 1 + e^(−{v}): a plus in front of the exponential and a minus in "
                      f"its exponent, 1 / (1 + np.exp(-{v}))")),
-    _slip("sigmoid.exp-alone", lambda x: np.exp(-x),
+    _slip("e^(−x)", "sigmoid.exp-alone", lambda x: np.exp(-x),
           lambda v: (f"you returned e^(−{v}) alone, the piece inside the denominator: the sigmoid is "
                      f"1 / (1 + e^(−{v}))")),
-    _slip("sigmoid.exp-alone", lambda x: np.exp(x),
+    _slip("e^x", "sigmoid.exp-alone", lambda x: np.exp(x),
           lambda v: f"you returned e^{v} alone: the sigmoid is 1 / (1 + e^(−{v})), a number between 0 and 1"),
-    _slip("sigmoid.exp-missing", lambda x: 1 / (1 + x),
+    _slip("1 / (1 + x)", "sigmoid.exp-missing", lambda x: 1 / (1 + x),
           lambda v: f"the exponential is missing: 1 / (1 + np.exp(-{v})), not 1 / (1 + {v})"),
-    _slip("sigmoid.exp-missing", lambda x: 1 / (1 - x),
+    _slip("1 / (1 − x)", "sigmoid.exp-missing", lambda x: 1 / (1 - x),
           lambda v: f"the exponential is missing: 1 / (1 + np.exp(-{v})), not 1 / (1 - {v})"),
-    _slip("sigmoid.tanh-instead", np.tanh,
+    _slip("tanh(x)", "sigmoid.tanh-instead", np.tanh,
           lambda v: (f"that is tanh({v}), another activation (between −1 and 1): the sigmoid is "
                      f"1 / (1 + e^(−{v})), between 0 and 1")),
 ]
@@ -96,7 +97,7 @@ def _hint(slip: Slip, var: str):
         return None
 
     hint.__name__ = slip.id.split(".")[1].replace("-", "_")
-    hint.__doc__ = f"The returned value is a common wrong sigmoid formula ({slip.title})."
+    hint.__doc__ = f"The returned value is {slip.formula} of the input (and the expected one is not)."
     hint.sentence = slip.sentence(var)  # what docs/mistakes.md shows
     return hint
 

@@ -148,6 +148,14 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
     ("update_parameters", fn("update_parameters", "parameters, grads, learning_rate=1.2",
                              "return {k: parameters[k] - grads['d' + k] / learning_rate for k in parameters}"),
      "divided by the learning rate", "update.divided-by-rate"),
+    # one array where another of the same shape belongs
+    ("forward_propagation", _forward().replace("Z2 = np.dot(W2, A1) + b2", "Z2 = np.dot(W2, Z1) + b2"),
+     "its input is the hidden layer's activation", "forward.wrong-layer-input"),
+    ("predict", fn("predict", "parameters, X", "A2, cache = forward_propagation(X, parameters)\n"
+                   "return (cache['A1'] >= 0.5).astype(float)"), "one row per hidden unit", "predict.hidden-layer-output"),
+    ("nn_model", _nn_model().replace("backward_propagation(parameters, cache, X, Y)",
+                                     "backward_propagation(parameters, cache, X, A2)"),
+     "pass Y, not A2", "nn-model.updates-thrown-away"),
 ]
 
 # Mistakes only the grader can see: the hidden cases check contracts the public checks do not.
