@@ -195,17 +195,26 @@ def grads_keys(args, got):
 @mistake("propagate.m-from-wrong-axis", "m read from X.shape[0] (the features) instead of X.shape[1]",
          topic="gradients")
 def propagate_m_from_wrong_axis(args, want, got):
-    """X is not square, and the returned cost and dw are the expected ones times m / n_x: they
-    were divided by n_x = X.shape[0] instead of m = X.shape[1]."""
+    """X is not square and n_x > 1, and each of the returned cost, dw and db is either right or the expected
+    one times m / n_x (at least one of them): it was divided by n_x = X.shape[0] instead of
+    m = X.shape[1]."""
     n_x, m = args[2].shape
-    cost, grads = item(got, 1), item(got, 0)
-    if n_x == m or scalar(cost) is None or not isinstance(grads, dict):
+    parts = {"the cost": (item(got, 1), item(want, 1)), "dw": (item(got, 0, "dw"), item(want, 0, "dw")),
+             "db": (item(got, 0, "db"), item(want, 0, "db"))}
+    if n_x == m or n_x == 1 or any(g is None or w is None for g, w in parts.values()):  # n_x = 1: not divided at all
         return None
-    ratio = m / n_x
-    if math.isclose(scalar(cost), want[1] * ratio, rel_tol=1e-6) and close(grads.get("dw"), want[0]["dw"] * ratio):
-        return (f"the cost and dw are divided by X.shape[0] = {n_x} (the number of features): m is the "
-                f"number of examples, the columns of X, m = X.shape[1] = {m}")
-    return None
+    scaled = []
+    for name, (g, w) in parts.items():
+        w = as_float_array(w)
+        if close(g, w * m / n_x) and not close(g, w):
+            scaled.append(name)
+        elif not close(g, w):
+            return None  # another mistake as well: not this one alone
+    if not scaled:
+        return None
+    named = " and ".join([", ".join(scaled[:-1]), scaled[-1]] if len(scaled) > 1 else scaled)
+    return (f"{named} {'is' if len(scaled) == 1 else 'are'} divided by X.shape[0] = {n_x} (the number of "
+            f"features): m is the number of examples, the columns of X, m = X.shape[1] = {m}")
 
 
 # optimize's, predict's and model's recognisers live in their own modules; the specs find them here too

@@ -112,3 +112,18 @@ def thresholds_hidden_layer(args, want, got):
     return (f"the labels have one row per hidden unit, {g.shape}: that is the hidden layer's A1 "
             f"thresholded; predictions come from the output layer's A2 (1, m), the first thing "
             f"forward_propagation returns")
+
+
+@mistake("predict.threshold-too-strict", "a stricter test than A2 > 0.5 (Z2 > 0.5, or a larger threshold)",
+         topic="prediction")
+def threshold_too_strict(args, want, got):
+    """The returned labels are 0/1 of the right shape, every returned 1 is an expected 1, and some
+    expected 1s came back 0 (never the reverse): the test is stricter than A2 > 0.5."""
+    pair = _labels(want, got)
+    if pair is None or not np.all(np.isin(pair[0], (0.0, 1.0))):
+        return None
+    g, w = pair
+    if np.all(g <= w) and np.any(g < w):
+        return ("some examples whose probability A2 is above 0.5 are labelled 0 (never the other way): "
+                "the test is stricter than A2 > 0.5; threshold the probability A2 (not Z2) at 0.5")
+    return None

@@ -229,5 +229,5 @@ def fixed_learning_rate(args, want, got):
 
 # nn_model's and predict's recognisers live in their own module; the specs find them here too
 from layerlab.checks.planar_model import (  # noqa: E402,F401 (re-exported)
-    flipped_labels, n_h_ignored, nn_another_path, nn_seed, returns_probabilities, thresholds_hidden_layer,
-    updates_thrown_away)
+    flipped_labels, n_h_ignored, nn_another_path, nn_seed, returns_probabilities, threshold_too_strict,
+    thresholds_hidden_layer, updates_thrown_away)

@@ -121,6 +121,8 @@ for i in range(num_iterations):
         costs.append(cost)
 return {"w": w, "b": b}, grads, costs"""), "call propagate inside the loop", "optimize.gradients-computed-once"),
     ("propagate", _propagate(forward="sigmoid(np.dot(w.T, X))"), "without the bias", "propagate.wrong-activation-input"),
+    ("propagate", _propagate(db="float(np.sum(A - Y) / X.shape[0])"), "db is divided by X.shape[0]",
+     "propagate.m-from-wrong-axis"),
     ("propagate", _propagate(cost="-np.sum(Y * np.log(A)) / m"), "only the term y·log(a)", "cost.missing-term"),
     ("propagate", _propagate(cost="-np.sum(Y * np.log(A) + (1 - Y) * np.log(A)) / m"), "log of 1 − a",
      "cost.wrong-log-term"),

@@ -88,9 +88,10 @@ def _nn_case(seed: int, n_x: int, m: int, n_h: int, num_iterations: int) -> tupl
     return X, Y, n_h, num_iterations
 
 
-def _predict_case(seed: int, n_x: int, n_h: int, m: int) -> tuple:
+def _predict_case(seed: int, n_x: int, n_h: int, m: int, w2_scale: float = 2.0) -> tuple:
+    """(parameters, X (n_x, m)); a small ``w2_scale`` puts many probabilities A2 near 0.5."""
     rs = np.random.RandomState(seed)
-    parameters = {"W1": rs.randn(n_h, n_x), "b1": rs.randn(n_h, 1), "W2": rs.randn(1, n_h) * 2,
+    parameters = {"W1": rs.randn(n_h, n_x), "b1": rs.randn(n_h, 1), "W2": rs.randn(1, n_h) * w2_scale,
                   "b2": rs.randn(1, 1) * 0.5}
     return parameters, rs.randn(n_x, m)
 
@@ -213,7 +214,9 @@ SPECS = {
     "predict": FunctionSpec("predict", [
         Case("X of shape (2, 6), n_h = 4", lambda: _predict_case(13, 2, 4, 6)),
         Case("X of shape (3, 5), n_h = 2", lambda: _predict_case(14, 3, 2, 5)),
-    ], hints=[training.thresholds_hidden_layer, training.returns_probabilities, training.flipped_labels],
+        Case("X of shape (2, 8), n_h = 3, probabilities near 0.5", lambda: _predict_case(32, 2, 3, 8, w2_scale=0.5)),
+    ], hints=[training.thresholds_hidden_layer, training.returns_probabilities, training.flipped_labels,
+             training.threshold_too_strict],
         properties=[properties.predict_labels], hidden=_hidden(
         lambda: hidden_inputs.predict_case(261, 5, 3, 11),
         lambda: hidden_inputs.predict_case(273, 1, 6, 4),
