@@ -97,6 +97,8 @@ MISTAKES = [
     ("sigmoid", fn("sigmoid", "x", "s = 1 / (1 + np.exp(-x))"), "is a `return` statement missing", None),
     ("L1", fn("L1", "yhat, y", "return np.sum((y - yhat) ** 2)"), "that is the L2 loss", "l1.wrong-reduction"),
     ("L2", fn("L2", "yhat, y", "return np.sum(y - yhat)"), "without squaring them", "l2.wrong-formula"),
+    ("L1", fn("L1", "yhat, y", "for i in range(len(y)):\n    loss = loss + abs(y[i] - yhat[i])\nreturn loss"),
+     "`loss` is read before it gets a value", "error.unbound-local"),
 ]
 
 # Mistakes only the grader can see: it also calls a function without the notebook's variables.
