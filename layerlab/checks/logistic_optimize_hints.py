@@ -49,6 +49,8 @@ def optimize_costs(args, want, got):
         return "the range of recorded iterations is off by one: record when i % 100 == 0, starting at i = 0"
     if got_costs.size != want_costs.size or got_costs.size == 0:
         return None
+    if optimize_w_with_db(args, want, got) or optimize_gradients_once(args, want, got):
+        return None  # the costs' symptom has a cause named already (not a sign or a reset)
     if got_costs.size > 1 and np.allclose(got_costs, got_costs[0]) and not np.allclose(want_costs, want_costs[0]):
         return ("every recorded cost is the same: w and b are never updated, or are reset inside "
                 "the loop (initialise nothing in optimize; update w and b on every iteration)")

@@ -125,5 +125,6 @@ def threshold_too_strict(args, want, got):
     g, w = pair
     if np.all(g <= w) and np.any(g < w):
         return ("some examples whose probability A2 is above 0.5 are labelled 0 (never the other way): "
-                "the test is stricter than A2 > 0.5; threshold the probability A2 (not Z2) at 0.5")
+                "the labels come from a stricter test than A2 > 0.5 (Z2 > 0.5, another array than A2, "
+                "or a larger threshold); threshold the probability A2 at 0.5")
     return None

@@ -88,13 +88,19 @@ def slip_value(slip: Slip, x) -> np.ndarray | None:
     return value if np.all(np.isfinite(value)) else None
 
 
+def _ambiguous(slip: Slip, value: np.ndarray, x) -> bool:
+    """True when a slip of another kind gives the same value on this input (at x = 0, tanh(x) and
+    1 − e^(−x) are both 0): the input cannot tell them apart, so neither is named."""
+    return any(other.id != slip.id and close(slip_value(other, x), value) for other in SLIPS)
+
+
 def _hint(slip: Slip, var: str):
     @mistake(slip.id, slip.title, topic="activations")
     def hint(args, want, got):
         value = slip_value(slip, args[0])
-        if value is not None and not close(value, want) and close(got, value):
-            return slip.sentence(var)
-        return None
+        if value is None or close(value, want) or not close(got, value) or _ambiguous(slip, value, args[0]):
+            return None
+        return slip.sentence(var)
 
     hint.__name__ = slip.id.split(".")[1].replace("-", "_")
     hint.__doc__ = f"The returned value is {slip.formula} of the input (and the expected one is not)."

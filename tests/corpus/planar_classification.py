@@ -154,7 +154,7 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
     ("predict", fn("predict", "parameters, X", "A2, cache = forward_propagation(X, parameters)\n"
                    "return (cache['A1'] >= 0.5).astype(float)"), "one row per hidden unit", "predict.hidden-layer-output"),
     ("predict", fn("predict", "parameters, X", "A2, cache = forward_propagation(X, parameters)\n"
-                   "return (cache['Z2'] > 0.5).astype(int)"), "stricter than A2 > 0.5", "predict.threshold-too-strict"),
+                   "return (cache['Z2'] > 0.5).astype(int)"), "a stricter test than A2 > 0.5", "predict.threshold-too-strict"),
     ("nn_model", _nn_model().replace("backward_propagation(parameters, cache, X, Y)",
                                      "backward_propagation(parameters, cache, X, A2)"),
      "pass Y, not A2", "nn-model.updates-thrown-away"),
