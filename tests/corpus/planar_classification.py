@@ -148,6 +148,10 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
     ("update_parameters", fn("update_parameters", "parameters, grads, learning_rate=1.2",
                              "return {k: parameters[k] - grads['d' + k] / learning_rate for k in parameters}"),
      "divided by the learning rate", "update.divided-by-rate"),
+    ("backward_propagation", _backward(derivative="(1 - A1) ** 2"), "not (1 − A1)**2",
+     "backward.tanh-derivative-squared-difference"),
+    ("backward_propagation", _backward().replace("* (1 - np.power(A1, 2))", "* 1 - np.power(A1, 2)"),
+     "multiplies first", "backward.derivative-missing-parentheses"),
     # one array where another of the same shape belongs
     ("forward_propagation", _forward().replace("Z2 = np.dot(W2, A1) + b2", "Z2 = np.dot(W2, Z1) + b2"),
      "its input is the hidden layer's activation", "forward.wrong-layer-input"),

@@ -178,7 +178,8 @@ SPECS = {
     ], hints=[training.bias_shapes, training.gradients_not_averaged, training.dZ2_sign,
              training.tanh_derivative_one_minus_a, training.sigmoid_derivative_in_hidden_layer,
              training.derivative_of_z, training.relu_derivative_in_hidden_layer,
-             training.tanh_applied_twice, training.missing_derivative, training.dW2_missing_transpose, training.dW2_uses_z1,
+             training.tanh_applied_twice, training.square_of_one_minus_a, training.derivative_without_parentheses,
+             training.missing_derivative, training.dW2_missing_transpose, training.dW2_uses_z1,
              training.dZ2_from_Z2], properties=[properties.grads_keys], hidden=_hidden(
         lambda: hidden_inputs.solved_backward_case(231, 4),       # n_x = 4, n_h = m = 5
         lambda: hidden_inputs.solved_backward_case(232, 2),       # n_x = 2, n_h = m = 3
