@@ -56,6 +56,8 @@ def sentences(recogniser: Callable) -> list[str]:
     """The sentences a recogniser returns, read from its code (f-string parts shown as ``{...}``)."""
     if getattr(recogniser, "sentence", None):
         return [recogniser.sentence]
+    if getattr(recogniser, "sentences", None):  # a recogniser driven by a table of slips
+        return list(dict.fromkeys(recogniser.sentences))
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(recogniser)))
     except (OSError, TypeError, SyntaxError):

@@ -15,7 +15,7 @@ import math
 import numpy as np
 
 from layerlab.checks.relations import as_float_array, scalar
-from layerlab.judge.catalogue import mistake
+from layerlab.judge.catalogue import MISTAKES, identify, mistake
 
 
 def _numbers(args, want, got):
@@ -130,3 +130,20 @@ def log_of_negative(args, want, got):
 
 
 HINTS = [wrong_sign, sum_not_mean, divided_twice, log10, missing_term, wrong_log_term, log_of_negative]
+
+
+def adapted(recogniser, parts):
+    """``recogniser`` (one of :data:`HINTS`) for a function that computes the cost among other
+    things (logistic regression's ``propagate``): ``parts(args, want, got)`` returns
+    ``((A, Y), expected cost, returned cost)``, or None when A cannot be known. Same identifier,
+    same sentences."""
+    id = identify(recogniser)
+    entry = MISTAKES[id]
+
+    @mistake(id, entry.title, topic=entry.topic)
+    def hint(args, want, got):
+        found = parts(args, want, got)
+        return recogniser(*found) if found is not None else None
+
+    hint.__name__, hint.__doc__ = recogniser.__name__, recogniser.__doc__
+    return hint

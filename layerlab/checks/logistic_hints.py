@@ -1,5 +1,6 @@
-"""Recognisers of the week-2 logistic-regression checks of ``initialize_with_zeros``, ``propagate``
-and ``optimize`` (``predict``'s and ``model``'s: :mod:`layerlab.checks.logistic_model_hints`); the
+"""Recognisers of the week-2 logistic-regression checks of ``initialize_with_zeros`` and ``propagate``
+(``optimize``'s: :mod:`layerlab.checks.logistic_optimize_hints`, ``predict``'s and ``model``'s:
+:mod:`layerlab.checks.logistic_model_hints`); the
 sigmoid's are shared with NumPy basics
 (:mod:`layerlab.checks.sigmoid_family`), the computation graph's live in
 :mod:`layerlab.checks.computation_graph`.
@@ -16,7 +17,8 @@ import math
 
 import numpy as np
 
-from layerlab.checks.relations import close, item, cost_series, scalar
+from layerlab.checks import cross_entropy
+from layerlab.checks.relations import as_float_array, close, item, scalar
 from layerlab.judge.catalogue import mistake
 
 
@@ -92,6 +94,56 @@ def propagate_cost(args, want, got):
     return None
 
 
+def recovered_activations(args, output, probabilities: bool = True) -> np.ndarray | None:
+    """A (1, m) read back from the gradients of an output of propagate, m·dw = X (A − Y)ᵀ and
+    m·db = Σ (A − Y), when [X; 1] (n_x + 1, m) has rank m (at most n_x + 1 examples), else None
+    (also when ``probabilities`` and some a is outside (0, 1)); never from a forward pass."""
+    X, Y = np.asarray(args[2], dtype=float), np.asarray(args[3], dtype=float)
+    dw, db = as_float_array(item(output, 0, "dw")), scalar(item(output, 0, "db"))
+    n_x, m = X.shape
+    if dw is None or db is None or dw.size != n_x:
+        return None
+    M = np.vstack([X, np.ones((1, m))])
+    if np.linalg.matrix_rank(M) < m:
+        return None
+    diff, *_ = np.linalg.lstsq(M, m * np.append(dw.ravel(), db), rcond=None)
+    A = diff.reshape(1, m) + Y.reshape(1, m)
+    if not np.allclose(M @ diff, m * np.append(dw.ravel(), db), rtol=1e-6, atol=1e-9):
+        return None  # gradients no single A gives
+    return A if not probabilities or np.all((A > 0) & (A < 1)) else None
+
+
+@mistake("propagate.wrong-activation-input", "A computed without the bias, without the sigmoid, or as σ(−z)",
+         topic="activations")
+def propagate_forward_slip(args, want, got):
+    """The returned gradients are those of another A: σ(z − b) (no bias), z itself (no sigmoid) or
+    σ(−z), with z = logit of the expected A (both A read back from the gradients)."""
+    A, Ag = recovered_activations(args, want), recovered_activations(args, got, probabilities=False)
+    if A is None or Ag is None or close(Ag, A):
+        return None
+    z, b = np.log(A / (1 - A)), scalar(args[1])
+    if b is not None and abs(b) > 1e-9 and close(Ag, 1 / (1 + np.exp(b - z))):
+        return "A is computed without the bias: z = wᵀX + b, then A = sigmoid(z)"
+    if close(Ag, z):
+        return "A is z = wᵀX + b itself: apply the sigmoid, A = sigmoid(np.dot(w.T, X) + b)"
+    if close(Ag, 1 - A):
+        return "A is σ(−z) = 1 − σ(z): z = wᵀX + b goes into the sigmoid with its own sign"
+    return None
+
+
+def _cost_parts(args, want, got):
+    """((A, Y), expected cost, returned cost) for the cross-entropy recognisers, or None."""
+    A = recovered_activations(args, want)
+    return None if A is None else ((A, np.asarray(args[3], dtype=float).reshape(A.shape)), item(want, 1), item(got, 1))
+
+
+#: the cross-entropy recognisers of compute_cost (weeks 3 and 4), on propagate's cost
+COST_TERMS = [cross_entropy.adapted(r, _cost_parts) for r in (cross_entropy.missing_term,
+                                                               cross_entropy.wrong_log_term,
+                                                               cross_entropy.log10,
+                                                               cross_entropy.log_of_negative)]
+
+
 @mistake("propagate.dw-shape-sign-or-scale", "dw transposed, with the wrong sign, or not averaged",
          topic="gradients")
 def propagate_dw(args, want, got):
@@ -143,104 +195,33 @@ def grads_keys(args, got):
 @mistake("propagate.m-from-wrong-axis", "m read from X.shape[0] (the features) instead of X.shape[1]",
          topic="gradients")
 def propagate_m_from_wrong_axis(args, want, got):
-    """X is not square, and the returned cost and dw are the expected ones times m / n_x: they
-    were divided by n_x = X.shape[0] instead of m = X.shape[1]."""
+    """X is not square and n_x > 1, and each of the returned cost, dw and db is either right or the expected
+    one times m / n_x (at least one of them): it was divided by n_x = X.shape[0] instead of
+    m = X.shape[1]."""
     n_x, m = args[2].shape
-    cost, grads = item(got, 1), item(got, 0)
-    if n_x == m or scalar(cost) is None or not isinstance(grads, dict):
+    parts = {"the cost": (item(got, 1), item(want, 1)), "dw": (item(got, 0, "dw"), item(want, 0, "dw")),
+             "db": (item(got, 0, "db"), item(want, 0, "db"))}
+    if n_x == m or n_x == 1 or any(g is None or w is None for g, w in parts.values()):  # n_x = 1: not divided at all
         return None
-    ratio = m / n_x
-    if math.isclose(scalar(cost), want[1] * ratio, rel_tol=1e-6) and close(grads.get("dw"), want[0]["dw"] * ratio):
-        return (f"the cost and dw are divided by X.shape[0] = {n_x} (the number of features): m is the "
-                f"number of examples, the columns of X, m = X.shape[1] = {m}")
-    return None
-
-
-# --------------------------------------------------------------------------- optimize
-
-def expected_recordings(num_iterations: int) -> int:
-    """How many costs num_iterations iterations record (at i = 0, 100, 200, ...)."""
-    return math.ceil(num_iterations / 100)
-
-
-@mistake("optimize.costs-count", "not one recorded cost per 100 iterations", topic="model-assembly")
-def costs_recorded_every_100(args, got):
-    """Property: costs holds ceil(num_iterations / 100) entries (i = 0, 100, 200, ...)."""
-    n = args[4]
-    costs = item(got, 2)
-    if isinstance(costs, (list, tuple)) and len(costs) != expected_recordings(n):
-        return (f"costs must hold one cost per 100 iterations (at i = 0, 100, 200, ...): "
-                f"{expected_recordings(n)} for num_iterations = {n}, got {len(costs)}")
-    return None
-
-
-@mistake("optimize.cost-history", "costs recorded every iteration, constant, from the wrong start, or growing",
-         topic="gradient-descent")
-def optimize_costs(args, want, got):
-    """The recorded costs: one per iteration, one short, all equal, a first cost other than at the given w and b, or growing."""
-    n = args[4]
-    got_costs, want_costs = cost_series(item(got, 2)), cost_series(item(want, 2))
-    if got_costs is None or want_costs is None:
+    scaled = []
+    for name, (g, w) in parts.items():
+        w = as_float_array(w)
+        if close(g, w * m / n_x) and not close(g, w):
+            scaled.append(name)
+        elif not close(g, w):
+            return None  # another mistake as well: not this one alone
+    if not scaled:
         return None
-    if got_costs.size == n and n != expected_recordings(n):
-        return "you recorded the cost at every iteration; append it only when i % 100 == 0"
-    if got_costs.size == n // 100 and n % 100:
-        return "the range of recorded iterations is off by one: record when i % 100 == 0, starting at i = 0"
-    if got_costs.size != want_costs.size or got_costs.size == 0:
-        return None
-    if got_costs.size > 1 and np.allclose(got_costs, got_costs[0]) and not np.allclose(want_costs, want_costs[0]):
-        return ("every recorded cost is the same: w and b are never updated, or are reset inside "
-                "the loop (initialise nothing in optimize; update w and b on every iteration)")
-    if not math.isclose(got_costs[0], want_costs[0], rel_tol=1e-6):
-        return ("the first recorded cost (iteration 0) must be the cost at the w and b you were "
-                "given, before any update: start from them (no new zeros) and record the cost "
-                "returned by propagate before updating")
-    if got_costs.size > 1 and got_costs[-1] > got_costs[0] and want_costs[-1] < want_costs[0]:
-        return ("the cost grows: gradient descent steps against the gradient, "
-                "w − learning_rate · dw (minus), the same for b")
-    return None
+    named = " and ".join([", ".join(scaled[:-1]), scaled[-1]] if len(scaled) > 1 else scaled)
+    return (f"{named} {'is' if len(scaled) == 1 else 'are'} divided by X.shape[0] = {n_x} (the number of "
+            f"features): m is the number of examples, the columns of X, m = X.shape[1] = {m}")
 
 
-@mistake("optimize.stale-grads", "grads not those of the last update", topic="model-assembly")
-def optimize_grads(args, want, got):
-    """w and b match the expected ones but the returned grads do not."""
-    if not (close(item(got, 0, "w"), item(want, 0, "w")) and close(item(got, 0, "b"), item(want, 0, "b"))):
-        return None
-    if not close(item(got, 1, "dw"), item(want, 1, "dw")):
-        return ("w and b are right but grads is not: return the gradients of the last iteration, "
-                "the ones propagate returned for the last update (don't recompute them afterwards)")
-    return None
-
-
-@mistake("optimize.updates-not-carried", "each iteration updates a copy: w and b move one step only",
-         topic="model-assembly")
-def optimize_one_step(args, want, got):
-    """Over several iterations, the returned w and b are exactly one step from the given ones with
-    the returned grads (w − learning_rate · dw): the update never reached the next iteration."""
-    w, b, n, rate = args[0], args[1], args[4], args[5]
-    dw, db = item(got, 1, "dw"), item(got, 1, "db")
-    if n < 2 or dw is None or db is None or close(item(got, 0, "w"), item(want, 0, "w")):
-        return None
-    if close(item(got, 0, "w"), np.asarray(w) - rate * np.asarray(dw)) and close(
-            item(got, 0, "b"), scalar(b) - rate * scalar(db)):
-        return ("w and b moved only one step from the ones you were given: each iteration must "
-                "update the w and b the next iteration uses (w = w − learning_rate · dw, not a new "
-                "name such as w_new), so that the updates carry over")
-    return None
-
-
-@mistake("optimize.b-became-an-array", "b turned into an array during training",
-         topic="rank-1-and-keepdims")
-def b_stays_a_number(args, got):
-    """Property: params["b"] stays a single number (no array with dimensions)."""
-    b = item(got, 0, "b")
-    if isinstance(b, np.ndarray) and b.ndim > 0:
-        return (f'params["b"] is an array of shape {b.shape}; it must stay a single number: '
-                f"is db an array (np.sum with keepdims, or a (1, 1) result)?")
-    return None
-
-
-# predict's and model's recognisers live in their own module; the specs find them here too
+# optimize's, predict's and model's recognisers live in their own modules; the specs find them here too
+from layerlab.checks.logistic_optimize_hints import (  # noqa: E402,F401 (re-exported)
+    b_stays_a_number, costs_recorded_every_100, expected_recordings, optimize_costs, optimize_grads,
+    optimize_gradients_once, optimize_one_step, optimize_parameter_frozen,
+    optimize_w_with_db)
 from layerlab.checks.logistic_model_hints import (  # noqa: E402,F401 (re-exported)
     MODEL_KEYS, model_hints, model_keys, model_records_its_arguments, predict_shape_and_values,
     predict_loop_stops_early, predict_threshold, predict_without_sigmoid)

@@ -200,7 +200,9 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(11).randn(3, 4), _a([[1, 0, 0, 1]]))),
         Case("a random w (4, 1), b = -0.5, X (4, 7), Y (1, 7)",
              lambda: _random_problem(12, 4, 7, b=-0.5)),
-    ], hints=[hints.propagate_m_from_wrong_axis, hints.propagate_cost, hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys],
+    ], hints=[hints.propagate_m_from_wrong_axis, hints.propagate_forward_slip, hints.propagate_cost,
+           *hints.COST_TERMS,
+           hints.propagate_dw, hints.propagate_db], properties=[hints.grads_keys],
         hidden=_hidden(
         lambda: _problem(111, 5, 10, b=0.3),
         lambda: _problem(112, 1, 6, b=-1.2, w_scale=1.0),       # one feature
@@ -217,7 +219,8 @@ SPECS = {
         Case("w = zeros (2, 1), b = 0.0, a random X (2, 6), Y (1, 6), num_iterations = 250, "
              "learning_rate = 0.1",
              lambda: (np.zeros((2, 1)), 0.0) + _random_problem(22, 2, 6)[2:] + (250, 0.1)),
-    ], hints=[hints.optimize_one_step, hints.optimize_costs, hints.optimize_grads],
+    ], hints=[hints.optimize_parameter_frozen, hints.optimize_w_with_db, hints.optimize_gradients_once,
+           hints.optimize_one_step, hints.optimize_costs, hints.optimize_grads],
         properties=[hints.costs_recorded_every_100, hints.b_stays_a_number, _params_keys,
                     _costs_is_a_list], hidden=_hidden(
         lambda: _problem(121, 4, 9, b=0.2) + (101, 0.1),        # 2 recorded costs

@@ -19,145 +19,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from layerlab.checks.relations import close
+from layerlab.checks import numpy_basics_hints as numpy_hints
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.checks.sigmoid_family import DERIVATIVE_HINTS, sigmoid_hints
-from layerlab.judge.catalogue import mistake
 from layerlab.judge.contract import Hidden, HiddenCase
 
 NOTEBOOK = "numpy_basics"
-
-
-# --------------------------------------------------------------------------- sigmoid family
-
-@mistake("basic-sigmoid.returns-an-array", "basic_sigmoid returns an array instead of a float",
-         topic="python-basics")
-def _python_float(args, got):
-    """Property: basic_sigmoid (one number in, one number out) returns a Python float, never a
-    NumPy array (the public hint and the hidden property were one recogniser said twice)."""
-    if isinstance(got, np.ndarray):
-        return ("basic_sigmoid takes and returns one number: use `math.exp` (the point of this "
-                f"exercise) and return a Python float, not a NumPy array (of shape {got.shape})")
-    return None
-
-
-@mistake("numpy-basics.int-array-result", "an array of ints where floats belong",
-         topic="python-basics")
-def _float_array(args, got):
-    """Property: an array result holds floats (an int dtype means fractions were lost)."""
-    if isinstance(got, np.ndarray) and got.dtype.kind != "f":
-        return (f"the result is an array of {got.dtype}: it must hold floats (the fractions were lost; "
-                "divide with `/`, and don't write into an integer array)")
-    return None
-
-
-# --------------------------------------------------------------------------- reshaping
-
-@mistake("image2vector.wrong-order", "image flattened in another order than row-major", topic="shapes-and-transposes")
-def _image_order(args, want, got):
-    """The returned entries are the image's, in column-major or transposed order."""
-    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
-        return None
-    image = args[0]
-    if isinstance(got, np.ndarray) and got.size == image.size:
-        flat = got.ravel()
-        if np.array_equal(flat, image.ravel()):  # the right order (only the shape can be wrong)
-            return None
-        if np.array_equal(flat, image.ravel(order="F")) or np.array_equal(flat, image.T.ravel()):
-            return ("the entries are in the wrong order: you flattened in column-major order or "
-                    "transposed first; keep NumPy's default (row-major, 'C') order")
-        if np.array_equal(np.sort(flat), np.sort(image.ravel())):
-            return "the right numbers in the wrong order: reshape the image directly, without transposing"
-    return None
-
-
-# --------------------------------------------------------------------------- normalization
-
-@mistake("normalize-rows.wrong-norm", "rows divided by the wrong norm (columns, whole matrix, squared, rank-1)", topic="broadcasting")
-def _normalized_columns(args, want, got):
-    """Columns of length 1, or got × (norm of the matrix / the row norms as a row / the squared row norms) gives x back."""
-    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
-        return None
-    got = np.asarray(got, dtype=float)
-    x = np.asarray(args[0], dtype=float)
-    if got.shape != x.shape or got.ndim != 2:
-        return None
-    if np.allclose(np.linalg.norm(got, axis=0), 1) and not np.allclose(np.linalg.norm(got, axis=1), 1):
-        return "your columns have length 1, not your rows: take the norm along axis=1"
-    if np.allclose(got * np.linalg.norm(x), x):
-        return ("you divided by the norm of the whole matrix; each row needs its own norm: "
-                "np.linalg.norm(x, axis=1, keepdims=True)")
-    row_norms = np.linalg.norm(x, axis=1)
-    if x.shape[0] == x.shape[1] and np.allclose(got * row_norms[np.newaxis, :], x):
-        return ("the row norms were used as if they were a row: a (n,) array broadcasts along the "
-                "rows; keep the (n, 1) shape with keepdims=True")
-    if np.allclose(got * (row_norms ** 2)[:, np.newaxis], x):
-        return "you divided by the squared norm: the norm is the square root of the sum of squares"
-    return None
-
-
-@mistake("softmax.wrong-axis-or-no-exp", "softmax normalised over the wrong axis, or without exponentiating", topic="broadcasting")
-def _softmax_axis(args, want, got):
-    """Columns (or the whole matrix) sum to 1 instead of each row; or x divided by its row sums; or non-positive outputs."""
-    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
-        return None
-    got = np.asarray(got, dtype=float)
-    if got.ndim != 2:
-        return None
-    rows_ok = np.allclose(got.sum(axis=1), 1)
-    if not rows_ok and np.allclose(got.sum(axis=0), 1):
-        return ("your columns sum to 1, not your rows: each row is one vector to turn into "
-                "probabilities, so sum over axis=1 (keepdims=True)")
-    if not rows_ok and np.isclose(got.sum(), 1):
-        return "the whole matrix sums to 1: sum over each row (axis=1, keepdims=True), not over everything"
-    x = np.asarray(args[0], dtype=float)
-    if rows_ok and np.allclose(got, x / x.sum(axis=1, keepdims=True)):
-        return "you divided x by its row sums without exponentiating first"
-    if rows_ok and not np.all(got > 0):
-        return "softmax outputs are all positive: exponentiate before normalising"
-    return None
-
-
-# --------------------------------------------------------------------------- losses
-
-@mistake("l1.wrong-reduction", "L1 loss without abs, averaged, or not summed", topic="vectorisation")
-def _l1_hints(args, want, got):
-    """The returned value is Σ(y − ŷ) (no abs), the mean of |y − ŷ|, or the vector |y − ŷ| itself."""
-    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
-        return None
-    yhat, y = (np.asarray(a, dtype=float) for a in args)
-    d = y - yhat
-    if not isinstance(got, np.ndarray) or got.ndim == 0:
-        g = float(np.asarray(got))
-        if np.isclose(g, d.sum()) or np.isclose(g, -d.sum()):
-            return "positive and negative errors cancelled out: take the absolute value of each difference"
-        if np.isclose(g, np.abs(d).mean()):
-            return "you averaged; this loss is the sum of absolute differences"
-    elif got.shape == d.shape and np.allclose(got, np.abs(d)):
-        return "you returned the differences themselves; the loss is their sum (one number)"
-    return None
-
-
-@mistake("l2.wrong-formula", "L2 loss as the norm, the L1 loss, a mean, a squared sum or not summed", topic="vectorisation")
-def _l2_hints(args, want, got):
-    """The returned value is ‖y − ŷ‖, Σ|y − ŷ|, the mean of squares, (Σ(y − ŷ))², or the squares themselves."""
-    if close(got, want):  # a right value (e.g. the inputs were what changed): nothing to name
-        return None
-    yhat, y = (np.asarray(a, dtype=float) for a in args)
-    d = y - yhat
-    if not isinstance(got, np.ndarray) or got.ndim == 0:
-        g = float(np.asarray(got))
-        if np.isclose(g, np.sqrt((d ** 2).sum())):
-            return "that is the Euclidean norm; the L2 loss is its square, the sum of squared differences"
-        if np.isclose(g, np.abs(d).sum()):
-            return "that is the L1 loss; square each difference instead of taking its absolute value"
-        if np.isclose(g, (d ** 2).mean()):
-            return "you averaged; this loss is the sum of squared differences"
-        if np.isclose(g, d.sum() ** 2):
-            return "you squared the sum; square each difference, then sum"
-    elif got.shape == d.shape and np.allclose(got, d ** 2):
-        return "you returned the squared differences themselves; the loss is their sum (one number)"
-    return None
 
 
 # --------------------------------------------------------------------------- the cases
@@ -205,14 +72,14 @@ SPECS = {
         Case("x = 3", lambda: (3,)),
         Case("x = -1.5", lambda: (-1.5,)),
         Case("x = 0.0", lambda: (0.0,)),
-    ], hints=sigmoid_hints("x"), properties=[_python_float],
+    ], hints=sigmoid_hints("x"), properties=[numpy_hints.python_float],
         hidden=_hidden(lambda: -4, lambda: 2.5, lambda: float(_uniform(11, -8, 8)), lambda: 12,
                        lambda: -0.125)),
     "sigmoid": FunctionSpec("sigmoid", [
         Case("x = np.array([1, 2, 3])", lambda: (np.array([1, 2, 3]),)),
         Case("x = a (2, 3) array with negative entries", lambda: (_a([[-1, 0, 4], [2, -3, 0.5]]),)),
         Case("x = 0.5 (a single number)", lambda: (0.5,)),
-    ], hints=sigmoid_hints("x"), properties=[_float_array], hidden=_hidden(
+    ], hints=sigmoid_hints("x"), properties=[numpy_hints.float_array], hidden=_hidden(
         lambda: _normal(21, 7, scale=3),
         lambda: _normal(22, 4, 6, scale=2),
         lambda: _normal(23, 2, 3, 4),
@@ -223,7 +90,7 @@ SPECS = {
     "sigmoid_derivative": FunctionSpec("sigmoid_derivative", [
         Case("x = np.array([1, 2, 3])", lambda: (np.array([1, 2, 3]),)),
         Case("x = a random (3, 2) array", lambda: (_randn(1, 3, 2),)),
-    ], hints=DERIVATIVE_HINTS, properties=[_float_array], hidden=_hidden(
+    ], hints=DERIVATIVE_HINTS, properties=[numpy_hints.float_array], hidden=_hidden(
         lambda: _normal(31, 6, scale=2),
         lambda: _normal(32, 3, 5),
         lambda: _normal(33, 2, 2, 3, scale=4),
@@ -233,7 +100,7 @@ SPECS = {
     "image2vector": FunctionSpec("image2vector", [
         Case("image of shape (3, 3, 2)", lambda: (_randn(2, 3, 3, 2),)),
         Case("image of shape (2, 4, 3)", lambda: (np.arange(24, dtype=float).reshape(2, 4, 3) / 24,)),
-    ], hints=[_image_order], hidden=_hidden(
+    ], hints=[numpy_hints.image_order, numpy_hints.image_not_a_column], hidden=_hidden(
         lambda: _normal(41, 4, 5, 3),
         lambda: np.array([[[0.5]]]),
         lambda: _rng(42).randint(0, 256, size=(2, 7, 3)).astype(np.uint8),  # a picture
@@ -244,7 +111,7 @@ SPECS = {
         Case("x = np.array([[0, 3, 4], [1, 6, 4]])", lambda: (_a([[0, 3, 4], [1, 6, 4]]),)),
         Case("x = a random (3, 3) array", lambda: (_randn(3, 3, 3),)),
         Case("x = a random (4, 2) array", lambda: (_randn(4, 4, 2),)),
-    ], hints=[_normalized_columns], properties=[_float_array], hidden=_hidden(
+    ], hints=[numpy_hints.normalized_columns, numpy_hints.normalized_otherwise], properties=[numpy_hints.float_array], hidden=_hidden(
         lambda: _normal(51, 5, 4),
         lambda: _normal(52, 1, 6),
         lambda: _normal(53, 6, 1),
@@ -256,7 +123,7 @@ SPECS = {
              lambda: (_a([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]]),)),
         Case("x = a random (3, 3) array", lambda: (_randn(5, 3, 3),)),
         Case("x = a (1, 4) array (a single row)", lambda: (_a([[1, 2, 3, 4]]),)),
-    ], hints=[_softmax_axis], properties=[_float_array], hidden=_hidden(
+    ], hints=[numpy_hints.softmax_axis], properties=[numpy_hints.float_array], hidden=_hidden(
         lambda: _normal(61, 3, 5, scale=2),
         lambda: _normal(66, 1, 7, scale=3),          # a single row
         lambda: _normal(62, 4, 1),
@@ -269,7 +136,7 @@ SPECS = {
              lambda: (_a([.9, .2, .1, .4, .9]), _a([1, 0, 0, 1, 1]))),
         Case("yhat, y = two random vectors of length 7",
              lambda: (np.random.RandomState(6).rand(7), (np.random.RandomState(7).rand(7) > .5) * 1.0)),
-    ], hints=[_l1_hints], hidden=_hidden(
+    ], hints=[numpy_hints.l1_hints], hidden=_hidden(
         lambda: (_uniform(71, 0, 1, 10), _labels(72, 10)),
         lambda: (np.array([0.25]), np.array([1.0])),
         lambda: (_uniform(73, 0, 1, 25), _labels(74, 25)),
@@ -281,7 +148,7 @@ SPECS = {
              lambda: (_a([.9, .2, .1, .4, .9]), _a([1, 0, 0, 1, 1]))),
         Case("yhat, y = two random vectors of length 7",
              lambda: (np.random.RandomState(8).rand(7), (np.random.RandomState(9).rand(7) > .5) * 1.0)),
-    ], hints=[_l2_hints], hidden=_hidden(
+    ], hints=[numpy_hints.l2_hints], hidden=_hidden(
         lambda: (_uniform(81, 0, 1, 10), _labels(82, 10)),
         lambda: (np.array([0.25]), np.array([1.0])),
         lambda: (_uniform(83, 0, 1, 25), _labels(84, 25)),

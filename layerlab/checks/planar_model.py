@@ -45,14 +45,17 @@ def nn_seed(args, want, got):
          topic="model-assembly")
 def updates_thrown_away(args, want, got):
     """After at least one iteration both biases are still exactly zero (their initial value) while
-    the expected ones moved: no update ever reached the parameters."""
+    the expected ones moved: no update ever reached the parameters, or every update was 0 (the
+    output cannot tell the two apart, so the sentence names both)."""
     if args[3] == 0 or not isinstance(got, dict):
         return None
     biases = [as_float_array(got.get(k)) for k in ("b1", "b2")]
     if all(b is not None and b.size and not np.any(b) for b in biases) and np.any(want["b1"]):
         return ("your parameters never change (the biases are still exactly 0 after "
-                f"{args[3]} iterations): keep what update_parameters returns, "
-                "parameters = update_parameters(parameters, grads)")
+                f"{args[3]} iterations): either the result of update_parameters is thrown away (keep "
+                "it, parameters = update_parameters(parameters, grads)), or every gradient is 0 "
+                "because backward_propagation got A2 where the labels belong (pass Y, not A2: "
+                "dZ2 = A2 − A2 is 0)")
     return None
 
 
@@ -95,4 +98,33 @@ def flipped_labels(args, want, got):
     pair = _labels(want, got)
     if pair is not None and close(pair[0], 1 - pair[1]):
         return "every prediction is flipped: class 1 is where A2 > 0.5, class 0 where A2 <= 0.5"
+    return None
+
+
+@mistake("predict.hidden-layer-output", "the hidden layer's A1 thresholded instead of the output A2",
+         topic="prediction")
+def thresholds_hidden_layer(args, want, got):
+    """The labels have one row per hidden unit, (n_h, m) with n_h = W1's rows ≠ 1, where the
+    output layer gives one row (1, m)."""
+    g, n_h = as_float_array(got), np.shape(item(args[0], "W1"))[:1]
+    if g is None or g.ndim != 2 or n_h in ((), (1,)) or g.shape != (n_h[0], np.shape(want)[-1]):
+        return None
+    return (f"the labels have one row per hidden unit, {g.shape}: that is the hidden layer's A1 "
+            f"thresholded; predictions come from the output layer's A2 (1, m), the first thing "
+            f"forward_propagation returns")
+
+
+@mistake("predict.threshold-too-strict", "a stricter test than A2 > 0.5 (Z2 > 0.5, or a larger threshold)",
+         topic="prediction")
+def threshold_too_strict(args, want, got):
+    """The returned labels are 0/1 of the right shape, every returned 1 is an expected 1, and some
+    expected 1s came back 0 (never the reverse): the test is stricter than A2 > 0.5."""
+    pair = _labels(want, got)
+    if pair is None or not np.all(np.isin(pair[0], (0.0, 1.0))):
+        return None
+    g, w = pair
+    if np.all(g <= w) and np.any(g < w):
+        return ("some examples whose probability A2 is above 0.5 are labelled 0 (never the other way): "
+                "the labels come from a stricter test than A2 > 0.5 (Z2 > 0.5, another array than A2, "
+                "or a larger threshold); threshold the probability A2 at 0.5")
     return None

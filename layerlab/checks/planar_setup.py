@@ -1,6 +1,7 @@
 """Recognisers of the week-3 planar classification checks, first half: ``layer_sizes``,
-``initialize_parameters``, ``forward_propagation`` and ``compute_cost``'s return type (the cost's
-value recognisers are shared with week 4 in :mod:`layerlab.checks.cross_entropy`).
+``initialize_parameters`` and ``compute_cost``'s return type (``forward_propagation``'s are in
+:mod:`layerlab.checks.planar_forward`; the cost's value recognisers are shared with week 4 in
+:mod:`layerlab.checks.cross_entropy`).
 
 Each takes ``(args, want, got)`` (a hint) or ``(args, got)`` (a property) as described in
 :mod:`layerlab.checks.runner`; they look at relations between the inputs, the expected and the
@@ -144,129 +145,6 @@ def random_biases(args, want, got):
         b = as_float_array(item(got, key))
         if b is not None and b.size and np.any(b):
             return "the biases start at zero (np.zeros with shape (n, 1)); only the weights are random"
-    return None
-
-
-# --------------------------------------------------------------------------- forward_propagation
-
-def _forward_parts(got):
-    """(A2, cache) from what forward_propagation returned, or (None, None)."""
-    if isinstance(got, (tuple, list)) and len(got) == 2 and isinstance(got[1], dict):
-        return as_float_array(got[0]), got[1]
-    return None, None
-
-
-@mistake("forward.return-order", "cache returned before A2", topic="return-values")
-def return_order(args, want, got):
-    """A pair whose first item is a dict."""
-    if isinstance(got, (tuple, list)) and len(got) == 2 and isinstance(got[0], dict):
-        return "return A2 first and the cache second: `return A2, cache`"
-    return None
-
-
-def _hidden(want, got):
-    """(returned A1, returned Z1, expected A1) when the returned A1 has the right shape but other
-    values, else None."""
-    _, cache = _forward_parts(got)
-    A1, Z1 = as_float_array(item(cache, "A1")), as_float_array(item(cache, "Z1"))
-    A1w = want[1]["A1"]
-    if A1 is None or A1.shape != A1w.shape or close(A1, A1w):
-        return None
-    return A1, Z1, A1w
-
-
-@mistake("forward.hidden-activation-skipped", "A1 = Z1: the hidden layer's tanh skipped",
-         topic="activations")
-def hidden_activation_skipped(args, want, got):
-    """cache["A1"] equals cache["Z1"]."""
-    hidden = _hidden(want, got)
-    if hidden and hidden[1] is not None and close(hidden[0], hidden[1]):
-        return "cache['A1'] equals cache['Z1']: apply the hidden layer's activation, A1 = tanh(Z1)"
-    return None
-
-
-@mistake("forward.sigmoid-in-hidden-layer", "the sigmoid where tanh belongs (hidden layer)",
-         topic="activations")
-def sigmoid_in_hidden_layer(args, want, got):
-    """cache["A1"] lies strictly between 0 and 1 although the expected A1 has negative entries."""
-    hidden = _hidden(want, got)
-    if hidden and np.all((hidden[0] > 0) & (hidden[0] < 1)) and np.any(hidden[2] < 0):
-        return ("cache['A1'] lies between 0 and 1 although some Z1 are negative: that is the sigmoid. "
-                "The hidden layer uses tanh (np.tanh), the output layer the sigmoid")
-    return None
-
-
-@mistake("forward.relu-in-hidden-layer", "ReLU where tanh belongs (hidden layer)", topic="activations")
-def relu_in_hidden_layer(args, want, got):
-    """cache["A1"] is max(0, cache["Z1"]) (with some exact zeros where Z1 < 0)."""
-    hidden = _hidden(want, got)
-    if not hidden or hidden[1] is None or hidden[1].shape != hidden[0].shape:
-        return None
-    A1, Z1 = hidden[0], hidden[1]
-    if np.any(Z1 < 0) and close(A1, np.maximum(Z1, 0)):
-        return ("cache['A1'] is max(0, Z1), the ReLU: the hidden layer of this network uses tanh, "
-                "A1 = np.tanh(Z1) (ReLU comes in week 4)")
-    return None
-
-
-def _output(want, got):
-    """(returned A2, returned Z2 or None) when A2 has the right shape but other values, else None."""
-    A2, cache = _forward_parts(got)
-    if A2 is None or A2.shape != want[0].shape or close(A2, want[0]):
-        return None
-    Z2 = as_float_array(item(cache, "Z2"))
-    return A2, Z2 if Z2 is not None and Z2.shape == A2.shape else None
-
-
-@mistake("forward.output-sigmoid-skipped", "A2 = Z2: the output layer's sigmoid skipped",
-         topic="activations")
-def output_sigmoid_skipped(args, want, got):
-    """A2 equals cache["Z2"]."""
-    output = _output(want, got)
-    if output and output[1] is not None and close(output[0], output[1]):
-        return ("A2 equals Z2: the sigmoid was skipped. The output layer turns Z2 into a probability, "
-                "A2 = sigmoid(Z2)")
-    return None
-
-
-@mistake("forward.tanh-in-output-layer", "tanh where the sigmoid belongs (output layer)",
-         topic="activations")
-def tanh_in_output_layer(args, want, got):
-    """A2 is tanh(cache["Z2"])."""
-    output = _output(want, got)
-    if output and output[1] is not None and close(output[0], np.tanh(output[1])):
-        return ("A2 is tanh(Z2), which can be negative and so is not a probability: the output layer "
-                "uses the sigmoid (given in the notebook), the hidden layer tanh")
-    return None
-
-
-@mistake("forward.output-not-a-probability", "A2 outside [0, 1]: no sigmoid at the output",
-         topic="activations")
-def output_not_a_probability(args, want, got):
-    """A2 has entries below 0 or above 1, and is neither Z2 nor tanh(Z2) (named by the others)."""
-    output = _output(want, got)
-    if not output or (output[1] is not None and (close(output[0], output[1])
-                                                 or close(output[0], np.tanh(output[1])))):
-        return None
-    if np.any(output[0] < 0) or np.any(output[0] > 1):
-        return ("A2 has values outside [0, 1], so it is not a probability: the output layer applies "
-                "the sigmoid to Z2")
-    return None
-
-
-@mistake("forward.missing-bias", "Z = W A without the bias", topic="shapes-and-transposes")
-def missing_bias(args, want, got):
-    """cache["Z1"] is the expected Z1 − b1, or Z2 is the expected Z2 − b2 (with A1 right)."""
-    X, parameters = args
-    _, cache = _forward_parts(got)
-    Z1, Z2 = as_float_array(item(cache, "Z1")), as_float_array(item(cache, "Z2"))
-    Z1w, Z2w = want[1]["Z1"], want[1]["Z2"]
-    if Z1 is not None and Z1.shape == Z1w.shape and close(Z1, Z1w - parameters["b1"]):
-        return "Z1 is missing the bias: Z1 = W1 X + b1"
-    A1 = as_float_array(item(cache, "A1"))
-    if (A1 is not None and close(A1, want[1]["A1"]) and Z2 is not None and Z2.shape == Z2w.shape
-            and close(Z2, Z2w - parameters["b2"])):
-        return "Z2 is missing the bias: Z2 = W2 A1 + b2"
     return None
 
 

@@ -96,6 +96,17 @@ tanh_applied_twice = _derivative(
     "A1 is already tanh(Z1): the derivative is 1 − A1**2, not 1 − np.tanh(A1)**2 (tanh applied twice)",
     lambda dZ1w, A1, Z1: dZ1w / (1 - A1 ** 2) * (1 - np.tanh(A1) ** 2),
     "dW1 and db1 give dZ1 = (expected dZ1) · (1 − tanh²(A1)) / (1 − A1²).")
+square_of_one_minus_a = _derivative(
+    "backward.tanh-derivative-squared-difference", "(1 − A1)² instead of 1 − A1²",
+    "tanh's derivative is 1 − A1**2 (A1 squared, then subtracted from 1), not (1 − A1)**2",
+    lambda dZ1w, A1, Z1: dZ1w * (1 - A1) / (1 + A1),
+    "dW1 and db1 give dZ1 = (expected dZ1) · (1 − A1)² / (1 − A1²).")
+derivative_without_parentheses = _derivative(
+    "backward.derivative-missing-parentheses", "W2ᵀ dZ2 * 1 - A1**2: the parentheses around 1 − A1² missing",
+    "`* 1 - A1**2` multiplies first and then subtracts A1**2: put the derivative in parentheses, "
+    "np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))",
+    lambda dZ1w, A1, Z1: dZ1w / (1 - A1 ** 2) - A1 ** 2,
+    "dW1 and db1 give dZ1 = (expected dZ1) / (1 − A1²) − A1².")
 missing_derivative = _derivative(
     "backward.missing-derivative", "dZ1 without the factor g'(Z1)",
     "dZ1 is missing the factor g'(Z1) = 1 − A1**2 (element-wise `*`)",
@@ -229,4 +240,5 @@ def fixed_learning_rate(args, want, got):
 
 # nn_model's and predict's recognisers live in their own module; the specs find them here too
 from layerlab.checks.planar_model import (  # noqa: E402,F401 (re-exported)
-    flipped_labels, n_h_ignored, nn_another_path, nn_seed, returns_probabilities, updates_thrown_away)
+    flipped_labels, n_h_ignored, nn_another_path, nn_seed, returns_probabilities, threshold_too_strict,
+    thresholds_hidden_layer, updates_thrown_away)

@@ -1,12 +1,11 @@
-"""Recognisers of the sigmoid and its derivative, shared by the week-2 notebooks
-(``numpy_basics``: ``basic_sigmoid``, ``sigmoid``, ``sigmoid_derivative``; ``logistic_regression``:
-``sigmoid``).
+"""Recognisers of the sigmoid's derivative s · (1 − s), s = σ(x) (``numpy_basics``:
+``sigmoid_derivative``); the sigmoid's own (``basic_sigmoid``, ``sigmoid``, shared with
+``logistic_regression``) are the table of :mod:`layerlab.checks.sigmoid_slips`.
 
-They work on the expected output (``want`` = σ(x), of any shape) and the returned one, never on a
-copy of the solution: since e^(−x) = 1/σ(x) − 1, the common wrong formulas are functions of the
-expected output alone (``1 / 1 + e^(−x)`` gives 1/σ, ``1 / (1 − e^(−x))`` gives 1/(2 − 1/σ)).
-The derivative recognisers read s back from the returned value (s = √(1 − got) for tanh's
-derivative) and use the sign of the input (σ(x) > 1/2 exactly when x > 0) to tell s from 1 − s.
+They work on the input x, the expected output (``want`` = s(1 − s), of x's shape) and the returned
+one, never on a copy of the solution: s is read back from the expected derivative, using the sign
+of the input (σ(x) > 1/2 exactly when x > 0) to choose the root of s(1 − s) = want, or from the
+returned value (s = √(1 − got) for tanh's derivative).
 """
 
 from __future__ import annotations
@@ -14,41 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks.relations import as_float_array, close
+from layerlab.checks.sigmoid_slips import SLIPS, sigmoid_hints, slip_value  # noqa: F401 (specs find sigmoid_hints here)
 from layerlab.judge.catalogue import mistake
-
-
-def sigmoid_hints(var: str) -> list:
-    """The recognisers of a sigmoid whose argument is called ``var`` (``"x"`` or ``"z"``)."""
-
-    @mistake("sigmoid.flipped-sign", "σ(−z) = 1 − σ(z) computed instead of σ(z)", topic="activations")
-    def flipped_sign(args, want, got):
-        """The returned value is 1 − want entry by entry: e^(+z) in the denominator."""
-        if close(got, 1 - np.asarray(want, dtype=float)):
-            return (f"you computed σ(−{var}) = 1 − σ({var}): the exponent must be −{var}, as in "
-                    f"1 / (1 + e^(−{var}))")
-        return None
-
-    @mistake("sigmoid.missing-parentheses", "1 / 1 + e^(−z): the denominator without parentheses",
-             topic="activations")
-    def missing_parentheses(args, want, got):
-        """The returned value is 1/want = 1 + e^(−z): ``1 / 1 + np.exp(-z)`` divides 1 by 1 first."""
-        w = as_float_array(want)
-        if w is not None and close(got, 1 / w):
-            return (f"1 / 1 + np.exp(-{var}) divides 1 by 1 and then adds e^(−{var}): Python divides "
-                    f"before it adds, so put the whole denominator in parentheses, "
-                    f"1 / (1 + np.exp(-{var}))")
-        return None
-
-    @mistake("sigmoid.minus-in-denominator", "1 / (1 − e^(−z)): a minus in the denominator",
-             topic="activations")
-    def minus_in_denominator(args, want, got):
-        """The returned value is 1 / (1 − e^(−z)), that is 1 / (2 − 1/want)."""
-        w = as_float_array(want)
-        if w is not None and np.all(np.abs(2 - 1 / w) > 1e-9) and close(got, 1 / (2 - 1 / w)):
-            return f"the denominator is 1 + e^(−{var}), with a plus: 1 / (1 + np.exp(-{var}))"
-        return None
-
-    return [flipped_sign, missing_parentheses, minus_in_denominator]
 
 
 def _sign_agrees(s: np.ndarray, x: np.ndarray) -> bool | None:
@@ -138,5 +104,79 @@ def derivative_without_parentheses(args, want, got):
     return None
 
 
+# --------------------------------------------------------------------------- formulas of x and s
+
+def recovered_s(x, want) -> np.ndarray | None:
+    """s = σ(x) (x's shape) read back from the expected derivative s(1 − s): the root above 1/2
+    where x > 0, below where x < 0; None when the data do not allow it."""
+    x, d = as_float_array(x), as_float_array(want)
+    if x is None or d is None or d.shape != x.shape or np.any(d < 0) or np.any(d > 0.25 + 1e-12):
+        return None
+    return 0.5 + 0.5 * np.sign(x) * np.sqrt(np.clip(1 - 4 * d, 0, None))
+
+
+def _formula(id: str, title: str, value, sentence: str):
+    """A recogniser of one wrong derivative formula ``value(x, s)`` (arrays of x's shape)."""
+    @mistake(id, title, topic="derivatives")
+    def hint(args, want, got):
+        x = as_float_array(args[0])
+        s = recovered_s(x, want)
+        if s is None:
+            return None
+        with np.errstate(all="ignore"):
+            candidate = value(x, s)
+        if np.all(np.isfinite(candidate)) and not close(candidate, want) and close(got, candidate):
+            return sentence
+        return None
+
+    hint.__name__ = id.split(".")[1].replace("-", "_")
+    hint.__doc__ = f"The returned value is {title}."
+    hint.sentence = sentence  # what docs/mistakes.md shows
+    return hint
+
+
+#: wrong formulas of the derivative in x and s = σ(x), tried in order after the ones above.
+FORMULAS = [
+    _formula("sigmoid-derivative.x-for-s", "s · (1 − x) or x · (1 − s): x where s = σ(x) belongs",
+             lambda x, s: s * (1 - x),
+             "σ(x) · (1 − x) uses x in the second factor: both factors use s = σ(x), s · (1 − s)"),
+    _formula("sigmoid-derivative.x-for-s", "s · (1 − x) or x · (1 − s): x where s = σ(x) belongs",
+             lambda x, s: x * (1 - s),
+             "x · (1 − σ(x)) uses x in the first factor: both factors use s = σ(x), s · (1 − s)"),
+    _formula("sigmoid-derivative.wrong-sign", "s · (s − 1): the derivative with the wrong sign",
+             lambda x, s: s * (s - 1),
+             "every value has the wrong sign: the derivative is s · (1 − s), with 1 − s, not s − 1 "
+             "(the sigmoid grows, so its slope is positive)"),
+    _formula("sigmoid-derivative.same-factor-twice", "s · s or (1 − s) · (1 − s): one factor twice",
+             lambda x, s: s * s,
+             "s · s uses the same factor twice: the derivative is s · (1 − s), with s = σ(x)"),
+    _formula("sigmoid-derivative.same-factor-twice", "s · s or (1 − s) · (1 − s): one factor twice",
+             lambda x, s: (1 - s) * (1 - s),
+             "(1 − s) · (1 − s) uses the same factor twice: the derivative is s · (1 − s), with s = σ(x)"),
+    _formula("sigmoid-derivative.tanh-derivative", "tanh's derivative 1 − s² used for the sigmoid",
+             lambda x, s: 1 - np.tanh(x) ** 2,
+             "1 − tanh²(x) is the derivative of tanh; the sigmoid's derivative is s · (1 − s) with "
+             "s = σ(x)"),
+]
+
+
+def _s_is_a_slip(slip):
+    """A recogniser of s · (1 − s) computed with one of the sigmoid slips as s."""
+    @mistake("sigmoid-derivative.s-not-sigmoid", "s · (1 − s) with an s that is not σ(x)",
+             topic="derivatives")
+    def hint(args, want, got):
+        v = slip_value(slip, args[0])
+        if v is None or close(v * (1 - v), want) or not close(got, v * (1 - v)):
+            return None
+        return hint.sentence
+
+    hint.__doc__ = f"The returned value is v · (1 − v) for v = {slip.formula} (a slip in s = σ(x))."
+    hint.sentence = ("the formula s · (1 − s) is right, but your s is not σ(x): "
+                     + slip.sentence("x").replace("you computed", "it is").replace("you returned", "it is"))
+    return hint
+
+
 DERIVATIVE_HINTS = [returned_s, returned_one_minus_s, tanh_derivative, one_plus_s, applied_to_x,
-                    derivative_without_parentheses]
+                    derivative_without_parentheses, *FORMULAS,
+                    # e^(−x) as s before 1 − e^(−x): v and 1 − v give the same v · (1 − v)
+                    *(_s_is_a_slip(slip) for slip in sorted(SLIPS, key=lambda slip: slip.id != "sigmoid.exp-alone"))]

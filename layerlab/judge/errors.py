@@ -198,6 +198,17 @@ def _unpack(error: ErrorInfo) -> str | None:
     return None
 
 
+@recogniser("error.unbound-local", "a local variable read before it gets a value", "python-basics")
+def _unbound_local(error: ErrorInfo) -> str | None:
+    """UnboundLocalError (a NameError): the variable is assigned later in the function."""
+    found = re.search(r"variable '(\w+)'", error.message)
+    if error.is_a("UnboundLocalError") and found:
+        return (f"`{found.group(1)}` is read before it gets a value: it is assigned only later, on the "
+                f"right of its own first `=` (e.g. `{found.group(1)} = {found.group(1)} + ...`) or inside a "
+                f"loop or an `if` that did not run; give it a value first, before the loop")
+    return None
+
+
 @recogniser("error.undefined-name", "a name used before it is defined", "python-basics")
 def _undefined(error: ErrorInfo) -> str | None:
     """NameError."""

@@ -107,6 +107,65 @@ MISTAKES = [
      "optimize.updates-not-carried"),
     ("predict", fn("predict", "w, b, X", "Z = np.dot(w.T, X) + b\nreturn np.where(Z > 0.5, 1.0, 0.0)"),
      "apply the sigmoid first", "predict.sigmoid-skipped"),
+    # what moved and what should have; the forward pass read back from the gradients
+    ("optimize", _optimize('    w = w - learning_rate * grads["dw"]'), "update b too", "optimize.parameter-never-updated"),
+    ("optimize", _optimize(UPDATE.replace('grads["dw"]', 'grads["db"]')), "w was updated with db",
+     "optimize.w-moved-with-db"),
+    ("optimize", fn("optimize", OPTIMIZE, """
+costs = []
+grads, cost = propagate(w, b, X, Y)
+for i in range(num_iterations):
+    w = w - learning_rate * grads["dw"]
+    b = b - learning_rate * grads["db"]
+    if i % 100 == 0:
+        costs.append(cost)
+return {"w": w, "b": b}, grads, costs"""), "call propagate inside the loop", "optimize.gradients-computed-once"),
+    ("propagate", _propagate(forward="sigmoid(np.dot(w.T, X))"), "without the bias", "propagate.wrong-activation-input"),
+    ("propagate", _propagate(db="float(np.sum(A - Y) / X.shape[0])"), "db is divided by X.shape[0]",
+     "propagate.m-from-wrong-axis"),
+    ("propagate", _propagate(cost="-np.sum(Y * np.log(A)) / m"), "only the term y·log(a)", "cost.missing-term"),
+    ("propagate", _propagate(cost="-np.sum(Y * np.log(A) + (1 - Y) * np.log(A)) / m"), "log of 1 − a",
+     "cost.wrong-log-term"),
+    # moved here from the public checks' own tests
+    ("initialize_with_zeros", fn("initialize_with_zeros", "dim", "return np.zeros((dim, 1)), np.zeros((1, 1))"),
+     "got an array of shape (1, 1)", "initialize-with-zeros.b-not-a-float"),
+    ("initialize_with_zeros", fn("initialize_with_zeros", "dim", "return np.zeros((1, dim)), 0.0"), "not (1, dim)",
+     "initialize-with-zeros.w-not-a-column"),
+    ("graph_forward_backward", fn("graph_forward_backward", "a, b, c",
+                                  'return 3 * (a + b * c), {"da": 3 * np.ones_like(a), "db": c, "dc": b}'),
+     "multiplies it by dJ/du = 3", "graph.chain-rule"),
+    ("graph_forward_backward", fn("graph_forward_backward", "a, b, c",
+                                  'return 3 * (a + b * c), {"da": np.ones_like(a), "db": 3 * c, "dc": 3 * b}'),
+     "the 3 of J = 3v carries back", "graph.chain-rule"),
+    ("graph_forward_backward", fn("graph_forward_backward", "a, b, c",
+                                  'return 3 * (a + b * c), {"da": 3.0, "db": 3 * c, "dc": 3 * b}'), "da", None),
+    ("graph_forward_backward", fn("graph_forward_backward", "a, b, c", "return 3 * (a + b * c), (3.0, 3 * c, 3 * b)"),
+     'grads = {"da"', "graph.grads-keys"),
+    ("propagate", _propagate(dw="np.dot(X, (Y - A).T) / m"), "A − Y, not Y − A", "propagate.dw-shape-sign-or-scale"),
+    ("propagate", _propagate(db="float(np.sum(Y - A) / m)"), "db has the wrong sign", "propagate.db-shape-sign-or-scale"),
+    ("propagate", _propagate(db="np.sum(A - Y, axis=1, keepdims=True) / m"), "db is one number",
+     "propagate.db-shape-sign-or-scale"),
+    ("propagate", _propagate(cost="-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))"), "divide by m",
+     "propagate.cost-sign-or-scale"),
+    ("propagate", _propagate().replace("cost = float(np.squeeze(", "cost = ((").replace(
+        "-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m", "-(np.dot(Y, np.log(A).T) + np.dot(1 - Y, np.log(1 - A).T)) / m"),
+     "the cost is a (1, 1) array", "propagate.cost-sign-or-scale"),
+    ("optimize", fn("optimize", OPTIMIZE, """
+costs = []
+for i in range(num_iterations):
+    w, b = initialize_with_zeros(X.shape[0])
+    grads, cost = propagate(w, b, X, Y)
+    w = w - learning_rate * grads["dw"]
+    b = b - learning_rate * grads["db"]
+    if i % 100 == 0:
+        costs.append(cost)
+return {"w": w, "b": b}, grads, costs"""), "reset inside the loop", "optimize.cost-history"),
+    ("optimize", _optimize(UPDATE).replace("costs = []", "costs = []\n    w, b = initialize_with_zeros(X.shape[0])"),
+     "the first recorded cost (iteration 0)", "optimize.cost-history"),
+    ("predict", fn("predict", "w, b, X", "return (sigmoid(np.dot(w.T, X) + b) > 0.5).astype(float).ravel()"), "rank-1",
+     "predict.shape-or-probabilities"),
+    ("model", _model(train="optimize(w, b, X_train, Y_train)"), "pass num_iterations on to optimize",
+     "model.arguments-not-passed-on"),
 ]
 
 # Mistakes only the grader can see: it also calls a function without the notebook's variables.

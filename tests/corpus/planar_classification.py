@@ -148,6 +148,20 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
     ("update_parameters", fn("update_parameters", "parameters, grads, learning_rate=1.2",
                              "return {k: parameters[k] - grads['d' + k] / learning_rate for k in parameters}"),
      "divided by the learning rate", "update.divided-by-rate"),
+    ("backward_propagation", _backward(derivative="(1 - A1) ** 2"), "not (1 − A1)**2",
+     "backward.tanh-derivative-squared-difference"),
+    ("backward_propagation", _backward().replace("* (1 - np.power(A1, 2))", "* 1 - np.power(A1, 2)"),
+     "multiplies first", "backward.derivative-missing-parentheses"),
+    # one array where another of the same shape belongs
+    ("forward_propagation", _forward().replace("Z2 = np.dot(W2, A1) + b2", "Z2 = np.dot(W2, Z1) + b2"),
+     "its input is the hidden layer's activation", "forward.wrong-layer-input"),
+    ("predict", fn("predict", "parameters, X", "A2, cache = forward_propagation(X, parameters)\n"
+                   "return (cache['A1'] >= 0.5).astype(float)"), "one row per hidden unit", "predict.hidden-layer-output"),
+    ("predict", fn("predict", "parameters, X", "A2, cache = forward_propagation(X, parameters)\n"
+                   "return (cache['Z2'] > 0.5).astype(int)"), "a stricter test than A2 > 0.5", "predict.threshold-too-strict"),
+    ("nn_model", _nn_model().replace("backward_propagation(parameters, cache, X, Y)",
+                                     "backward_propagation(parameters, cache, X, A2)"),
+     "pass Y, not A2", "nn-model.updates-thrown-away"),
 ]
 
 # Mistakes only the grader can see: the hidden cases check contracts the public checks do not.

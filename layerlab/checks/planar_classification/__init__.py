@@ -10,7 +10,8 @@ Each ``check_<name>`` runs the student's function on the cases below, compares w
 outputs generated from the reference solution, and names the likely mistake when it recognises one.
 The recognisers look at relations between the inputs, the expected and the returned values (a
 ratio, a sign, a range, a linear relation); they do not contain the solutions. They live in
-:mod:`layerlab.checks.planar_setup` (sizes, initialisation, forward pass, cost) and
+:mod:`layerlab.checks.planar_setup` (sizes, initialisation, cost), :mod:`layerlab.checks.planar_forward`
+(forward pass) and
 :mod:`layerlab.checks.planar_training` (backward pass, update, model, predictions); the cost's
 value recognisers are shared with week 4 (:mod:`layerlab.checks.cross_entropy`).
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from layerlab.checks import cross_entropy
+from layerlab.checks import planar_forward as forward
 from layerlab.checks import planar_setup as setup
 from layerlab.checks import planar_training as training
 from layerlab.checks.planar_classification import hidden_inputs
@@ -86,9 +88,10 @@ def _nn_case(seed: int, n_x: int, m: int, n_h: int, num_iterations: int) -> tupl
     return X, Y, n_h, num_iterations
 
 
-def _predict_case(seed: int, n_x: int, n_h: int, m: int) -> tuple:
+def _predict_case(seed: int, n_x: int, n_h: int, m: int, w2_scale: float = 2.0) -> tuple:
+    """(parameters, X (n_x, m)); a small ``w2_scale`` puts many probabilities A2 near 0.5."""
     rs = np.random.RandomState(seed)
-    parameters = {"W1": rs.randn(n_h, n_x), "b1": rs.randn(n_h, 1), "W2": rs.randn(1, n_h) * 2,
+    parameters = {"W1": rs.randn(n_h, n_x), "b1": rs.randn(n_h, 1), "W2": rs.randn(1, n_h) * w2_scale,
                   "b2": rs.randn(1, 1) * 0.5}
     return parameters, rs.randn(n_x, m)
 
@@ -143,9 +146,9 @@ SPECS = {
         Case("X of shape (2, 3), n_h = 4, unit-sized random parameters", lambda: _forward_case(1, 2, 4, 3)),
         Case("X of shape (3, 5), n_h = 4, unit-sized random parameters", lambda: _forward_case(2, 3, 4, 5)),
         Case("X of shape (2, 4), n_h = 3, unit-sized random parameters", lambda: _forward_case(3, 2, 3, 4)),
-    ], hints=[setup.return_order, setup.hidden_activation_skipped, setup.sigmoid_in_hidden_layer,
-             setup.relu_in_hidden_layer, setup.output_sigmoid_skipped, setup.tanh_in_output_layer,
-             setup.output_not_a_probability, setup.missing_bias],
+    ], hints=[forward.return_order, forward.hidden_activation_skipped, forward.sigmoid_in_hidden_layer,
+             forward.relu_in_hidden_layer, forward.wrong_layer_input, forward.output_sigmoid_skipped,
+             forward.tanh_in_output_layer, forward.output_not_a_probability, forward.missing_bias],
         properties=[properties.cache_keys], hidden=_hidden(
         lambda: hidden_inputs.forward_case(211, 5, 6, 1, 9),
         lambda: hidden_inputs.forward_case(212, 1, 2, 1, 4),     # one feature
@@ -175,7 +178,8 @@ SPECS = {
     ], hints=[training.bias_shapes, training.gradients_not_averaged, training.dZ2_sign,
              training.tanh_derivative_one_minus_a, training.sigmoid_derivative_in_hidden_layer,
              training.derivative_of_z, training.relu_derivative_in_hidden_layer,
-             training.tanh_applied_twice, training.missing_derivative, training.dW2_missing_transpose, training.dW2_uses_z1,
+             training.tanh_applied_twice, training.square_of_one_minus_a, training.derivative_without_parentheses,
+             training.missing_derivative, training.dW2_missing_transpose, training.dW2_uses_z1,
              training.dZ2_from_Z2], properties=[properties.grads_keys], hidden=_hidden(
         lambda: hidden_inputs.solved_backward_case(231, 4),       # n_x = 4, n_h = m = 5
         lambda: hidden_inputs.solved_backward_case(232, 2),       # n_x = 2, n_h = m = 3
@@ -211,7 +215,9 @@ SPECS = {
     "predict": FunctionSpec("predict", [
         Case("X of shape (2, 6), n_h = 4", lambda: _predict_case(13, 2, 4, 6)),
         Case("X of shape (3, 5), n_h = 2", lambda: _predict_case(14, 3, 2, 5)),
-    ], hints=[training.returns_probabilities, training.flipped_labels],
+        Case("X of shape (2, 8), n_h = 3, probabilities near 0.5", lambda: _predict_case(32, 2, 3, 8, w2_scale=0.5)),
+    ], hints=[training.thresholds_hidden_layer, training.returns_probabilities, training.flipped_labels,
+             training.threshold_too_strict],
         properties=[properties.predict_labels], hidden=_hidden(
         lambda: hidden_inputs.predict_case(261, 5, 3, 11),
         lambda: hidden_inputs.predict_case(273, 1, 6, 4),
