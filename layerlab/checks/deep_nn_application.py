@@ -93,38 +93,62 @@ def _training_gets_nowhere(args, want, got):
             "learning_rate argument (not a fixed number)")
 
 
-def _starting_point(init_words: str):
-    @mistake("training.starting-point", "training starts from other parameters (seed or initialisation)",
+def _starting_point(init_words: str, forward_words: str):
+    @mistake("training.starting-point", "the first cost differs: other starting parameters or another forward pass",
              topic="initialisation")
     def hint(args, want, got):
-        """The first recorded cost (iteration 0) differs from the expected one."""
+        """The first recorded cost (iteration 0) differs from the expected one: it comes before any
+        update, so from the starting parameters or the forward pass (the costs cannot tell which)."""
         costs = recorded_costs(got)
         if costs is None or len(costs) == 0 or len(want[1]) == 0 or _hardly_trains(want, got):
             return None
         if not np.isclose(costs[0], recorded_costs(want)[0], rtol=1e-6, atol=1e-9):
-            return ("the very first cost (iteration 0) already differs, so training starts from "
-                    "other parameters: call np.random.seed(1) at the start of the function (the "
-                    "check sets another seed before calling), then " + init_words)
+            return ("the very first cost (iteration 0) already differs; it is computed before any "
+                    "update, so either training starts from other parameters: call "
+                    "np.random.seed(1) at the start of the function (the check sets another seed "
+                    "before calling), then " + init_words + "; or the forward pass computes "
+                    "something else: " + forward_words)
         return None
     return hint
 
 
-@mistake("training.another-path", "the first cost right, later costs differ",
-         topic="model-assembly")
-def _later_costs(args, want, got):
-    """The first recorded cost matches, later ones differ (the cost going up is named apart)."""
-    costs = recorded_costs(got)
-    expected = recorded_costs(want)
-    if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
+def _goes_uphill(sign_words: str):
+    @mistake("training.goes-uphill", "the cost rises or becomes nan: the parameters climb the gradient",
+             topic="gradient-descent")
+    def hint(args, want, got):
+        """The first recorded cost matches and the expected ones fall, but a later returned cost is
+        nan or infinite, or the last one is above the first."""
+        costs, expected = recorded_costs(got), recorded_costs(want)
+        if costs is None or expected is None or len(costs) < 2 or len(costs) != len(expected):
+            return None
+        if not (np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9) and expected[-1] < expected[0]):
+            return None
+        if np.all(np.isfinite(costs)) and not costs[-1] > costs[0] * (1 + 1e-6):
+            return None
+        return ("the cost rises (or becomes nan) instead of falling, so the parameters move up "
+                "the gradient, not down: check the signs, " + sign_words)
+    return hint
+
+
+def _later_costs(step_words: str):
+    @mistake("training.another-path", "the first cost right, later costs differ",
+             topic="model-assembly")
+    def hint(args, want, got):
+        """The first recorded cost matches, later ones differ but still fall (rising costs are
+        :func:`_goes_uphill`'s)."""
+        costs = recorded_costs(got)
+        expected = recorded_costs(want)
+        if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
+            return None
+        if not np.all(np.isfinite(costs)) or costs[-1] > costs[0]:
+            return None
+        if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
+            return ("the first cost is right but training takes another path, and the costs alone "
+                    "do not tell which step differs: check that the learning_rate argument is used "
+                    "(not a fixed number), " + step_words + ", and that each layer gets its own "
+                    "cache and activation")
         return None
-    if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
-        if np.all(np.diff(costs) > 0):
-            return "the cost goes up: the update must move against the gradients"
-        return ("the first cost is right but training takes another path, and the costs alone do not "
-                "tell which step differs: check that the learning_rate argument is used (not a fixed "
-                "number), that the backward pass starts from dA = -(Y/A - (1-Y)/(1-A)) of the output, "
-                "and that each layer gets its own cache and activation")
-    return None
+    return hint
 
 
 # --------------------------------------------------------------------------- output contracts
@@ -205,8 +229,13 @@ SPECS = {
              lambda: _case(5, 2, (3, 2, 1), 6), {"learning_rate": 1.0, "num_iterations": 201}),
     ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
-                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)"),
-              _later_costs], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
+                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)",
+                              'the hidden layer uses "relu" and the output layer "sigmoid", and '
+                              "the cost is compute_cost(A2, Y)"),
+              _goes_uphill("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)) starts with a "
+                           "minus sign, and update_parameters gets the positive learning_rate"),
+              _later_costs("that dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)), the "
+                           "derivative of the cost with respect to A2 (A2 - Y is already dZ2)")], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
         _hidden_case(401, 4, 10, (4, 3, 1), 0.3, 201, global_seed=0),
         _hidden_case(402, 1, 6, (1, 5, 1), 0.5, 101, global_seed=7),       # one feature
         _hidden_case(403, 6, 12, [6, 1, 1], 0.2, 101, global_seed=3),      # one hidden unit, a list
@@ -225,8 +254,13 @@ SPECS = {
     ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
-                              "initialize_parameters_deep, which seeds 3"),
-              _later_costs], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
+                              "initialize_parameters_deep, which seeds 3",
+                              "AL, caches = L_model_forward(X, parameters), then "
+                              "compute_cost(AL, Y)"),
+              _goes_uphill("update_parameters gets the positive learning_rate, and the grads of "
+                           "L_model_backward(AL, Y, caches) as they are"),
+              _later_costs("that the grads come from L_model_backward(AL, Y, caches) of this "
+                           "iteration's forward pass")], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
         _hidden_case(411, 5, 10, [5, 6, 5, 4, 3, 1], 0.05, 201, global_seed=0),    # L = 5
         _hidden_case(412, 3, 8, [3, 4, 3, 2, 1], 0.1, 101, global_seed=9),         # L = 4
         _hidden_case(413, 4, 6, [4, 1], 0.5, 101, global_seed=5),                  # L = 1

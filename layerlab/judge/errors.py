@@ -266,3 +266,4 @@ def _too_slow(error: ErrorInfo) -> str | None:
 
 # the recognisers of lookups (a key, a list index, a boolean mask) live in their own module
 from layerlab.judge import lookup_errors  # noqa: E402,F401 (registers them, after the ones above)
+from layerlab.judge import call_errors  # noqa: E402,F401 (registers them, after the lookups)

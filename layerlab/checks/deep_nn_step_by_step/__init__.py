@@ -40,6 +40,7 @@ import numpy as np
 from layerlab.checks import cross_entropy
 from layerlab.checks import deep_backward as backward
 from layerlab.checks import deep_forward as forward
+from layerlab.checks import deep_wrong_input as wrong_input
 from layerlab.checks.deep_nn_step_by_step import hidden_inputs
 from layerlab.checks.deep_nn_step_by_step import properties
 from layerlab.checks.planar_classification.properties import float_biases  # week 3's, every b{l}
@@ -202,7 +203,8 @@ SPECS = {
         Case("X (6, 5) and a 4-layer network, layer_dims [6, 5, 4, 3, 1]",
              lambda: _forward_case(34, [6, 5, 4, 3, 1], 5)),
     ], hints=[forward.forward_layer_count, forward.forward_cache_structure, forward.output_not_sigmoid,
-             forward.sigmoid_in_hidden_layers], properties=[forward.caches_are_a_list], hidden=Hidden([
+             forward.sigmoid_in_hidden_layers, wrong_input.layer_input_value],
+        error_hints=[wrong_input.layer_input_error], properties=[forward.caches_are_a_list], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.forward_case(321, [7, 6, 5, 4, 3, 1], 6)),     # L = 5
         HiddenCase(lambda: hidden_inputs.forward_case(322, [3, 5, 4, 2, 1], 12)),       # L = 4
         HiddenCase(lambda: hidden_inputs.forward_case(323, [2, 3, 1], 1)),              # one example
@@ -248,7 +250,8 @@ SPECS = {
         Case('dA (4, 2), random cache with A_prev (3, 2), "relu"',
              lambda: _backward_layer_case(63, 4, 3, 2, "relu")),
     ], hints=[backward.sigmoid_backward_for_relu("layer"), backward.relu_backward_for_sigmoid("layer"),
-             backward.return_order("dA_prev, dW, db")], hidden=Hidden([
+             backward.return_order("dA_prev, dW, db")], error_hints=[wrong_input.cache_part_error],
+        hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.activation_backward_case(351, 4, 6, 5, "relu")),
         HiddenCase(lambda: hidden_inputs.activation_backward_case(352, 4, 6, 5, "sigmoid")),
         HiddenCase(lambda: hidden_inputs.activation_backward_case(353, 1, 3, 8, "sigmoid")),   # the output layer
