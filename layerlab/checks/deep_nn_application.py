@@ -113,7 +113,7 @@ def _starting_point(init_words: str, forward_words: str):
 
 
 def _goes_uphill(sign_words: str):
-    @mistake("training.goes-uphill", "the cost rises or becomes nan: the parameters climb the gradient",
+    @mistake("training.goes-uphill", "the cost rises or becomes nan: the updates climb the gradient or overshoot",
              topic="gradient-descent")
     def hint(args, want, got):
         """The first recorded cost matches and the expected ones fall, but a later returned cost is
@@ -125,8 +125,9 @@ def _goes_uphill(sign_words: str):
             return None
         if np.all(np.isfinite(costs)) and not costs[-1] > costs[0] * (1 + 1e-6):
             return None
-        return ("the cost rises (or becomes nan) instead of falling, so the parameters move up "
-                "the gradient, not down: check the signs, " + sign_words)
+        return ("the cost rises (or becomes nan) instead of falling, so the updates move the "
+                "parameters up the gradient, or far too far: check the signs, " + sign_words +
+                ", and that each parameter gets its own gradient (dW1 for W1, db1 for b1, ...)")
     return hint
 
 

@@ -28,10 +28,10 @@ def _layer_sizes(parameters: dict) -> list[int]:
 
 
 def _input_words(layer: int, source: int, sizes: list[int], m: int) -> str:
-    given = "X, the network's input" if source == 0 else f"A{source}, the output of layer {source}"
+    given = "X, the input of the network" if source == 0 else f"A{source}, the output of layer {source}"
     return (f"layer {layer} gets {given} (shape ({sizes[source]}, {m})) where it needs A{layer - 1}, "
-            f"the output of the layer before it (shape ({sizes[layer - 1]}, {m})): each layer's "
-            f"A_prev is the A the previous layer returned; A = X only before the first layer")
+            f"the output of the layer before it (shape ({sizes[layer - 1]}, {m})): every layer takes "
+            f"as A_prev the A that the previous layer returned; A = X only before the first layer")
 
 
 @mistake("forward.layer-input-skipped", "a layer given X (or another layer's output) instead of the previous layer's",
@@ -54,7 +54,8 @@ def layer_input_error(args, error):
     else:
         return None
     sources = [k for k in range(len(sizes) - 1) if sizes[k] == rows]
-    if columns != m or len(layers) != 1 or not sources or rows == sizes[layers[0] - 1]:
+    # the first layer (in the order of the forward pass) whose W fits the product is where it failed
+    if columns != m or not layers or not sources or rows == sizes[layers[0] - 1]:
         return None
     source = 0 if 0 in sources else sources[0] if len(sources) == 1 else None
     return None if source is None else _input_words(layers[0], source, sizes, m)

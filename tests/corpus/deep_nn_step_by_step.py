@@ -212,6 +212,14 @@ return params
         "return A, (activation_cache, linear_cache)"), "in the other order", "forward.cache-pair-swapped"),
     ("update_parameters", _update(step="params[key] - grads['d' + key] / learning_rate"),
      "divided by the learning rate", "update.divided-by-rate"),
+    # round 4: the right computation fed the wrong array, a def line changed
+    ("L_model_forward", _L_forward().replace("linear_activation_forward(A, parameters", "linear_activation_forward(X, parameters"),
+     "the output of the layer before it", "forward.layer-input-skipped"),
+    ("linear_activation_backward", _activation_backward().replace("relu_backward(dA, activation_cache)",
+                                                                  "relu_backward(dA, linear_cache)"),
+     "pass each part to its step", "backward.cache-part-swapped"),
+    ("update_parameters", _update(args="params, grads", step="params[key] - 0.0075 * grads['d' + key]"),
+     "restore that def line", "error.def-line-changed"),
 ]
 
 # Mistakes only the grader names: it also calls a function without the notebook's variables, checks
