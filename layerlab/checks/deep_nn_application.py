@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from layerlab.checks.parameter_keys import exact_parameter_keys, first_of_pair
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.checks.training_report import condense_training, recorded_costs
 from layerlab.judge.catalogue import mistake
@@ -164,22 +165,7 @@ def _costs_is_a_list(args, got):
     return None
 
 
-@mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
-         topic="return-values")
-def _parameter_keys(args, got):
-    """Property: the trained parameters have exactly the keys W1, b1, ..., WL, bL."""
-    parameters = got[0] if isinstance(got, (tuple, list)) and len(got) == 2 else None
-    if not isinstance(parameters, dict):
-        return None
-    L = len(args[2]) - 1
-    names = [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
-    if set(parameters) != set(names):
-        return (f"the trained parameters of this {L}-layer network must be exactly the keys "
-                f"{', '.join(repr(k) for k in names)}, the dict has {sorted(map(str, parameters))}")
-    return None
-
-
-PROPERTIES = [_costs_is_a_list, _parameter_keys]
+PROPERTIES = [_costs_is_a_list, exact_parameter_keys(lambda args: len(args[2]) - 1, first_of_pair)]
 
 
 # --------------------------------------------------------------------------- the cases
