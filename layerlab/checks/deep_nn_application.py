@@ -220,7 +220,9 @@ SPECS = {
                               'the hidden layer uses "relu" and the output layer "sigmoid", and '
                               "the cost is compute_cost(A2, Y)"),
               _goes_uphill("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)) starts with a "
-                           "minus sign, and update_parameters gets the positive learning_rate"),
+                           "minus sign, and update_parameters gets the positive learning_rate; "
+                           'that each backward step uses the activation of its forward step ("sigmoid" '
+                           'for layer 2, "relu" for layer 1)'),
               _later_costs("that dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)), the "
                            "derivative of the cost with respect to A2 (A2 - Y is already dZ2)")], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
         _hidden_case(401, 4, 10, (4, 3, 1), 0.3, 201, global_seed=0),

@@ -1,6 +1,7 @@
-"""Recognisers of week 4's step-by-step checks for the right computation fed the wrong array: a
-layer of ``L_model_forward`` given X (or another layer's activations) instead of the previous
-layer's output, a part of ``linear_activation_backward``'s cache given where the other belongs.
+"""Recognisers of week 4's step-by-step checks for the right arrays put together wrongly: a
+layer of ``L_model_forward`` given X instead of the previous layer's output, a part of
+``linear_activation_backward``'s cache given where the other belongs, ``W * A`` (entry by entry)
+where the matrix product belongs.
 
 Hints take ``(args, want, got)``; error hints take ``(args, error)`` with ``error`` an
 :class:`~layerlab.judge.outcome.ErrorInfo` (see :mod:`layerlab.judge.contract`). Shapes: layer l
@@ -27,18 +28,22 @@ def _layer_sizes(parameters: dict) -> list[int]:
     return [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, L + 1)]
 
 
-def _input_words(layer: int, source: int, sizes: list[int], m: int) -> str:
-    given = "X, the input of the network" if source == 0 else f"A{source}, the output of layer {source}"
-    return (f"layer {layer} gets {given} (shape ({sizes[source]}, {m})) where it needs A{layer - 1}, "
-            f"the output of the layer before it (shape ({sizes[layer - 1]}, {m})): every layer takes "
-            f"as A_prev the A that the previous layer returned; A = X only before the first layer")
+def _input_words(layer: int, sizes: list[int], m: int, certain: bool) -> str:
+    words = (f"layer {layer} gets X, the input of the network (shape ({sizes[0]}, {m})), where it "
+             f"needs A{layer - 1}, the output of the layer before it (shape ({sizes[layer - 1]}, {m})): "
+             f"every layer takes as A_prev the A that the previous layer returned; A = X only "
+             f"before the first layer")
+    if certain:
+        return words
+    return (words + f" (or W{layer} was used in layer 1: each layer uses the W and b of its own "
+            f"number l)")
 
 
-@mistake("forward.layer-input-skipped", "a layer given X (or another layer's output) instead of the previous layer's",
+@mistake("forward.layer-input-skipped", "a layer given X instead of the output of the layer before it",
          topic="model-assembly")
 def layer_input_error(args, error):
     """Error hint of L_model_forward: a matrix product of some W{l} (l >= 2) with an array of
-    m columns whose rows are those of another layer's activations than A{l-1}."""
+    n[0] rows and m columns (X: no other layer has n[0] units)."""
     X, parameters = args[:2]
     sizes, m = _layer_sizes(parameters), X.shape[1]
     if not error.is_a("ValueError"):
@@ -53,26 +58,58 @@ def layer_input_error(args, error):
         layers = [l for l in range(2, len(sizes)) if sizes[l - 1] == b]
     else:
         return None
-    sources = [k for k in range(len(sizes) - 1) if sizes[k] == rows]
-    # the first layer (in the order of the forward pass) whose W fits the product is where it failed
-    if columns != m or not layers or not sources or rows == sizes[layers[0] - 1]:
+    # X is the only array of the forward pass with n[0] rows and m columns
+    if columns != m or not layers or rows != sizes[0] or sizes[0] in sizes[1:-1]:
         return None
-    source = 0 if 0 in sources else sources[0] if len(sources) == 1 else None
-    return None if source is None else _input_words(layers[0], source, sizes, m)
+    # the first layer (in the order of the forward pass) whose W fits the product is where it
+    # failed; the same product comes from W{l} used in layer 1, which the error cannot tell apart
+    return _input_words(layers[0], sizes, m, certain=False)
 
 
-@mistake("forward.layer-input-skipped", "a layer given X (or another layer's output) instead of the previous layer's",
+def _own_output(sizes: list[int], w_shape: tuple, rows: int) -> bool:
+    """True when ``w_shape`` is the shape of exactly one W{j} and ``rows`` the size of A{j} and
+    of no other array the forward pass passes on (X, A1, ..., A{L-1})."""
+    shapes = [(sizes[l], sizes[l - 1]) for l in range(1, len(sizes))]
+    if shapes.count(w_shape) != 1 or sizes[:-1].count(rows) != 1:
+        return False
+    j = shapes.index(w_shape) + 1
+    return rows == sizes[j] and j < len(sizes) - 1 and w_shape[1] != rows
+
+
+@mistake("forward.weights-of-another-layer", "a layer computed with the W and b of the layer before",
+         topic="model-assembly")
+def own_output_error(args, error):
+    """Error hint of L_model_forward: np.dot of the one W{j} of its shape with an array of m
+    columns and the rows of A{j} alone: layer j + 1 used W{j}."""
+    X, parameters = args[:2]
+    sizes, m = _layer_sizes(parameters), X.shape[1]
+    dot = _DOT.search(error.message) if error.is_a("ValueError") else None
+    if not dot:
+        return None
+    a, b, rows, columns = map(int, dot.groups())
+    if columns != m or not _own_output(sizes, (a, b), rows):
+        return None
+    j = sizes.index(rows)
+    return (f"W{j} (shape ({a}, {b})) is applied to A{j}, the output of layer {j} itself: the "
+            f"layer after it, {j + 1}, uses W{j + 1} and b{j + 1}; each layer uses the W and b of "
+            f"its own number (the output layer those of L = len(parameters) // 2)")
+
+
+@mistake("forward.layer-input-skipped", "a layer given X instead of the output of the layer before it",
          topic="model-assembly")
 def layer_input_value(args, want, got):
-    """Hint of L_model_forward: some layer l >= 2 has X as the A_prev of its cache, where the
-    expected cache holds another array (X and A{l-1} of the same shape, so no error was raised)."""
+    """Hint of L_model_forward: the cache of some layer l >= 2 holds its own W{l} and X as A_prev,
+    where the expected cache holds another array (X and A{l-1} of the same shape, so no error was
+    raised)."""
     X, parameters = args[:2]
     caches, expected = item(got, 1), want[1]
     sizes = _layer_sizes(parameters)
     for l in range(2, len(expected) + 1):
         stored, right = as_float_array(item(caches, l - 1, 0, 0)), as_float_array(expected[l - 1][0][0])
-        if stored is not None and stored.shape == X.shape and close(stored, X) and not close(right, X):
-            return _input_words(l, 0, sizes, X.shape[1])
+        W = as_float_array(item(caches, l - 1, 0, 1))  # the layer's own W: not a cache of layer 1
+        if stored is not None and stored.shape == X.shape and close(stored, X) and not close(right, X) \
+                and W is not None and W.shape == parameters[f"W{l}"].shape and close(W, parameters[f"W{l}"]):
+            return _input_words(l, sizes, X.shape[1], certain=True)
     return None
 
 
@@ -91,3 +128,22 @@ def cache_part_error(args, error):
             f"{args[2]}_backward(dA, activation_cache) takes the second (Z), and "
             "linear_backward(dZ, linear_cache) the first (A_prev, W, b); unpack it with "
             "`linear_cache, activation_cache = cache` and pass each part to its step")
+
+
+_BROADCAST = re.compile(r"could not be broadcast together with shapes \((\d+),(\d+)\) \((\d+),(\d+)\)")
+
+
+@mistake("forward.elementwise-product", "W * A entry by entry instead of the matrix product",
+         topic="shapes-and-transposes")
+def elementwise_product_error(args, error):
+    """Error hint of linear_forward: arrays of the shapes of W and A (in either order) could not
+    be broadcast together: they were multiplied entry by entry."""
+    found = _BROADCAST.search(error.message) if error.is_a("ValueError") else None
+    if not found:
+        return None
+    a, b, c, d = map(int, found.groups())
+    A, W = args[0], args[1]
+    if {(a, b), (c, d)} != {tuple(A.shape), tuple(W.shape)} or A.shape == W.shape:
+        return None
+    return ("W * A multiplies entry by entry, which needs arrays of one shape; the linear step is "
+            "the matrix product, np.dot(W, A) (or W @ A), then + b")

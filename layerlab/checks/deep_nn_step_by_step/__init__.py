@@ -61,7 +61,7 @@ SPECS = {
         Case("n_x = 4, n_h = 5, n_y = 2 (global seed 7 before the call)",
              lambda: public.global_seed(7, (4, 5, 2))),
     ], hints=[forward.rand_not_randn, forward.seed_hint(1, "W1", "W2"), forward.scale_hint,
-             forward.bias_hint],
+             forward.bias_hint, forward.bias_shape_hint],
         properties=[exact_parameter_keys(lambda args: 2), float_biases], hidden=Hidden([
         HiddenCase(lambda: (6, 4, 2), seed=3),
         HiddenCase(lambda: (1, 1, 1), seed=17),
@@ -76,7 +76,8 @@ SPECS = {
         Case("layer_dims = [3, 1]: one layer, L = 1 (global seed 2 before the call)",
              lambda: public.global_seed(2, ([3, 1],))),
     ], hints=[forward.deep_keys_hint, forward.rand_not_randn,
-             forward.seed_hint(3, "W1", "W2, W3, ... in layer order"), forward.scale_hint, forward.bias_hint],
+             forward.seed_hint(3, "W1", "W2, W3, ... in layer order"), forward.scale_hint, forward.bias_hint,
+             forward.bias_shape_hint],
         properties=[exact_parameter_keys(lambda args: len(args[0]) - 1), float_biases], hidden=Hidden([
         HiddenCase(lambda: ([6, 5, 4, 3, 1],), seed=1),                # L = 4
         HiddenCase(lambda: ([3, 7, 1],), seed=11),
@@ -92,7 +93,8 @@ SPECS = {
              lambda: public.linear_cache(public.seeded(11), 3, 5, 4, nonnegative=True)),
         Case("random A (2, 2), W (4, 2), b (4, 1)",
              lambda: public.linear_cache(public.seeded(12), 4, 2, 2, nonnegative=False)),
-    ], hints=[forward.forgot_bias, forward.linear_cache_order], hidden=Hidden([
+    ], hints=[forward.forgot_bias, forward.linear_cache_order],
+        error_hints=[wrong_input.elementwise_product_error], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.linear_case(301, 4, 6, 7)),
         HiddenCase(lambda: hidden_inputs.linear_case(302, 1, 1, 1)),                 # one unit, one example
         HiddenCase(lambda: hidden_inputs.linear_case(303, 5, 5, 3)),                 # a square W
@@ -108,7 +110,8 @@ SPECS = {
              lambda: public.linear_cache(public.seeded(21), 3, 4, 3, nonnegative=False) + ("relu",)),
         Case('random A_prev (4, 3), W (3, 4), b (3, 1), "sigmoid"',
              lambda: public.linear_cache(public.seeded(21), 3, 4, 3, nonnegative=False) + ("sigmoid",)),
-    ], hints=[forward.cache_pair_swapped, forward.activation_cache_unpacked, forward.activation_skipped,
+    ], hints=[forward.cache_pair_swapped, forward.cache_part_missing, forward.activation_cache_unpacked,
+             forward.activation_skipped,
              forward.sigmoid_for_relu, forward.relu_for_sigmoid], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.activation_case(311, 4, 6, 5, "relu")),
         HiddenCase(lambda: hidden_inputs.activation_case(312, 3, 2, 7, "sigmoid")),
@@ -128,7 +131,7 @@ SPECS = {
              lambda: public.forward_case(34, [6, 5, 4, 3, 1], 5)),
     ], hints=[forward.forward_layer_count, forward.forward_cache_structure, forward.output_not_sigmoid,
              forward.sigmoid_in_hidden_layers, wrong_input.layer_input_value],
-        error_hints=[wrong_input.layer_input_error], properties=[forward.caches_are_a_list], hidden=Hidden([
+        error_hints=[wrong_input.layer_input_error, wrong_input.own_output_error], properties=[forward.caches_are_a_list], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.forward_case(321, [7, 6, 5, 4, 3, 1], 6)),     # L = 5
         HiddenCase(lambda: hidden_inputs.forward_case(322, [3, 5, 4, 2, 1], 12)),       # L = 4
         HiddenCase(lambda: hidden_inputs.forward_case(323, [2, 3, 1], 1)),              # one example
