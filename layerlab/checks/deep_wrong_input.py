@@ -118,11 +118,16 @@ def layer_input_value(args, want, got):
 def cache_part_error(args, error):
     """Error hint of linear_activation_backward: a tuple reached arithmetic (relu_backward or
     sigmoid_backward got the linear cache or the whole cache), or an unpacking into three names
-    failed (linear_backward got Z or the whole cache)."""
+    failed or gave rank-1 rows (linear_backward got Z or the whole cache)."""
     message = error.message
     tuple_math = error.is_a("TypeError") and "'tuple'" in message
     unpacked = error.is_a("ValueError") and re.search(r"values to unpack \(expected 3", message)
-    if not (tuple_math or unpacked) or not isinstance(args[1], tuple) or len(args[1]) != 2:
+    if not isinstance(args[1], tuple) or len(args[1]) != 2:
+        return None
+    # a Z of three rows unpacks into three rank-1 rows, and A_prev.shape[1] then fails
+    rows_of_z = error.is_a("IndexError") and "tuple index out of range" in message \
+        and np.shape(args[1][1])[:1] == (3,)
+    if not (tuple_math or unpacked or rows_of_z):
         return None
     return ("cache = (linear_cache, activation_cache) holds two parts, each for one step: "
             f"{args[2]}_backward(dA, activation_cache) takes the second (Z), and "
@@ -147,3 +152,16 @@ def elementwise_product_error(args, error):
         return None
     return ("W * A multiplies entry by entry, which needs arrays of one shape; the linear step is "
             "the matrix product, np.dot(W, A) (or W @ A), then + b")
+
+
+@mistake("backward.activation-step-skipped", "dA passed on where dZ belongs: the activation's backward step skipped",
+         topic="derivatives")
+def activation_step_skipped(args, want, got):
+    """Hint of linear_activation_backward: the returned db is the mean of dA over the examples
+    (what it is of dZ), where the expected db is not: dA went into linear_backward as it was."""
+    dA, db, expected = args[0], as_float_array(item(got, 2)), as_float_array(item(want, 2))
+    mean = np.mean(dA, axis=1, keepdims=True)
+    if db is None or db.shape != mean.shape or not close(db, mean) or close(expected, mean):
+        return None
+    return (f"dW and db are those of dA itself: compute dZ = {args[2]}_backward(dA, activation_cache) "
+            f"first and pass dZ, not dA, to linear_backward(dZ, linear_cache)")

@@ -229,6 +229,9 @@ return params
     ("linear_activation_forward", _activation_forward(
         "A, activation_cache = relu(Z) if activation == 'relu' else sigmoid(Z)\nreturn A, linear_cache"),
      "the cache holds only the linear cache", "forward.cache-part-missing"),
+    ("linear_activation_backward", _activation_backward().replace("linear_backward(dZ, linear_cache)",
+                                                                  "linear_backward(dA, linear_cache)"),
+     "pass dZ, not dA", "backward.activation-step-skipped"),
 ]
 
 # Mistakes only the grader names: it also calls a function without the notebook's variables, checks

@@ -176,7 +176,8 @@ SPECS = {
              lambda: public.backward_layer_case(62, 1, 2, 3, "sigmoid")),
         Case('dA (4, 2), random cache with A_prev (3, 2), "relu"',
              lambda: public.backward_layer_case(63, 4, 3, 2, "relu")),
-    ], hints=[backward.sigmoid_backward_for_relu("layer"), backward.relu_backward_for_sigmoid("layer"),
+    ], hints=[wrong_input.activation_step_skipped, backward.sigmoid_backward_for_relu("layer"),
+             backward.relu_backward_for_sigmoid("layer"),
              backward.return_order("dA_prev, dW, db")], error_hints=[wrong_input.cache_part_error],
         hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.activation_backward_case(351, 4, 6, 5, "relu")),
