@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from layerlab.checks.parameter_keys import layers
 from layerlab.checks.relations import as_float_array, close, item
 from layerlab.judge.catalogue import mistake
 
@@ -24,8 +25,7 @@ _MATMUL = re.compile(r"matmul: Input operand 1 has a mismatch in its core dimens
 
 def _layer_sizes(parameters: dict) -> list[int]:
     """[n[0], n[1], ..., n[L]] of a parameters dict W1, b1, ..., WL, bL."""
-    L = len(parameters) // 2
-    return [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, L + 1)]
+    return [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, layers(parameters) + 1)]
 
 
 def _input_words(layer: int, sizes: list[int], m: int, certain: bool) -> str:
