@@ -78,20 +78,26 @@ def _hardly_trains(want, got) -> bool:
     return bool(expected[-1] < expected[0] / 3 and np.min(costs[1:]) > costs[0] / 2)
 
 
-@mistake("training.gets-nowhere", "the cost moves but never comes down", topic="model-assembly")
-def _training_gets_nowhere(args, want, got):
-    """The expected costs fall below a third of the first, the returned ones never below half of theirs."""
-    if not _hardly_trains(want, got):
-        return None
-    costs, expected = recorded_costs(got), recorded_costs(want)
-    # no expected numbers in the words: the grader shows hints for hidden cases too
-    what = ("the cost does not come down (the expected costs fall below a third of the first one; "
-            "yours stay above half of yours)")
-    if not np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9):
-        what = "the very first cost already differs, and " + what
-    return (what + ": draw the parameters once, before the loop (new ones drawn inside it restart "
-            "training at every iteration), keep what update_parameters returns, and use the "
-            "learning_rate argument (not a fixed number)")
+def _training_gets_nowhere(forward_words: str):
+    @mistake("training.gets-nowhere", "the cost moves but never comes down", topic="model-assembly")
+    def hint(args, want, got):
+        """The expected costs fall below a third of the first, the returned ones never below half
+        of theirs; when the first cost already differs, the forward pass is the other suspect."""
+        if not _hardly_trains(want, got):
+            return None
+        costs, expected = recorded_costs(got), recorded_costs(want)
+        # no expected numbers in the words: the grader shows hints for hidden cases too
+        what = ("the cost does not come down (the expected costs fall below a third of the first "
+                "one; yours stay above half of yours)")
+        if not np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9):
+            what = "the very first cost already differs, and " + what
+            forward = "; or the forward pass computes something else: " + forward_words
+        else:
+            forward = ""
+        return (what + ": draw the parameters once, before the loop (new ones drawn inside it "
+                "restart training at every iteration), keep what update_parameters returns, and "
+                "use the learning_rate argument (not a fixed number)" + forward)
+    return hint
 
 
 def _starting_point(init_words: str, forward_words: str):
@@ -208,17 +214,20 @@ def _hidden_case(seed: int, n_x: int, m: int, layers_dims, learning_rate: float,
                       seed=global_seed)
 
 
+#: what the forward pass of each model must compute (the other cause of a different first cost)
+TWO_LAYER_FORWARD = ('the hidden layer uses "relu" and the output layer "sigmoid", and the cost is '
+                     "compute_cost(A2, Y)")
+DEEP_FORWARD = "AL, caches = L_model_forward(X, parameters), then compute_cost(AL, Y)"
+
 SPECS = {
     "two_layer_model": FunctionSpec("two_layer_model", [
         Case("X (5, 8), Y (1, 8), layers_dims = (5, 4, 1), learning_rate = 0.5, num_iterations = 301",
              lambda: _case(0, 1, (5, 4, 1), 8), {"learning_rate": 0.5, "num_iterations": 301}),
         Case("X (3, 6), Y (1, 6), layers_dims = (3, 2, 1), learning_rate = 1.0, num_iterations = 201",
              lambda: _case(5, 2, (3, 2, 1), 6), {"learning_rate": 1.0, "num_iterations": 201}),
-    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
+    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere(TWO_LAYER_FORWARD),
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
-                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)",
-                              'the hidden layer uses "relu" and the output layer "sigmoid", and '
-                              "the cost is compute_cost(A2, Y)"),
+                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)", TWO_LAYER_FORWARD),
               _goes_uphill("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)) starts with a "
                            "minus sign, and update_parameters gets the positive learning_rate; "
                            'that each backward step uses the activation of its forward step ("sigmoid" '
@@ -240,12 +249,10 @@ SPECS = {
         Case("X (6, 10), Y (1, 10), layers_dims = [6, 5, 4, 3, 1], learning_rate = 0.05, "
              "num_iterations = 301",
              lambda: _case(2, 5, [6, 5, 4, 3, 1], 10), {"learning_rate": 0.05, "num_iterations": 301}),
-    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
+    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere(DEEP_FORWARD),
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
-                              "initialize_parameters_deep, which seeds 3",
-                              "AL, caches = L_model_forward(X, parameters), then "
-                              "compute_cost(AL, Y)"),
+                              "initialize_parameters_deep, which seeds 3", DEEP_FORWARD),
               _goes_uphill("update_parameters gets the positive learning_rate, and the grads of "
                            "L_model_backward(AL, Y, caches) as they are"),
               _later_costs("that the grads come from L_model_backward(AL, Y, caches) of this "
