@@ -10,9 +10,12 @@ iterations, well under a second) and their returned ``(parameters, costs)`` comp
 reference's, generated into ``expected/deep_nn_application.json``. The recognisers read the cost
 history: a constant cost means training never moves (parameters initialised inside the loop, or
 the updated parameters thrown away), a different first cost means a different starting point
-(seed or initialisation), a cost that moves but hardly goes down while the expected one falls
-means parameters drawn anew inside the loop (or a fixed learning rate), a different number of
-recorded costs means the wrong recording rule.
+(seed or initialisation) or another forward pass (the costs cannot tell which: both are named), a
+cost that moves but hardly goes down while the expected one falls means parameters drawn anew
+inside the loop (or a fixed learning rate), a cost that rises or becomes nan means updates that
+climb the gradient or overshoot, a different number of recorded costs means the wrong recording
+rule. A call of a building block that does not fit its def line (an argument left out, say) is
+named from the error (:mod:`layerlab.judge.call_errors`).
 
 Decisions worth knowing:
   * Every case sets NumPy's global seed to something other than 1 before the call: the models
