@@ -43,12 +43,31 @@ NOTEBOOK = "deep_nn_application"
 
 # --------------------------------------------------------------------------- hints
 
+def _stops_early(want, got) -> bool:
+    """Fewer recorded costs than expected (at least one), each equal to the expected one: the
+    same training, cut short."""
+    costs, expected = recorded_costs(got), recorded_costs(want)
+    return (costs is not None and expected is not None and 0 < len(costs) < len(expected)
+            and bool(np.allclose(costs, expected[:len(costs)], rtol=1e-6, atol=1e-9)))
+
+
+@mistake("training.loop-stops-early", "the training loop runs fewer than num_iterations times",
+         topic="model-assembly")
+def _loop_stops_early(args, want, got):
+    """The recorded costs are the first ones of the expected, and fewer."""
+    if not _stops_early(want, got):
+        return None
+    return ("the recorded costs match the expected ones as far as they go, then stop: the loop "
+            "ends early; it must run num_iterations times, for i in range(num_iterations) "
+            "(range(num_iterations - 1) or a break stops one or more iterations short)")
+
+
 @mistake("training.recording-rule", "not one recorded cost per 100 iterations",
          topic="model-assembly")
 def _recording_rule(args, want, got):
-    """Another number of recorded costs than the expected one."""
+    """Another number of recorded costs than the expected one (not a training cut short)."""
     costs = recorded_costs(got)
-    if costs is None or len(costs) == len(want[1]):
+    if costs is None or len(costs) == len(want[1]) or _stops_early(want, got):
         return None
     n = len(want[1])
     return (f"record the cost when i % 100 == 0, that is at iterations 0, 100, 200, ...: "
@@ -228,7 +247,7 @@ SPECS = {
              lambda: _case(0, 1, (5, 4, 1), 8), {"learning_rate": 0.5, "num_iterations": 301}),
         Case("X (3, 6), Y (1, 6), layers_dims = (3, 2, 1), learning_rate = 1.0, num_iterations = 201",
              lambda: _case(5, 2, (3, 2, 1), 6), {"learning_rate": 1.0, "num_iterations": 201}),
-    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere(TWO_LAYER_FORWARD),
+    ], hints=[_loop_stops_early, _recording_rule, _training_does_not_move, _training_gets_nowhere(TWO_LAYER_FORWARD),
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
                               "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)", TWO_LAYER_FORWARD),
               _goes_uphill("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)) starts with a "
@@ -252,7 +271,7 @@ SPECS = {
         Case("X (6, 10), Y (1, 10), layers_dims = [6, 5, 4, 3, 1], learning_rate = 0.05, "
              "num_iterations = 301",
              lambda: _case(2, 5, [6, 5, 4, 3, 1], 10), {"learning_rate": 0.05, "num_iterations": 301}),
-    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere(DEEP_FORWARD),
+    ], hints=[_loop_stops_early, _recording_rule, _training_does_not_move, _training_gets_nowhere(DEEP_FORWARD),
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
                               "initialize_parameters_deep, which seeds 3", DEEP_FORWARD),

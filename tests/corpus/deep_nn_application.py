@@ -94,6 +94,10 @@ MISTAKES = [
                                          "parameters = initialize_parameters_deep(n_x, n_h, n_y)"),
      "takes 1 positional argument but got 3", "error.argument-too-many"),
     ("L_layer_model", _L_layer(rate="lr=learning_rate"), "has no argument named `lr`", "error.unknown-keyword"),
+    ("L_layer_model", _L_layer().replace("for i in range(num_iterations):", "for i in range(num_iterations - 1):"),
+     "the loop ends early", "training.loop-stops-early"),
+    ("two_layer_model", _two_layer().replace("costs.append(cost)", "costs.append(float(np.squeeze(A2)))"),
+     "float() and int() also take one value only", "error.math-on-array"),
 ]
 
 # Mistakes whose first diagnosis differs between the paths: the public cases train for a few
