@@ -30,7 +30,10 @@ Decisions worth knowing:
 The grader's hidden cases sit beside the public ones (``hidden=``, see
 :mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
 stripped of them, and of what describes them. The output contracts checked on both kinds of
-cases live in :mod:`.properties`.
+cases live in :mod:`.properties` (the parameters' keys: :mod:`layerlab.checks.parameter_keys`), the
+public cases' inputs in :mod:`.public_inputs`; recognisers of an exception that read the call's
+arguments (``error_hints``) and of the right arrays put together wrongly in
+:mod:`layerlab.checks.deep_wrong_input`.
 """
 
 from __future__ import annotations
