@@ -17,12 +17,15 @@ A quiz question is marked by :mod:`autograder.grading.quiz` and reported as a
 
 from __future__ import annotations
 
+import copy
+
 from autograder.boundary.protocol import CallReport, ErrorInfo, Response
 from autograder.grading import disclosure, quiz
 from autograder.grading.hidden_cases import contract, judge_hidden, judge_isolation
 from autograder.grading.outcomes import SHOWN_FAILURES, CaseOutcome, FunctionResult, QuestionResult
 from autograder.grading.plan import FunctionPlan, NotebookPlan, isolation_id
 from layerlab.judge.compare import describe
+from layerlab.judge.judge import explain_error
 from layerlab.judge import errors, root_cause
 from layerlab.judge.report import not_implemented, stub_frame
 
@@ -76,7 +79,9 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     name = fplan.name
     context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
-    explained = {id(r): errors.explain(r.error) for r in reports if r is not None}  # from the words as sent
+    spec = contract(fplan)
+    explained = {id(r): explain_error(spec, r.error, lambda c=case: copy.deepcopy(c.args))  # from the words as sent
+                 for case, r in zip(fplan.cases, reports) if r is not None}
     limits = disclosure.limits_of(*_case_values(fplan))  # once per function, not per report
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
         disclosure.disclose_report(report, context, *limits)
@@ -87,7 +92,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     if reports and all(r is not None and r.status == "error" and r.error and
                        r.error.type == "NotImplementedError" for r in reports):
         return _all_failed(plan, fplan, _not_implemented(name, first.error), "unfinished")
-    outcomes, spec = [], contract(fplan)
+    outcomes = []
     for case, report in zip(fplan.cases, reports):
         if report is None:
             why = ("no result came back: " + stopped) if stopped else (

@@ -116,6 +116,22 @@ def bias_hint(args, want, got):
     return None
 
 
+@mistake("initialize.bias-shape", "b{l} with one entry per unit of the previous layer",
+         topic="shapes-and-transposes")
+def bias_shape_hint(args, want, got):
+    """Some b{l} has the shape (n[l-1], 1) where (n[l], 1) is expected."""
+    if not isinstance(got, dict):
+        return None
+    for key in want:
+        g = as_float_array(got.get(key)) if key.startswith("b") else None
+        W = want.get("W" + key[1:])
+        if g is not None and W is not None and g.shape != want[key].shape and g.shape == (W.shape[1], 1):
+            return (f"{key} has one entry per unit of the layer before (shape {g.shape}): a bias has "
+                    f"one entry per unit of its own layer, shape {want[key].shape}, like the rows "
+                    f"of W{key[1:]}")
+    return None
+
+
 # --------------------------------------------------------------------------- forward
 
 @mistake("forward.missing-bias", "Z = W A without the bias", topic="shapes-and-transposes")
@@ -153,6 +169,21 @@ def cache_pair_swapped(args, want, got):
         return ("the cache's two parts are in the other order: return cache = (linear_cache, "
                 "activation_cache), the linear part (A_prev, W, b) first")
     return None
+
+
+@mistake("forward.cache-part-missing", "only the linear cache or only Z returned as the cache",
+         topic="return-values")
+def cache_part_missing(args, want, got):
+    """The returned cache is the expected linear cache (A_prev, W, b) alone, or Z alone."""
+    cache, expected = item(got, 1), item(want, 1)
+    if isinstance(cache, (tuple, list)) and len(cache) == 3:
+        alone = "the linear cache (A_prev, W, b)"
+    elif isinstance(cache, np.ndarray) and cache.shape == np.shape(expected[1]):
+        alone = "the activation cache Z"
+    else:
+        return None
+    return (f"the cache holds only {alone}: backward needs both parts, so return "
+            f"cache = (linear_cache, activation_cache)")
 
 
 @mistake("forward.activation-skipped", "A = Z: the activation not applied", topic="activations")

@@ -10,9 +10,12 @@ iterations, well under a second) and their returned ``(parameters, costs)`` comp
 reference's, generated into ``expected/deep_nn_application.json``. The recognisers read the cost
 history: a constant cost means training never moves (parameters initialised inside the loop, or
 the updated parameters thrown away), a different first cost means a different starting point
-(seed or initialisation), a cost that moves but hardly goes down while the expected one falls
-means parameters drawn anew inside the loop (or a fixed learning rate), a different number of
-recorded costs means the wrong recording rule.
+(seed or initialisation) or another forward pass (the costs cannot tell which: both are named), a
+cost that moves but hardly goes down while the expected one falls means parameters drawn anew
+inside the loop (or a fixed learning rate), a cost that rises or becomes nan means updates that
+climb the gradient or overshoot, a different number of recorded costs means the wrong recording
+rule. A call of a building block that does not fit its def line (an argument left out, say) is
+named from the error (:mod:`layerlab.judge.call_errors`).
 
 Decisions worth knowing:
   * Every case sets NumPy's global seed to something other than 1 before the call: the models
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from layerlab.checks.parameter_keys import exact_parameter_keys, first_of_pair
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.checks.training_report import condense_training, recorded_costs
 from layerlab.judge.catalogue import mistake
@@ -39,12 +43,31 @@ NOTEBOOK = "deep_nn_application"
 
 # --------------------------------------------------------------------------- hints
 
+def _stops_early(want, got) -> bool:
+    """Fewer recorded costs than expected (at least one), each equal to the expected one: the
+    same training, cut short."""
+    costs, expected = recorded_costs(got), recorded_costs(want)
+    return (costs is not None and expected is not None and 0 < len(costs) < len(expected)
+            and bool(np.allclose(costs, expected[:len(costs)], rtol=1e-6, atol=1e-9)))
+
+
+@mistake("training.loop-stops-early", "the training loop runs fewer than num_iterations times",
+         topic="model-assembly")
+def _loop_stops_early(args, want, got):
+    """The recorded costs are the first ones of the expected, and fewer."""
+    if not _stops_early(want, got):
+        return None
+    return ("the recorded costs match the expected ones as far as they go, then stop: the loop "
+            "ends early; it must run num_iterations times, for i in range(num_iterations) "
+            "(range(num_iterations - 1) or a break stops one or more iterations short)")
+
+
 @mistake("training.recording-rule", "not one recorded cost per 100 iterations",
          topic="model-assembly")
 def _recording_rule(args, want, got):
-    """Another number of recorded costs than the expected one."""
+    """Another number of recorded costs than the expected one (not a training cut short)."""
     costs = recorded_costs(got)
-    if costs is None or len(costs) == len(want[1]):
+    if costs is None or len(costs) == len(want[1]) or _stops_early(want, got):
         return None
     n = len(want[1])
     return (f"record the cost when i % 100 == 0, that is at iterations 0, 100, 200, ...: "
@@ -77,54 +100,85 @@ def _hardly_trains(want, got) -> bool:
     return bool(expected[-1] < expected[0] / 3 and np.min(costs[1:]) > costs[0] / 2)
 
 
-@mistake("training.gets-nowhere", "the cost moves but never comes down", topic="model-assembly")
-def _training_gets_nowhere(args, want, got):
-    """The expected costs fall below a third of the first, the returned ones never below half of theirs."""
-    if not _hardly_trains(want, got):
-        return None
-    costs, expected = recorded_costs(got), recorded_costs(want)
-    # no expected numbers in the words: the grader shows hints for hidden cases too
-    what = ("the cost does not come down (the expected costs fall below a third of the first one; "
-            "yours stay above half of yours)")
-    if not np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9):
-        what = "the very first cost already differs, and " + what
-    return (what + ": draw the parameters once, before the loop (new ones drawn inside it restart "
-            "training at every iteration), keep what update_parameters returns, and use the "
-            "learning_rate argument (not a fixed number)")
+def _training_gets_nowhere(forward_words: str):
+    @mistake("training.gets-nowhere", "the cost moves but never comes down", topic="model-assembly")
+    def hint(args, want, got):
+        """The expected costs fall below a third of the first, the returned ones never below half
+        of theirs; when the first cost already differs, the forward pass is the other suspect."""
+        if not _hardly_trains(want, got):
+            return None
+        costs, expected = recorded_costs(got), recorded_costs(want)
+        # no expected numbers in the words: the grader shows hints for hidden cases too
+        what = ("the cost does not come down (the expected costs fall below a third of the first "
+                "one; yours stay above half of yours)")
+        if not np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9):
+            what = "the very first cost already differs, and " + what
+            forward = "; or the forward pass computes something else: " + forward_words
+        else:
+            forward = ""
+        return (what + ": draw the parameters once, before the loop (new ones drawn inside it "
+                "restart training at every iteration), keep what update_parameters returns, and "
+                "use the learning_rate argument (not a fixed number)" + forward)
+    return hint
 
 
-def _starting_point(init_words: str):
-    @mistake("training.starting-point", "training starts from other parameters (seed or initialisation)",
+def _starting_point(init_words: str, forward_words: str):
+    @mistake("training.starting-point", "the first cost differs: other starting parameters or another forward pass",
              topic="initialisation")
     def hint(args, want, got):
-        """The first recorded cost (iteration 0) differs from the expected one."""
+        """The first recorded cost (iteration 0) differs from the expected one: it comes before any
+        update, so from the starting parameters or the forward pass (the costs cannot tell which)."""
         costs = recorded_costs(got)
         if costs is None or len(costs) == 0 or len(want[1]) == 0 or _hardly_trains(want, got):
             return None
         if not np.isclose(costs[0], recorded_costs(want)[0], rtol=1e-6, atol=1e-9):
-            return ("the very first cost (iteration 0) already differs, so training starts from "
-                    "other parameters: call np.random.seed(1) at the start of the function (the "
-                    "check sets another seed before calling), then " + init_words)
+            return ("the very first cost (iteration 0) already differs; it is computed before any "
+                    "update, so either training starts from other parameters: call "
+                    "np.random.seed(1) at the start of the function (the check sets another seed "
+                    "before calling), then " + init_words + "; or the forward pass computes "
+                    "something else: " + forward_words)
         return None
     return hint
 
 
-@mistake("training.another-path", "the first cost right, later costs differ",
-         topic="model-assembly")
-def _later_costs(args, want, got):
-    """The first recorded cost matches, later ones differ (the cost going up is named apart)."""
-    costs = recorded_costs(got)
-    expected = recorded_costs(want)
-    if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
+def _goes_uphill(sign_words: str):
+    @mistake("training.goes-uphill", "the cost rises or becomes nan: the updates climb the gradient or overshoot",
+             topic="gradient-descent")
+    def hint(args, want, got):
+        """The first recorded cost matches and the expected ones fall, but a later returned cost is
+        nan or infinite, or the last one is above the first."""
+        costs, expected = recorded_costs(got), recorded_costs(want)
+        if costs is None or expected is None or len(costs) < 2 or len(costs) != len(expected):
+            return None
+        if not (np.isclose(costs[0], expected[0], rtol=1e-6, atol=1e-9) and expected[-1] < expected[0]):
+            return None
+        if np.all(np.isfinite(costs)) and not costs[-1] > costs[0] * (1 + 1e-6):
+            return None
+        return ("the cost rises (or becomes nan) instead of falling, so the updates move the "
+                "parameters up the gradient, or far too far: check the signs, " + sign_words +
+                ", and that each parameter gets its own gradient (dW1 for W1, db1 for b1, ...)")
+    return hint
+
+
+def _later_costs(step_words: str):
+    @mistake("training.another-path", "the first cost right, later costs differ",
+             topic="model-assembly")
+    def hint(args, want, got):
+        """The first recorded cost matches, later ones differ but still fall (rising costs are
+        :func:`_goes_uphill`'s)."""
+        costs = recorded_costs(got)
+        expected = recorded_costs(want)
+        if costs is None or len(costs) != len(expected) or len(costs) < 2 or _hardly_trains(want, got):
+            return None
+        if not np.all(np.isfinite(costs)) or costs[-1] > costs[0]:
+            return None
+        if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
+            return ("the first cost is right but training takes another path, and the costs alone "
+                    "do not tell which step differs: check that the learning_rate argument is used "
+                    "(not a fixed number), " + step_words + ", and that each layer gets its own "
+                    "cache and activation")
         return None
-    if np.isclose(costs[0], expected[0]) and not np.allclose(costs, expected, rtol=1e-6, atol=1e-9):
-        if np.all(np.diff(costs) > 0):
-            return "the cost goes up: the update must move against the gradients"
-        return ("the first cost is right but training takes another path, and the costs alone do not "
-                "tell which step differs: check that the learning_rate argument is used (not a fixed "
-                "number), that the backward pass starts from dA = -(Y/A - (1-Y)/(1-A)) of the output, "
-                "and that each layer gets its own cache and activation")
-    return None
+    return hint
 
 
 # --------------------------------------------------------------------------- output contracts
@@ -139,22 +193,7 @@ def _costs_is_a_list(args, got):
     return None
 
 
-@mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
-         topic="return-values")
-def _parameter_keys(args, got):
-    """Property: the trained parameters have exactly the keys W1, b1, ..., WL, bL."""
-    parameters = got[0] if isinstance(got, (tuple, list)) and len(got) == 2 else None
-    if not isinstance(parameters, dict):
-        return None
-    L = len(args[2]) - 1
-    names = [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
-    if set(parameters) != set(names):
-        return (f"the trained parameters of this {L}-layer network must be exactly the keys "
-                f"{', '.join(repr(k) for k in names)}, the dict has {sorted(map(str, parameters))}")
-    return None
-
-
-PROPERTIES = [_costs_is_a_list, _parameter_keys]
+PROPERTIES = [_costs_is_a_list, exact_parameter_keys(lambda args: len(args[2]) - 1, first_of_pair)]
 
 
 # --------------------------------------------------------------------------- the cases
@@ -197,16 +236,26 @@ def _hidden_case(seed: int, n_x: int, m: int, layers_dims, learning_rate: float,
                       seed=global_seed)
 
 
+#: what the forward pass of each model must compute (the other cause of a different first cost)
+TWO_LAYER_FORWARD = ('the hidden layer uses "relu" and the output layer "sigmoid", and the cost is '
+                     "compute_cost(A2, Y)")
+DEEP_FORWARD = "AL, caches = L_model_forward(X, parameters), then compute_cost(AL, Y)"
+
 SPECS = {
     "two_layer_model": FunctionSpec("two_layer_model", [
         Case("X (5, 8), Y (1, 8), layers_dims = (5, 4, 1), learning_rate = 0.5, num_iterations = 301",
              lambda: _case(0, 1, (5, 4, 1), 8), {"learning_rate": 0.5, "num_iterations": 301}),
         Case("X (3, 6), Y (1, 6), layers_dims = (3, 2, 1), learning_rate = 1.0, num_iterations = 201",
              lambda: _case(5, 2, (3, 2, 1), 6), {"learning_rate": 1.0, "num_iterations": 201}),
-    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
+    ], hints=[_loop_stops_early, _recording_rule, _training_does_not_move, _training_gets_nowhere(TWO_LAYER_FORWARD),
               _starting_point("parameters = initialize_parameters(n_x, n_h, n_y) with "
-                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)"),
-              _later_costs], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
+                              "(n_x, n_h, n_y) = layers_dims (it draws W1 ×0.01, then W2)", TWO_LAYER_FORWARD),
+              _goes_uphill("dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)) starts with a "
+                           "minus sign, and update_parameters gets the positive learning_rate; "
+                           'that each backward step uses the activation of its forward step ("sigmoid" '
+                           'for layer 2, "relu" for layer 1)'),
+              _later_costs("that dA2 = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)), the "
+                           "derivative of the cost with respect to A2 (A2 - Y is already dZ2)")], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
         _hidden_case(401, 4, 10, (4, 3, 1), 0.3, 201, global_seed=0),
         _hidden_case(402, 1, 6, (1, 5, 1), 0.5, 101, global_seed=7),       # one feature
         _hidden_case(403, 6, 12, [6, 1, 1], 0.2, 101, global_seed=3),      # one hidden unit, a list
@@ -222,11 +271,14 @@ SPECS = {
         Case("X (6, 10), Y (1, 10), layers_dims = [6, 5, 4, 3, 1], learning_rate = 0.05, "
              "num_iterations = 301",
              lambda: _case(2, 5, [6, 5, 4, 3, 1], 10), {"learning_rate": 0.05, "num_iterations": 301}),
-    ], hints=[_recording_rule, _training_does_not_move, _training_gets_nowhere,
+    ], hints=[_loop_stops_early, _recording_rule, _training_does_not_move, _training_gets_nowhere(DEEP_FORWARD),
               _starting_point("for l = 1, ..., L in order: W[l] = np.random.randn(n[l], n[l-1]) / "
                               "np.sqrt(n[l-1]) and b[l] = zeros (n[l], 1); not ×0.01, and not "
-                              "initialize_parameters_deep, which seeds 3"),
-              _later_costs], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
+                              "initialize_parameters_deep, which seeds 3", DEEP_FORWARD),
+              _goes_uphill("update_parameters gets the positive learning_rate, and the grads of "
+                           "L_model_backward(AL, Y, caches) as they are"),
+              _later_costs("that the grads come from L_model_backward(AL, Y, caches) of this "
+                           "iteration's forward pass")], properties=PROPERTIES, condense=condense_training, hidden=Hidden([
         _hidden_case(411, 5, 10, [5, 6, 5, 4, 3, 1], 0.05, 201, global_seed=0),    # L = 5
         _hidden_case(412, 3, 8, [3, 4, 3, 2, 1], 0.1, 101, global_seed=9),         # L = 4
         _hidden_case(413, 4, 6, [4, 1], 0.5, 101, global_seed=5),                  # L = 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from layerlab.judge.recognise import Hint, Property
+from layerlab.judge.recognise import ErrorHint, Hint, Property
 
 
 @dataclass
@@ -76,6 +76,9 @@ class FunctionSpec:
     name:          the graded function's name in the notebook
     cases:         public inputs (expected outputs come from the generated fixture)
     hints:         recognisers of common mistakes, tried in order on a failing case
+    error_hints:   recognisers of an exception that need the call's arguments
+                   (``(args, error) -> sentence``), tried before the generic ones of
+                   :mod:`layerlab.judge.errors`
     properties:    contracts checked on every case's output, whether or not the values match
     rtol, atol:    comparison tolerances
     condense:      optional: rewrites a failing case's value problems into a shorter report
@@ -88,6 +91,7 @@ class FunctionSpec:
     name: str
     cases: Sequence[Case]
     hints: Sequence[Hint] = ()
+    error_hints: Sequence[ErrorHint] = ()
     properties: Sequence[Property] = ()
     rtol: float = 1e-6
     atol: float = 1e-9

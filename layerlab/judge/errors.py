@@ -82,13 +82,16 @@ def _in_place_cast(error: ErrorInfo) -> str | None:
     return None
 
 
-@recogniser("error.math-on-array", "a math-module function given an array", "python-basics")
+@recogniser("error.math-on-array", "a math-module function, float() or int() given an array", "python-basics")
 def _math_on_array(error: ErrorInfo) -> str | None:
-    """TypeError: "only length-1 arrays" / "only size-1 arrays" / "0-dimensional arrays"."""
+    """TypeError: "only length-1 arrays" / "only size-1 arrays" / "0-dimensional arrays" (the same
+    words for math.exp(array) and float(array))."""
     words = ("length-1 arrays", "0-dimensional arrays", "only size-1 arrays")
     if error.is_a("TypeError") and any(w in error.message for w in words):
-        return ("a function from the `math` module got an array; `math` works on one number at a "
-                "time, use the NumPy version (`np.exp`, `np.log`, ...) for arrays")
+        return ("a function that takes one number got an array: `math` works on one number at a "
+                "time, use the NumPy version (`np.exp`, `np.log`, ...) for arrays; float() and "
+                "int() also take one value only (a cost, or a 1 × 1 array squeezed with "
+                "np.squeeze), not a whole array")
     return None
 
 
@@ -277,3 +280,4 @@ def _too_slow(error: ErrorInfo) -> str | None:
 
 # the recognisers of lookups (a key, a list index, a boolean mask) live in their own module
 from layerlab.judge import lookup_errors  # noqa: E402,F401 (registers them, after the ones above)
+from layerlab.judge import call_errors  # noqa: E402,F401 (registers them, after the lookups)

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from layerlab.judge.compare import Problem, compare, describe
-from layerlab.judge import errors
+from layerlab.judge import call_errors, errors
 from layerlab.judge.contract import FunctionSpec
 from layerlab.judge.inputs import CHANGED_IN_PLACE, input_changes
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
-from layerlab.judge.recognise import broken_properties, fired_hints
+from layerlab.judge.catalogue import identify
+from layerlab.judge.recognise import broken_properties, fired_hints, safely
 
 
 @dataclass
@@ -80,7 +81,7 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
                  message as sent, before redacting it); None: made here
     """
     if result.status in ("error", "timeout"):
-        explained = explained or errors.explain(result.error)
+        explained = explained or explain_error(spec, result.error, fresh_args)
         if result.status == "timeout":
             explained = explained or errors.explain(errors.TIME_LIMIT)
             lead = result.error.message if result.error and result.error.message else "it took too long and was stopped"
@@ -116,6 +117,22 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
         diagnoses += [Diagnosis(None, h) for p in problems for h in p.hints if h != errors.IN_PLACE]
     problems = [Problem(p.where, p.what, p.details) for p in problems]
     return Verdict(False, problems, _unique(diagnoses))
+
+
+def explain_error(spec: FunctionSpec, error: ErrorInfo | None,
+                  fresh_args: Callable[[], tuple]) -> Diagnosis | None:
+    """The mistake behind ``error``: the first of the spec's ``error_hints`` that recognises it
+    from the call's arguments, else the generic explanation (:func:`layerlab.judge.errors.explain`)."""
+    if error is None:
+        return None
+    own = call_errors.def_line_changed(error, spec.name)
+    if own:
+        return own
+    for hint in spec.error_hints:
+        message = safely(hint, fresh_args(), error)
+        if message:
+            return Diagnosis(identify(hint), message)
+    return errors.explain(error)
 
 
 def condensed(spec: FunctionSpec | None, problems: list[Problem], want: Any, got: Any) -> list[Problem]:

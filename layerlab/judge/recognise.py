@@ -19,6 +19,9 @@ from layerlab.judge.outcome import Diagnosis
 Property = Callable[[tuple, Any], "str | None"]
 #: ``hint(args, want, got) -> sentence or None``: names the likely mistake of a failing case.
 Hint = Callable[[tuple, Any, Any], "str | None"]
+#: ``error_hint(args, error) -> sentence or None``: names the mistake behind an exception
+#: (an :class:`~layerlab.judge.outcome.ErrorInfo`) from the arguments of the call that raised it.
+ErrorHint = Callable[[tuple, Any], "str | None"]
 
 
 def safely(recogniser: Callable, *args: Any) -> str | None:

@@ -72,7 +72,7 @@ MISTAKES = [
                                          "parameters = initialize_parameters_deep([n_x, n_h, n_y])"),
      "parameters = initialize_parameters(n_x, n_h, n_y)", "training.starting-point"),
     ("two_layer_model", _two_layer(dA2="np.divide(Y, A2) - np.divide(1 - Y, 1 - A2)"),
-     "the backward pass starts from dA = -(Y/A - (1-Y)/(1-A))", "training.another-path"),
+     "starts with a minus sign", "training.goes-uphill"),
     ("two_layer_model", _two_layer(record="True"), "record the cost when i % 100 == 0", "training.recording-rule"),
     ("two_layer_model", _two_layer(rate="0.0075"), "use the learning_rate argument", "training.gets-nowhere"),
     ("two_layer_model", _two_layer(sizes="", before="n_x, n_h, n_y = 12288, 7, 1\n\n"),
@@ -84,6 +84,20 @@ MISTAKES = [
     ("L_layer_model", _L_layer().replace("return parameters, costs", "return parameters"), "expected a tuple of 2 items", None),
     ("L_layer_model", _L_layer(init=DEEP_INIT.replace("range(1, len(layers_dims))", "range(1, len(layers_dims) - 1)")),
      "there is no entry", "error.missing-layer-key"),
+    ("two_layer_model", _two_layer().replace('linear_activation_backward(dA1, cache1, "relu")',
+                                             'linear_activation_backward(dA1, cache1, "sigmoid")'),
+     "each layer gets its own cache and activation", "training.another-path"),
+    # round 4: calls that do not match the called block's def line
+    ("two_layer_model", _two_layer().replace("(parameters, grads, learning_rate)", "(parameters, grads)"),
+     "without its argument `learning_rate`", "error.argument-left-out"),
+    ("two_layer_model", _two_layer(start="initialize_parameters_deep = blocks.initialize_parameters_deep\n"
+                                         "parameters = initialize_parameters_deep(n_x, n_h, n_y)"),
+     "takes 1 positional argument but got 3", "error.argument-too-many"),
+    ("L_layer_model", _L_layer(rate="lr=learning_rate"), "has no argument named `lr`", "error.unknown-keyword"),
+    ("L_layer_model", _L_layer().replace("for i in range(num_iterations):", "for i in range(num_iterations - 1):"),
+     "the loop ends early", "training.loop-stops-early"),
+    ("two_layer_model", _two_layer().replace("costs.append(cost)", "costs.append(float(np.squeeze(A2)))"),
+     "float() and int() also take one value only", "error.math-on-array"),
 ]
 
 # Mistakes whose first diagnosis differs between the paths: the public cases train for a few
@@ -97,6 +111,7 @@ PATHS_DIFFER = [
     ("L_layer_model", _L_layer(init=DEEP_INIT.replace("/ np.sqrt(layers_dims[l - 1])", "* 0.01")), "not ×0.01", None),
     ("L_layer_model", _L_layer(rate="0.0075"), "use the learning_rate argument", None),
     ("L_layer_model", _L_layer(inside=DEEP_INIT), "draw the parameters once, before the loop", None),
+    ("two_layer_model", _two_layer(dA2="A2 - Y"), "A2 - Y is already dZ2", None),
 ]
 
 # Mistakes only the grader can see: the hidden cases check contracts the public checks do not.

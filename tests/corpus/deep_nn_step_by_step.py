@@ -212,6 +212,26 @@ return params
         "return A, (activation_cache, linear_cache)"), "in the other order", "forward.cache-pair-swapped"),
     ("update_parameters", _update(step="params[key] - grads['d' + key] / learning_rate"),
      "divided by the learning rate", "update.divided-by-rate"),
+    # round 4: the right computation fed the wrong array, a def line changed
+    ("L_model_forward", _L_forward().replace("linear_activation_forward(A, parameters", "linear_activation_forward(X, parameters"),
+     "the output of the layer before it", "forward.layer-input-skipped"),
+    ("linear_activation_backward", _activation_backward().replace("relu_backward(dA, activation_cache)",
+                                                                  "relu_backward(dA, linear_cache)"),
+     "pass each part to its step", "backward.cache-part-swapped"),
+    ("update_parameters", _update(args="params, grads", step="params[key] - 0.0075 * grads['d' + key]"),
+     "restore that def line", "error.def-line-changed"),
+    ("L_model_forward", _L_forward().replace('AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)]',
+                                             'AL, cache = linear_activation_forward(A, parameters["W" + str(L - 1)], parameters["b" + str(L - 1)]'),
+     "each layer uses the W and b of its own number", "forward.weights-of-another-layer"),
+    ("initialize_parameters_deep", _deep().replace("np.zeros((layer_dims[l], 1))", "np.zeros((layer_dims[l - 1], 1))"),
+     "one entry per unit of its own layer", "initialize.bias-shape"),
+    ("linear_forward", _linear_forward(z="W * A + b"), "multiplies entry by entry", "forward.elementwise-product"),
+    ("linear_activation_forward", _activation_forward(
+        "A, activation_cache = relu(Z) if activation == 'relu' else sigmoid(Z)\nreturn A, linear_cache"),
+     "the cache holds only the linear cache", "forward.cache-part-missing"),
+    ("linear_activation_backward", _activation_backward().replace("linear_backward(dZ, linear_cache)",
+                                                                  "linear_backward(dA, linear_cache)"),
+     "pass dZ, not dA", "backward.activation-step-skipped"),
 ]
 
 # Mistakes only the grader names: it also calls a function without the notebook's variables, checks

@@ -1,6 +1,6 @@
 """Every identifier a recogniser carries is in the catalogue, and every catalogue entry is carried
 by a recogniser that the judge runs (a contract's hint or property, used on the public and the
-hidden cases, an exception explanation, an input check)."""
+hidden cases, an exception explanation (also one that reads the call's arguments), an input check)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import importlib
 import pkgutil
 
 import layerlab.checks
-from layerlab.judge import errors, inputs, root_cause
+from layerlab.judge import call_errors, errors, inputs, root_cause
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 
@@ -16,11 +16,12 @@ def _recognisers() -> dict[str, list]:
     """Where each recogniser the judge runs comes from -> the recognisers."""
     found: dict[str, list] = {"errors": list(errors.RECOGNISERS),
                               "inputs": list(inputs.RECOGNISERS),
-                              "root causes": list(root_cause.RECOGNISERS)}
+                              "root causes": list(root_cause.RECOGNISERS),
+                              "a graded function's own def line": [call_errors.def_line_changed]}
     for info in pkgutil.iter_modules(layerlab.checks.__path__):
         module = importlib.import_module(f"layerlab.checks.{info.name}")
         for name, spec in getattr(module, "SPECS", {}).items():
-            found[f"{info.name}.{name}"] = [*spec.hints, *spec.properties]
+            found[f"{info.name}.{name}"] = [*spec.hints, *spec.properties, *spec.error_hints]
     return found
 
 

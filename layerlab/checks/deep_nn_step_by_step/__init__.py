@@ -30,7 +30,10 @@ Decisions worth knowing:
 The grader's hidden cases sit beside the public ones (``hidden=``, see
 :mod:`layerlab.judge.contract`); every copy of layerlab that leaves the instructor's repository is
 stripped of them, and of what describes them. The output contracts checked on both kinds of
-cases live in :mod:`.properties`.
+cases live in :mod:`.properties` (the parameters' keys: :mod:`layerlab.checks.parameter_keys`), the
+public cases' inputs in :mod:`.public_inputs`; recognisers of an exception that read the call's
+arguments (``error_hints``) and of the right arrays put together wrongly in
+:mod:`layerlab.checks.deep_wrong_input`.
 """
 
 from __future__ import annotations
@@ -40,8 +43,11 @@ import numpy as np
 from layerlab.checks import cross_entropy
 from layerlab.checks import deep_backward as backward
 from layerlab.checks import deep_forward as forward
+from layerlab.checks import deep_wrong_input as wrong_input
 from layerlab.checks.deep_nn_step_by_step import hidden_inputs
+from layerlab.checks.deep_nn_step_by_step import public_inputs as public
 from layerlab.checks.deep_nn_step_by_step import properties
+from layerlab.checks.parameter_keys import exact_parameter_keys, layers
 from layerlab.checks.planar_classification.properties import float_biases  # week 3's, every b{l}
 from layerlab.checks.runner import Case, FunctionSpec, make_check
 from layerlab.judge.contract import Hidden, HiddenCase
@@ -51,93 +57,15 @@ NOTEBOOK = "deep_nn_step_by_step"
 
 # --------------------------------------------------------------------------- the cases
 
-def _rng(seed: int) -> np.random.RandomState:
-    return np.random.RandomState(seed)
-
-
-def _a(values) -> np.ndarray:
-    return np.array(values, dtype=float)
-
-
-def _global_seed(seed: int, args: tuple) -> tuple:
-    """Set NumPy's global seed (to something other than the function's own seed), return args."""
-    np.random.seed(seed)
-    return args
-
-
-def _random_parameters(seed: int, layer_dims: list) -> dict:
-    """Unit-scale random parameters (not an initialiser: the checks need non-trivial values)."""
-    rng = _rng(seed)
-    out = {}
-    for layer in range(1, len(layer_dims)):
-        out["W" + str(layer)] = rng.randn(layer_dims[layer], layer_dims[layer - 1])
-        out["b" + str(layer)] = 0.5 * rng.randn(layer_dims[layer], 1)
-    return out
-
-
-def _forward_case(seed: int, layer_dims: list, m: int) -> tuple:
-    X = _rng(seed + 100).randn(layer_dims[0], m)
-    return X, _random_parameters(seed, layer_dims)
-
-
-def _linear_cache(rng, n: int, n_prev: int, m: int, nonnegative: bool) -> tuple:
-    A_prev = rng.randn(n_prev, m)
-    if nonnegative:
-        A_prev = np.abs(A_prev)
-    return A_prev, rng.randn(n, n_prev), rng.randn(n, 1)
-
-
-def _z_with_a_dead_unit(rng, n: int, m: int) -> np.ndarray:
-    """Random Z whose unit 0 is negative for every example (if n > 1)."""
-    Z = rng.randn(n, m)
-    if n > 1:
-        Z[0] = -np.abs(Z[0]) - 0.1
-    return Z
-
-
-def _backward_layer_case(seed: int, n: int, n_prev: int, m: int, activation: str) -> tuple:
-    rng = _rng(seed)
-    linear_cache = _linear_cache(rng, n, n_prev, m, nonnegative=False)
-    Z = _z_with_a_dead_unit(rng, n, m)
-    dA = rng.randn(n, m)
-    return dA, (linear_cache, Z), activation
-
-
-def _backward_case(seed: int, layer_dims: list, m: int) -> tuple:
-    """(AL, Y, caches) of an L-layer network with random cache values."""
-    rng = _rng(seed)
-    L = len(layer_dims[1:])
-    caches = []
-    for layer in range(1, L + 1):
-        linear_cache = _linear_cache(rng, layer_dims[layer], layer_dims[layer - 1], m,
-                                     nonnegative=layer > 1)
-        Z = _z_with_a_dead_unit(rng, layer_dims[layer], m) if layer < L else rng.randn(1, m)
-        caches.append((linear_cache, Z))
-    AL = rng.uniform(0.1, 0.9, size=(1, m))
-    Y = np.array([[1, 0] * m])[:, :m]
-    return AL, Y, caches
-
-
-def _update_case(seed: int, layer_dims: list, learning_rate: float) -> tuple:
-    params = _random_parameters(seed, layer_dims)
-    rng = _rng(seed + 50)
-    grads = {"d" + k: rng.randn(*v.shape) for k, v in params.items()}
-    grads["dA0"] = rng.randn(layer_dims[0], 3)
-    return params, grads, learning_rate
-
-
-_EXAMPLE_A = [[1., 2.], [3., 4.], [5., 6.]]
-_EXAMPLE_W = [[1., -1., 2.], [-2., 0., -1.]]
-
 SPECS = {
     "initialize_parameters": FunctionSpec("initialize_parameters", [
         Case("n_x = 3, n_h = 2, n_y = 1 (NumPy's global seed set to 0 before the call)",
-             lambda: _global_seed(0, (3, 2, 1))),
+             lambda: public.global_seed(0, (3, 2, 1))),
         Case("n_x = 4, n_h = 5, n_y = 2 (global seed 7 before the call)",
-             lambda: _global_seed(7, (4, 5, 2))),
+             lambda: public.global_seed(7, (4, 5, 2))),
     ], hints=[forward.rand_not_randn, forward.seed_hint(1, "W1", "W2"), forward.scale_hint,
-             forward.bias_hint],
-        properties=[properties.exact_parameter_keys(lambda args: 2), float_biases], hidden=Hidden([
+             forward.bias_hint, forward.bias_shape_hint],
+        properties=[exact_parameter_keys(lambda args: 2), float_biases], hidden=Hidden([
         HiddenCase(lambda: (6, 4, 2), seed=3),
         HiddenCase(lambda: (1, 1, 1), seed=17),
         HiddenCase(lambda: (2, 9, 1), seed=0),
@@ -145,14 +73,15 @@ SPECS = {
         HiddenCase(lambda: (7, 10, 1), seed=5),
     ])),
     "initialize_parameters_deep": FunctionSpec("initialize_parameters_deep", [
-        Case("layer_dims = [5, 4, 3] (global seed 0 before the call)", lambda: _global_seed(0, ([5, 4, 3],))),
+        Case("layer_dims = [5, 4, 3] (global seed 0 before the call)", lambda: public.global_seed(0, ([5, 4, 3],))),
         Case("layer_dims = [4, 3, 2, 1] (global seed 5 before the call)",
-             lambda: _global_seed(5, ([4, 3, 2, 1],))),
+             lambda: public.global_seed(5, ([4, 3, 2, 1],))),
         Case("layer_dims = [3, 1]: one layer, L = 1 (global seed 2 before the call)",
-             lambda: _global_seed(2, ([3, 1],))),
+             lambda: public.global_seed(2, ([3, 1],))),
     ], hints=[forward.deep_keys_hint, forward.rand_not_randn,
-             forward.seed_hint(3, "W1", "W2, W3, ... in layer order"), forward.scale_hint, forward.bias_hint],
-        properties=[properties.exact_parameter_keys(lambda args: len(args[0]) - 1), float_biases], hidden=Hidden([
+             forward.seed_hint(3, "W1", "W2, W3, ... in layer order"), forward.scale_hint, forward.bias_hint,
+             forward.bias_shape_hint],
+        properties=[exact_parameter_keys(lambda args: len(args[0]) - 1), float_biases], hidden=Hidden([
         HiddenCase(lambda: ([6, 5, 4, 3, 1],), seed=1),                # L = 4
         HiddenCase(lambda: ([3, 7, 1],), seed=11),
         HiddenCase(lambda: ([8, 6, 5, 4, 3, 2],), seed=0),             # L = 5
@@ -162,12 +91,13 @@ SPECS = {
     ])),
     "linear_forward": FunctionSpec("linear_forward", [
         Case("A = [[1, 2], [3, 4], [5, 6]], W = [[1, -1, 2]], b = [[0.5]]",
-             lambda: (_a(_EXAMPLE_A), _a(_EXAMPLE_W[:1]), _a([[0.5]]))),
+             lambda: (public.array(public.EXAMPLE_A), public.array(public.EXAMPLE_W[:1]), public.array([[0.5]]))),
         Case("random A (5, 4), W (3, 5), b (3, 1)",
-             lambda: _linear_cache(_rng(11), 3, 5, 4, nonnegative=True)),
+             lambda: public.linear_cache(public.seeded(11), 3, 5, 4, nonnegative=True)),
         Case("random A (2, 2), W (4, 2), b (4, 1)",
-             lambda: _linear_cache(_rng(12), 4, 2, 2, nonnegative=False)),
-    ], hints=[forward.forgot_bias, forward.linear_cache_order], hidden=Hidden([
+             lambda: public.linear_cache(public.seeded(12), 4, 2, 2, nonnegative=False)),
+    ], hints=[forward.forgot_bias, forward.linear_cache_order],
+        error_hints=[wrong_input.elementwise_product_error], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.linear_case(301, 4, 6, 7)),
         HiddenCase(lambda: hidden_inputs.linear_case(302, 1, 1, 1)),                 # one unit, one example
         HiddenCase(lambda: hidden_inputs.linear_case(303, 5, 5, 3)),                 # a square W
@@ -176,14 +106,15 @@ SPECS = {
     ])),
     "linear_activation_forward": FunctionSpec("linear_activation_forward", [
         Case('A_prev = [[1, 2], [3, 4], [5, 6]], W = [[1, -1, 2], [-2, 0, -1]], b = [[0.5], [0]], "relu"',
-             lambda: (_a(_EXAMPLE_A), _a(_EXAMPLE_W), _a([[0.5], [0.]]), "relu")),
+             lambda: (public.array(public.EXAMPLE_A), public.array(public.EXAMPLE_W), public.array([[0.5], [0.]]), "relu")),
         Case('the same A_prev, W, b, "sigmoid"',
-             lambda: (_a(_EXAMPLE_A), _a(_EXAMPLE_W), _a([[0.5], [0.]]), "sigmoid")),
+             lambda: (public.array(public.EXAMPLE_A), public.array(public.EXAMPLE_W), public.array([[0.5], [0.]]), "sigmoid")),
         Case('random A_prev (4, 3), W (3, 4), b (3, 1), "relu"',
-             lambda: _linear_cache(_rng(21), 3, 4, 3, nonnegative=False) + ("relu",)),
+             lambda: public.linear_cache(public.seeded(21), 3, 4, 3, nonnegative=False) + ("relu",)),
         Case('random A_prev (4, 3), W (3, 4), b (3, 1), "sigmoid"',
-             lambda: _linear_cache(_rng(21), 3, 4, 3, nonnegative=False) + ("sigmoid",)),
-    ], hints=[forward.cache_pair_swapped, forward.activation_cache_unpacked, forward.activation_skipped,
+             lambda: public.linear_cache(public.seeded(21), 3, 4, 3, nonnegative=False) + ("sigmoid",)),
+    ], hints=[forward.cache_pair_swapped, forward.cache_part_missing, forward.activation_cache_unpacked,
+             forward.activation_skipped,
              forward.sigmoid_for_relu, forward.relu_for_sigmoid], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.activation_case(311, 4, 6, 5, "relu")),
         HiddenCase(lambda: hidden_inputs.activation_case(312, 3, 2, 7, "sigmoid")),
@@ -194,15 +125,16 @@ SPECS = {
     ])),
     "L_model_forward": FunctionSpec("L_model_forward", [
         Case("X (4, 3) and random parameters of a 2-layer network, layer_dims [4, 3, 1]",
-             lambda: _forward_case(31, [4, 3, 1], 3)),
+             lambda: public.forward_case(31, [4, 3, 1], 3)),
         Case("X (5, 4) and a 3-layer network, layer_dims [5, 4, 3, 1]",
-             lambda: _forward_case(32, [5, 4, 3, 1], 4)),
+             lambda: public.forward_case(32, [5, 4, 3, 1], 4)),
         Case("X (3, 2) and a 1-layer network (logistic regression), layer_dims [3, 1]",
-             lambda: _forward_case(33, [3, 1], 2)),
+             lambda: public.forward_case(33, [3, 1], 2)),
         Case("X (6, 5) and a 4-layer network, layer_dims [6, 5, 4, 3, 1]",
-             lambda: _forward_case(34, [6, 5, 4, 3, 1], 5)),
+             lambda: public.forward_case(34, [6, 5, 4, 3, 1], 5)),
     ], hints=[forward.forward_layer_count, forward.forward_cache_structure, forward.output_not_sigmoid,
-             forward.sigmoid_in_hidden_layers], properties=[forward.caches_are_a_list], hidden=Hidden([
+             forward.sigmoid_in_hidden_layers, wrong_input.layer_input_value],
+        error_hints=[wrong_input.layer_input_error, wrong_input.own_output_error], properties=[forward.caches_are_a_list], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.forward_case(321, [7, 6, 5, 4, 3, 1], 6)),     # L = 5
         HiddenCase(lambda: hidden_inputs.forward_case(322, [3, 5, 4, 2, 1], 12)),       # L = 4
         HiddenCase(lambda: hidden_inputs.forward_case(323, [2, 3, 1], 1)),              # one example
@@ -212,10 +144,10 @@ SPECS = {
     ])),
     "compute_cost": FunctionSpec("compute_cost", [
         Case("AL = [[0.8, 0.9, 0.4]], Y = [[1, 1, 0]]",
-             lambda: (_a([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))),
+             lambda: (public.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))),
         Case("random AL (1, 5), Y = [[1, 0, 0, 1, 1]]",
-             lambda: (_rng(41).uniform(0.05, 0.95, (1, 5)), np.array([[1, 0, 0, 1, 1]]))),
-        Case("AL = [[0.3, 0.6]], Y = [[0, 1]]", lambda: (_a([[0.3, 0.6]]), np.array([[0, 1]]))),
+             lambda: (public.seeded(41).uniform(0.05, 0.95, (1, 5)), np.array([[1, 0, 0, 1, 1]]))),
+        Case("AL = [[0.3, 0.6]], Y = [[0, 1]]", lambda: (public.array([[0.3, 0.6]]), np.array([[0, 1]]))),
     ], hints=[forward.cost_not_summed, *cross_entropy.HINTS], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.cost_case(331, 8)),
         HiddenCase(lambda: hidden_inputs.cost_case(332, 1)),                          # a single example
@@ -225,11 +157,11 @@ SPECS = {
     ])),
     "linear_backward": FunctionSpec("linear_backward", [
         Case("dZ (3, 4), cache = (A_prev (5, 4), W (3, 5), b (3, 1)), random values",
-             lambda: (_rng(51).randn(3, 4), _linear_cache(_rng(52), 3, 5, 4, nonnegative=True))),
+             lambda: (public.seeded(51).randn(3, 4), public.linear_cache(public.seeded(52), 3, 5, 4, nonnegative=True))),
         Case("dZ (1, 2), cache = (A_prev (3, 2), W (1, 3), b (1, 1)), random values",
-             lambda: (_rng(53).randn(1, 2), _linear_cache(_rng(54), 1, 3, 2, nonnegative=True))),
+             lambda: (public.seeded(53).randn(1, 2), public.linear_cache(public.seeded(54), 1, 3, 2, nonnegative=True))),
         Case("dZ (3, 5), cache = (A_prev (3, 5), W (3, 3), b (3, 1)), random values",
-             lambda: (_rng(55).randn(3, 5), _linear_cache(_rng(56), 3, 3, 5, nonnegative=False))),
+             lambda: (public.seeded(55).randn(3, 5), public.linear_cache(public.seeded(56), 3, 3, 5, nonnegative=False))),
     ], hints=[backward.transpose_of_w_missing, backward.dW_argument_order,
              backward.layer_not_averaged, backward.m_from_the_wrong_axis,
              backward.return_order("dA_prev, dW, db")], hidden=Hidden([
@@ -241,14 +173,16 @@ SPECS = {
     ])),
     "linear_activation_backward": FunctionSpec("linear_activation_backward", [
         Case('dA (3, 4), random cache with A_prev (5, 4), unit 0 of Z negative everywhere, "relu"',
-             lambda: _backward_layer_case(61, 3, 5, 4, "relu")),
-        Case('the same dA and cache, "sigmoid"', lambda: _backward_layer_case(61, 3, 5, 4, "sigmoid")),
+             lambda: public.backward_layer_case(61, 3, 5, 4, "relu")),
+        Case('the same dA and cache, "sigmoid"', lambda: public.backward_layer_case(61, 3, 5, 4, "sigmoid")),
         Case('dA (1, 3), random cache with A_prev (2, 3), "sigmoid"',
-             lambda: _backward_layer_case(62, 1, 2, 3, "sigmoid")),
+             lambda: public.backward_layer_case(62, 1, 2, 3, "sigmoid")),
         Case('dA (4, 2), random cache with A_prev (3, 2), "relu"',
-             lambda: _backward_layer_case(63, 4, 3, 2, "relu")),
-    ], hints=[backward.sigmoid_backward_for_relu("layer"), backward.relu_backward_for_sigmoid("layer"),
-             backward.return_order("dA_prev, dW, db")], hidden=Hidden([
+             lambda: public.backward_layer_case(63, 4, 3, 2, "relu")),
+    ], hints=[wrong_input.activation_step_skipped, backward.sigmoid_backward_for_relu("layer"),
+             backward.relu_backward_for_sigmoid("layer"),
+             backward.return_order("dA_prev, dW, db")], error_hints=[wrong_input.cache_part_error],
+        hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.activation_backward_case(351, 4, 6, 5, "relu")),
         HiddenCase(lambda: hidden_inputs.activation_backward_case(352, 4, 6, 5, "sigmoid")),
         HiddenCase(lambda: hidden_inputs.activation_backward_case(353, 1, 3, 8, "sigmoid")),   # the output layer
@@ -258,13 +192,13 @@ SPECS = {
     ])),
     "L_model_backward": FunctionSpec("L_model_backward", [
         Case("AL, Y (1, 3) and the caches of a 2-layer network [4, 3, 1] (random values)",
-             lambda: _backward_case(71, [4, 3, 1], 3)),
+             lambda: public.backward_case(71, [4, 3, 1], 3)),
         Case("AL, Y (1, 4) and the caches of a 3-layer network [5, 4, 3, 1]",
-             lambda: _backward_case(72, [5, 4, 3, 1], 4)),
+             lambda: public.backward_case(72, [5, 4, 3, 1], 4)),
         Case("AL, Y (1, 2) and the cache of a 1-layer network [3, 1]",
-             lambda: _backward_case(73, [3, 1], 2)),
+             lambda: public.backward_case(73, [3, 1], 2)),
         Case("AL, Y (1, 5) and the caches of a 4-layer network [6, 5, 4, 3, 1]",
-             lambda: _backward_case(74, [6, 5, 4, 3, 1], 5)),
+             lambda: public.backward_case(74, [6, 5, 4, 3, 1], 5)),
     ], hints=[backward.grads_numbering, backward.dAL_sign, backward.backward_stops_early, backward.network_not_averaged,
              backward.sigmoid_backward_for_relu("network"), backward.relu_backward_for_sigmoid("network"),
              backward.output_step_differs, backward.first_wrong_hidden_layer],
@@ -279,15 +213,15 @@ SPECS = {
     "update_parameters": FunctionSpec("update_parameters", [
         Case('parameters = {"W1": [[1, 2]], "b1": [[0.5]]}, grads = {"dW1": [[10, -10]], '
              '"db1": [[1]]}, learning_rate = 0.1',
-             lambda: ({"W1": _a([[1, 2]]), "b1": _a([[0.5]])},
-                      {"dW1": _a([[10, -10]]), "db1": _a([[1]])}, 0.1)),
+             lambda: ({"W1": public.array([[1, 2]]), "b1": public.array([[0.5]])},
+                      {"dW1": public.array([[10, -10]]), "db1": public.array([[1]])}, 0.1)),
         Case("random parameters and grads (also holding dA0) of a 2-layer network [3, 4, 1], "
-             "learning_rate = 0.1", lambda: _update_case(81, [3, 4, 1], 0.1)),
+             "learning_rate = 0.1", lambda: public.update_case(81, [3, 4, 1], 0.1)),
         Case("random parameters and grads of a 3-layer network [4, 3, 2, 1], learning_rate = 0.5",
-             lambda: _update_case(82, [4, 3, 2, 1], 0.5)),
+             lambda: public.update_case(82, [4, 3, 2, 1], 0.5)),
     ], hints=[backward.update_direction, backward.update_misses_last_layer,
              backward.implied_learning_rate, backward.wrong_gradient, backward.divided_by_rate],
-        properties=[properties.exact_parameter_keys(lambda args: properties.layers(args[0]))], hidden=Hidden([
+        properties=[exact_parameter_keys(lambda args: layers(args[0]))], hidden=Hidden([
         HiddenCase(lambda: hidden_inputs.update_case(371, [5, 4, 3, 2, 1], 0.05)),             # L = 4
         HiddenCase(lambda: hidden_inputs.update_case(372, [3, 6, 5, 4, 3, 1]),                 # L = 5, by keyword
               kwargs={"learning_rate": 1.0}),

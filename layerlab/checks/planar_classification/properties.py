@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from layerlab.checks.parameter_keys import exact_parameter_keys
 from layerlab.judge.catalogue import mistake
-
-KEYS = ("W1", "b1", "W2", "b2")
 
 
 @mistake("layer-sizes.not-python-ints", "sizes returned as floats or NumPy values",
@@ -57,13 +56,8 @@ def grads_keys(args, got):
     return None
 
 
-@mistake("parameters.keys", "parameters without exactly the keys W1, b1, ..., WL, bL",
-         topic="return-values")
-def parameter_keys(args, got):
-    """Property: the parameters have exactly the keys "W1", "b1", "W2", "b2"."""
-    if isinstance(got, dict) and set(got) != set(KEYS):
-        return f'the parameters must have exactly the keys "W1", "b1", "W2", "b2", it has {sorted(map(str, got))}'
-    return None
+#: the parameters of the 2-layer network: exactly W1, b1, W2, b2 (the rule of every week)
+parameter_keys = exact_parameter_keys(lambda args: 2)
 
 
 @mistake("predict.not-labels", "predictions that are not 0/1 labels", topic="prediction")
