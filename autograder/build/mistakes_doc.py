@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograder.build.source import ROOT
-from layerlab.judge import errors
+from layerlab.judge import argument_order, call_errors, errors
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 PATH = Path("docs") / "mistakes.md"
@@ -47,8 +47,9 @@ def recognisers() -> list[tuple[str, Callable]]:
     for notebook in NOTEBOOKS:
         specs = importlib.import_module(f"layerlab.checks.{notebook}").SPECS
         for name, spec in specs.items():
-            found += [(f"{notebook}.{name}", r) for r in (*spec.hints, *spec.properties)]
-    found += [("any function (an exception)", r) for r in errors.RECOGNISERS]
+            found += [(f"{notebook}.{name}", r) for r in (*spec.hints, *spec.properties, *spec.error_hints)]
+    found += [("any function (an exception)", r) for r in (*errors.RECOGNISERS, call_errors.def_line_changed)]
+    found += [("any function (the calls it makes)", argument_order.out_of_order)]
     return found
 
 

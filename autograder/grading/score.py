@@ -26,7 +26,7 @@ from autograder.grading.outcomes import SHOWN_FAILURES, CaseOutcome, FunctionRes
 from autograder.grading.plan import FunctionPlan, NotebookPlan, isolation_id
 from layerlab.judge.compare import describe
 from layerlab.judge.judge import explain_error
-from layerlab.judge import errors, root_cause
+from layerlab.judge import argument_order, errors, root_cause
 from layerlab.judge.report import not_implemented, stub_frame
 
 __all__ = ["SHOWN_FAILURES", "CaseOutcome", "FunctionResult", "QuestionResult", "error_hint",
@@ -71,6 +71,7 @@ def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[
         else:
             results.append(score_function(plan, fplan, response, stopped, context))
     _root_causes_first(plan, results)
+    _arguments_out_of_order_first(results, context)
     return results
 
 
@@ -158,6 +159,22 @@ def _root_causes_first(plan: NotebookPlan, results: list[FunctionResult]) -> Non
         if result.name not in failing:
             continue
         found = root_cause.diagnosis(result.name, root_cause.root_causes(result.name, calls, failing.__contains__))
+        for case in result.failures:
+            if found and (case.problems or case.traceback):
+                case.diagnose([found], first=True)
+
+
+def _arguments_out_of_order_first(results: list[FunctionResult], context: disclosure.Context) -> None:
+    """Each failing case of a function that calls another function of the submission with its
+    arguments in another order than that function's def line names that call first."""
+    sources = ["\n".join(lines) for lines in context.sources.values()]
+    signatures = argument_order.defs_in_source(sources)
+    for result in results:
+        if result.kind != "function" or result.passed == result.total:
+            continue
+        found = argument_order.out_of_order(
+            argument_order.calls_in_source(sources, result.name, [s for s in signatures if s != result.name]),
+            signatures)
         for case in result.failures:
             if found and (case.problems or case.traceback):
                 case.diagnose([found], first=True)

@@ -162,6 +162,10 @@ return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
     ("nn_model", _nn_model().replace("backward_propagation(parameters, cache, X, Y)",
                                      "backward_propagation(parameters, cache, X, A2)"),
      "pass Y, not A2", "nn-model.updates-thrown-away"),
+    # a call with the callee's own parameter names in another order (read from the code, not the values)
+    ("nn_model", _nn_model().replace("backward_propagation(parameters, cache, X, Y)",
+                                     "backward_propagation(cache, parameters, X, Y)"),
+     "passes its arguments in another order than its def line", "call.arguments-out-of-order"),
 ]
 
 # Mistakes only the grader can see: the hidden cases check contracts the public checks do not.

@@ -57,8 +57,10 @@ def public_mistakes(notebook: str, names: dict, function: str) -> list[str]:
         return check_function(notebook, specs[function], names[function]).mistakes
 
 
-def grade(assignment: str, notebook: str, names: dict) -> dict:
-    """function name -> FunctionResult, every hidden case answered by the function in ``names``."""
+def grade(assignment: str, notebook: str, names: dict, cells: dict[str, str] | None = None) -> dict:
+    """function name -> FunctionResult, every hidden case answered by the function in ``names``;
+    ``cells`` (grade id -> code): the solution cells the student replaced, as in :func:`namespace`
+    (the grader reads the submitted cells' code, e.g. for the order of a call's arguments)."""
     p = plan(assignment, notebook)
     response = Response(ready=True, done=True)
     for fplan in p.functions:
@@ -74,9 +76,10 @@ def grade(assignment: str, notebook: str, names: dict) -> dict:
                 names.update(removed)
             report.id, report.removed = isolation_id(fplan.isolation), sorted(removed)
             response.calls[report.id] = report
-    cells = [{"filename": f"<cell {n}>", "source": c.source}
-             for n, c in enumerate(source(assignment, notebook).solution_cells(), start=1)]
-    context = disclosure.Context(cells, disclosure.released_text(source(assignment, notebook).nb))
+    nb = source(assignment, notebook)
+    sent = [{"filename": f"<cell {n}>", "source": (cells or {}).get(nb.nbgrader_meta(c).get("grade_id"), c.source)}
+            for n, c in enumerate(nb.solution_cells(), start=1)]
+    context = disclosure.Context(sent, disclosure.released_text(nb.nb))
     return {r.name: r for r in score_notebook(p, response, {}, None, context)}
 
 

@@ -1,6 +1,7 @@
 """Every identifier a recogniser carries is in the catalogue, and every catalogue entry is carried
 by a recogniser that the judge runs (a contract's hint or property, used on the public and the
-hidden cases, an exception explanation (also one that reads the call's arguments), an input check)."""
+hidden cases, an exception explanation (also one that reads the call's arguments), an input check, the
+order of the arguments in the calls the function makes)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import importlib
 import pkgutil
 
 import layerlab.checks
-from layerlab.judge import call_errors, errors, inputs, root_cause
+from layerlab.judge import argument_order, call_errors, errors, inputs, root_cause
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 
@@ -17,7 +18,8 @@ def _recognisers() -> dict[str, list]:
     found: dict[str, list] = {"errors": list(errors.RECOGNISERS),
                               "inputs": list(inputs.RECOGNISERS),
                               "root causes": list(root_cause.RECOGNISERS),
-                              "a graded function's own def line": [call_errors.def_line_changed]}
+                              "a graded function's own def line": [call_errors.def_line_changed],
+                              "the calls' argument order": [argument_order.out_of_order]}
     for info in pkgutil.iter_modules(layerlab.checks.__path__):
         module = importlib.import_module(f"layerlab.checks.{info.name}")
         for name, spec in getattr(module, "SPECS", {}).items():

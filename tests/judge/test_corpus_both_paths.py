@@ -22,7 +22,7 @@ def _both(corpus, i: int):
     function, cell = corpus.MISTAKES[i][:2]
     names = namespace(corpus.ASSIGNMENT, corpus.NOTEBOOK, {function: cell})
     public = public_mistakes(corpus.NOTEBOOK, names, function)
-    result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names)[function]
+    result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names, {function: cell})[function]
     return public, result
 
 
@@ -43,7 +43,7 @@ def test_both_paths_name_the_same_mistake(corpus, i, entry):
 def test_mistakes_only_the_grader_sees(corpus, entry):
     function, cell, words, expected = entry
     result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, namespace(corpus.ASSIGNMENT, corpus.NOTEBOOK,
-                                                                 {function: cell}))[function]
+                                                                 {function: cell}), {function: cell})[function]
     assert expected in grader_mistakes(result) and words in "\n".join(result.messages)
 
 
@@ -52,7 +52,7 @@ def test_a_failing_callee_is_named_first_by_both_paths(corpus, entry):
     function, cell, caller, words, expected = entry
     names = namespace(corpus.ASSIGNMENT, corpus.NOTEBOOK, {function: cell})
     public = public_mistakes(corpus.NOTEBOOK, names, caller)
-    result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names)[caller]
+    result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names, {function: cell})[caller]
     assert public[:1] == grader_mistakes(result)[:1] == [expected]
     assert words in result.messages[1], result.messages
 
@@ -62,7 +62,7 @@ def test_mistakes_the_paths_name_differently_still_lose_points_in_both(corpus, e
     function, cell, words, _ = entry
     names = namespace(corpus.ASSIGNMENT, corpus.NOTEBOOK, {function: cell})
     public = public_mistakes(corpus.NOTEBOOK, names, function)
-    result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names)[function]
+    result = grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names, {function: cell})[function]
     assert public and result.score < result.max_score and words in "\n".join(result.messages)
 
 

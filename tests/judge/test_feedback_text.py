@@ -19,7 +19,7 @@ def _both(index: int):
     names = namespace(corpus.ASSIGNMENT, corpus.NOTEBOOK, {function: cell})
     spec = importlib.import_module(f"layerlab.checks.{corpus.NOTEBOOK}").SPECS[function]
     public = ANSI.sub("", check_function(corpus.NOTEBOOK, spec, names[function]).text)
-    return public, grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names)[function]
+    return public, grade(corpus.ASSIGNMENT, corpus.NOTEBOOK, names, {function: cell})[function]
 
 
 def _case_blocks(text: str) -> list[list[str]]:
