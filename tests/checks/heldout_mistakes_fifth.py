@@ -237,8 +237,10 @@ costs = []
 for i in range(num_iterations):
     grads, cost = propagate(w, b, X, Y)""" + OPTIMIZE_STEP.replace("learning_rate * ", "")),
      ["learning_rate", "learning rate", "step size"]),
-    ("logistic_regression", "predict", _f("predict", "w, b, X", "A = sigmoid(np.dot(w.T, X) + b)\nreturn A > 0.5"),
-     ["astype", "bool", "true and false", "true/false", "dtype"]),
+    ("logistic_regression", "predict", _f("predict", "w, b, X", """
+A = sigmoid(np.dot(w.T, X))
+Y_prediction = (A > 0.5).astype(float)
+return Y_prediction"""), ["+ b", "bias", "add b", "adding b", "without b", "missing b"]),
     ("logistic_regression", "model", _slip("model", MODEL, MODEL_BODY, "X_train, Y_train, num_iterations",
                                            "X_train, Y_test, num_iterations"),
      ["Y_train", "training labels", "test labels", "Y_test"]),
