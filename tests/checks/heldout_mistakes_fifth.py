@@ -238,9 +238,9 @@ for i in range(num_iterations):
     grads, cost = propagate(w, b, X, Y)""" + OPTIMIZE_STEP.replace("learning_rate * ", "")),
      ["learning_rate", "learning rate", "step size"]),
     ("logistic_regression", "predict", _f("predict", "w, b, X", """
-A = sigmoid(np.dot(w.T, X))
+A = sigmoid(np.dot(X.T, w) + b)
 Y_prediction = (A > 0.5).astype(float)
-return Y_prediction"""), ["+ b", "bias", "add b", "adding b", "without b", "missing b"]),
+return Y_prediction"""), ["np.dot(w.T, X)", "w.T", "(1, m)", "(m, 1)", "transpose"]),
     ("logistic_regression", "model", _slip("model", MODEL, MODEL_BODY, "X_train, Y_train, num_iterations",
                                            "X_train, Y_test, num_iterations"),
      ["Y_train", "training labels", "test labels", "Y_test"]),
