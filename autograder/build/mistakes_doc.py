@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograder.build.source import ROOT
-from layerlab.judge import argument_order, call_errors, errors
+from layerlab.judge import call_errors, code_mistakes, errors
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 PATH = Path("docs") / "mistakes.md"
@@ -49,7 +49,8 @@ def recognisers() -> list[tuple[str, Callable]]:
         for name, spec in specs.items():
             found += [(f"{notebook}.{name}", r) for r in (*spec.hints, *spec.properties, *spec.error_hints)]
     found += [("any function (an exception)", r) for r in (*errors.RECOGNISERS, call_errors.def_line_changed)]
-    found += [("any function (the calls it makes)", argument_order.out_of_order)]
+    found += [("any function (its code)", r) for r in (code_mistakes.out_of_order, code_mistakes.argument_never_used,
+                                                        code_mistakes.value_never_used, code_mistakes.train_and_test_mixed)]
     return found
 
 

@@ -26,7 +26,7 @@ from autograder.grading.outcomes import SHOWN_FAILURES, CaseOutcome, FunctionRes
 from autograder.grading.plan import FunctionPlan, NotebookPlan, isolation_id
 from layerlab.judge.compare import describe
 from layerlab.judge.judge import explain_error
-from layerlab.judge import argument_order, errors, root_cause
+from layerlab.judge import code_facts, code_mistakes, errors, root_cause
 from layerlab.judge.report import not_implemented, stub_frame
 
 __all__ = ["SHOWN_FAILURES", "CaseOutcome", "FunctionResult", "QuestionResult", "error_hint",
@@ -71,7 +71,7 @@ def score_notebook(plan: NotebookPlan, response: Response | None, missing: dict[
         else:
             results.append(score_function(plan, fplan, response, stopped, context))
     _root_causes_first(plan, results)
-    _arguments_out_of_order_first(results, context)
+    _code_mistakes_first(results, context)
     return results
 
 
@@ -164,20 +164,19 @@ def _root_causes_first(plan: NotebookPlan, results: list[FunctionResult]) -> Non
                 case.diagnose([found], first=True)
 
 
-def _arguments_out_of_order_first(results: list[FunctionResult], context: disclosure.Context) -> None:
-    """Each failing case of a function that calls another function of the submission with its
-    arguments in another order than that function's def line names that call first."""
+def _code_mistakes_first(results: list[FunctionResult], context: disclosure.Context) -> None:
+    """Each failing case of a function names the mistakes read from its submitted code
+    (:mod:`layerlab.judge.code_mistakes`: a call's arguments out of order first, the others after
+    the case's first diagnosis), as the public checks do."""
     sources = ["\n".join(lines) for lines in context.sources.values()]
-    signatures = argument_order.defs_in_source(sources)
     for result in results:
         if result.kind != "function" or result.passed == result.total:
             continue
-        found = argument_order.out_of_order(
-            argument_order.calls_in_source(sources, result.name, [s for s in signatures if s != result.name]),
-            signatures)
+        first, later = code_mistakes.findings(code_facts.from_source(sources, result.name))
         for case in result.failures:
-            if found and (case.problems or case.traceback):
-                case.diagnose([found], first=True)
+            if (first or later) and (case.problems or case.traceback):
+                case.hints = code_mistakes.place([d.sentence for d in first], [d.sentence for d in later], case.hints)
+                case.mistakes = code_mistakes.place([d.id for d in first], [d.id for d in later], case.mistakes)
 
 
 # ----------------------------------------------------------------------------- disclosure

@@ -35,11 +35,11 @@ from typing import Any, Callable, Sequence
 from layerlab import plaindata
 from layerlab.building_blocks import block_origin
 from layerlab.checks import undefined
-from layerlab.judge import argument_order, errors, root_cause
+from layerlab.judge import code_facts, code_mistakes, errors, root_cause
 from layerlab.judge.contract import Case, FunctionSpec
 from layerlab.judge.inputs import parameter_names
 from layerlab.judge.judge import CallResult, condensed, judge_case
-from layerlab.judge.outcome import Diagnosis, ErrorInfo, describe_exception
+from layerlab.judge.outcome import ErrorInfo, describe_exception
 from layerlab.judge.recognise import Hint, Property
 from layerlab.judge.report import case_lines, evidence, not_implemented, stub_frame
 
@@ -119,21 +119,16 @@ def check_function(notebook: str, spec: FunctionSpec, fn: Any) -> Checked:
     if found is not None:
         cases = [(heading, [found.sentence], rest) for heading, _, rest in checked.cases]
         checked = Checked(_render(spec, cases), [found.id], cases)
-    order = _arguments_out_of_order(fn)
-    if order is None:
-        return checked
-    cases = [(heading, [order.sentence] + [h for h in hints if h != order.sentence], rest)
-             for heading, hints, rest in checked.cases]
-    return Checked(_render(spec, cases), list(dict.fromkeys([order.id, *checked.mistakes])), cases)
-
-
-def _arguments_out_of_order(fn: Any) -> Diagnosis | None:
-    """A call in ``fn`` to another of the notebook's functions with its arguments out of order."""
     try:
-        signatures = argument_order.notebook_signatures(fn)
-        return argument_order.out_of_order(argument_order.calls_in_code(fn, list(signatures)), signatures)
-    except Exception:  # reading the calls must never break the check
-        return None
+        first, later = code_mistakes.findings(code_facts.from_function(fn))
+    except Exception:  # reading the code must never break the check
+        first, later = [], []
+    if not first and not later:
+        return checked
+    sentences = ([d.sentence for d in first], [d.sentence for d in later])
+    cases = [(heading, code_mistakes.place(*sentences, hints), rest) for heading, hints, rest in checked.cases]
+    mistakes = code_mistakes.place([d.id for d in first], [d.id for d in later], checked.mistakes)
+    return Checked(_render(spec, cases), mistakes, cases)
 
 
 def _failing_callees(notebook: str, spec: FunctionSpec, fn: Any, expected: dict) -> list[str]:

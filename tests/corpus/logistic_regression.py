@@ -81,7 +81,11 @@ MISTAKES = [
      "every label is swapped", "predict.threshold-or-swapped"),
     ("model", _model(train="optimize(w, b, X_train, Y_train, num_iterations)"),
      "did not pass learning_rate on to optimize", "model.arguments-not-passed-on"),
+    ("propagate", _propagate(forward="np.dot(w.T, X) + b"), "apply the sigmoid", "propagate.wrong-activation-input"),
     ("model", _model(test_on="X_train"), "Y_prediction_test has one label per training example", "model.arguments-not-passed-on"),
+    ("model", _model().replace('"Y_prediction_train": predict(w, b, X_train)', '"Y_prediction_train": Y_prediction_train')
+     .replace('w, b = params["w"], params["b"]', 'w, b = params["w"], params["b"]\n    Y_prediction_train = predict(w, b, X_test)'),
+     "belong to the same set", "code.train-and-test-mixed"),
     ("optimize", _optimize("    w = w - learning_rate * grads['dW']\n    b = b - learning_rate * grads['db']"),
      "a dictionary has no entry", "error.missing-key"),
     ("predict", fn("predict", "w, b, X", "A = sigmoid(np.dot(w.T, X) + b)\nY_prediction = np.zeros((1, X.shape[1]))\n"
@@ -120,7 +124,6 @@ for i in range(num_iterations):
     if i % 100 == 0:
         costs.append(cost)
 return {"w": w, "b": b}, grads, costs"""), "call propagate inside the loop", "optimize.gradients-computed-once"),
-    ("propagate", _propagate(forward="sigmoid(np.dot(w.T, X))"), "without the bias", "propagate.wrong-activation-input"),
     ("propagate", _propagate(db="float(np.sum(A - Y) / X.shape[0])"), "db is divided by X.shape[0]",
      "propagate.m-from-wrong-axis"),
     ("propagate", _propagate(cost="-np.sum(Y * np.log(A)) / m"), "only the term y·log(a)", "cost.missing-term"),
@@ -224,4 +227,9 @@ return d
 """)),
 ]
 
-
+# Mistakes both paths name, in another order: the hidden cases with one feature cannot read A back
+# from the gradients, so there only the code's reading ("never reads its argument `b`") names it.
+PATHS_DIFFER = [
+    ("propagate", _propagate(forward="sigmoid(np.dot(w.T, X))"), "never reads its argument `b`",
+     "propagate.wrong-activation-input"),
+]

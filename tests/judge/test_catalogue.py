@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 
 import layerlab.checks
-from layerlab.judge import argument_order, call_errors, errors, inputs, root_cause
+from layerlab.judge import call_errors, code_mistakes, errors, inputs, root_cause
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 
@@ -19,7 +19,9 @@ def _recognisers() -> dict[str, list]:
                               "inputs": list(inputs.RECOGNISERS),
                               "root causes": list(root_cause.RECOGNISERS),
                               "a graded function's own def line": [call_errors.def_line_changed],
-                              "the calls' argument order": [argument_order.out_of_order]}
+                              "the function's code": [code_mistakes.out_of_order, code_mistakes.argument_never_used,
+                                                      code_mistakes.value_never_used,
+                                                      code_mistakes.train_and_test_mixed]}
     for info in pkgutil.iter_modules(layerlab.checks.__path__):
         module = importlib.import_module(f"layerlab.checks.{info.name}")
         for name, spec in getattr(module, "SPECS", {}).items():
