@@ -24,12 +24,15 @@ import py_compile
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 #: the cache folder: ``$LAYERLAB_CACHE/worker-bytecode`` (``~/.cache/layerlab`` by default)
 SUBFOLDER = "worker-bytecode"
 #: how many versions of the code the cache keeps
 KEPT = 8
+#: held while a copy is looked up or made (see :func:`compiled`)
+_MAKING = threading.Lock()
 
 
 def compiled(files: dict[str, Path], mount: str, root: Path | None = None) -> Path | None:
@@ -43,10 +46,11 @@ def compiled(files: dict[str, Path], mount: str, root: Path | None = None) -> Pa
     except OSError:
         return None
     args = (signature, tuple(sorted((rel, str(p)) for rel, p in files.items())), mount, str(root))
-    folder = _compiled(*args)
-    if folder is not None and not folder.is_dir():  # removed meanwhile (by hand, or pruned)
-        _compiled.cache_clear()
+    with _MAKING:  # the first workers of a run ask at once: one thread compiles, the others wait
         folder = _compiled(*args)
+        if folder is not None and not folder.is_dir():  # removed meanwhile (by hand, or pruned)
+            _compiled.cache_clear()
+            folder = _compiled(*args)
     return folder
 
 

@@ -30,6 +30,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 #: the module that defines the hidden-case types (it may name them; nothing else may call them)
@@ -229,12 +230,23 @@ def default_cache() -> Path:
     return Path(cache_dir()) / "stripped"
 
 
+#: one thread of a process makes the copy, the others wait for it: the grader's first workers ask
+#: for it at the same time, and Python 3.11's ``ast.parse`` is not thread-safe (it can fail with
+#: "SystemError: AST constructor recursion depth mismatch")
+_MAKING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=None)
 def stripped_package(package: Path, cache: Path | None = None) -> Path:
     """A stripped copy of the package folder ``package``, readable by every user, made once per
     content: ``<cache>/<fingerprint>/layerlab`` (``cache``: :func:`default_cache`). A copy that is
     there already is used as it is; a new one is written beside it and renamed into place, so
     two graders that make it at once both end with one whole copy."""
+    with _MAKING:
+        return _make_stripped(package, cache)
+
+
+def _make_stripped(package: Path, cache: Path | None) -> Path:
     package = Path(package).resolve()
     cache = Path(cache) if cache is not None else default_cache()
     final = cache / fingerprint(package)

@@ -77,7 +77,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
     explained = {id(r): errors.explain(r.error) for r in reports if r is not None}  # from the words as sent
-    limits = disclosure.limits_of(*_case_values(fplan))  # once per function, not per report
+    limits = fplan.limits  # the same for every report and every submission
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
         disclosure.disclose_report(report, context, *limits)
     first = next((r for r in reports if r is not None), None)
@@ -159,10 +159,6 @@ def _root_causes_first(plan: NotebookPlan, results: list[FunctionResult]) -> Non
 
 
 # ----------------------------------------------------------------------------- disclosure
-
-def _case_values(fplan: FunctionPlan) -> list:
-    return [v for case in fplan.cases for v in (case.args, case.kwargs, case.expected)]
-
 
 def _isolation_call(fplan: FunctionPlan) -> str | None:
     return isolation_id(fplan.isolation) if fplan.isolation is not None else None
