@@ -125,6 +125,9 @@ class SourceNotebook:
                 if meta.get("locked"):
                     provided += [node for node in body if isinstance(node, ast.FunctionDef)]
         with _beside(self.path.parent):
+            if any(alias.name == "matplotlib.pyplot" for node in imports if isinstance(node, ast.Import)
+                   for alias in node.names):
+                defer_pyplot()
             exec(compile(ast.Module(body=imports + provided, type_ignores=[]), f"<{self.name} imports>",
                          "exec"), namespace)
             blocks = _blocks_built_on(self)
@@ -133,6 +136,17 @@ class SourceNotebook:
             for cell in self.solution_cells():
                 exec(compile(_parse(cell.source), f"<{self.name} solution>", "exec"), namespace)
         return SimpleNamespace(**{k: v for k, v in namespace.items() if not k.startswith("__")})
+
+
+def defer_pyplot() -> None:
+    """Let the next ``import matplotlib.pyplot`` load the module at its first use (Python's
+    :class:`importlib.util.LazyLoader`, through the worker's one-shot finder): notebooks import
+    pyplot in their first cell, their graded functions seldom draw, and loading pyplot costs the
+    grader about 0.3 s of CPU. Nothing changes once pyplot is loaded."""
+    from autograder.boundary.worker_plots import LazyPyplotFinder
+
+    if "matplotlib.pyplot" not in sys.modules and not any(isinstance(f, LazyPyplotFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, LazyPyplotFinder())
 
 
 def _blocks_built_on(notebook: SourceNotebook) -> str | None:
@@ -161,7 +175,7 @@ def _beside(folder: Path):
 
     def forget():
         for name, module in list(sys.modules.items()):
-            if os.path.dirname(os.path.abspath(getattr(module, "__file__", None) or "/")) == here:
+            if os.path.dirname(os.path.abspath(_file_of(module) or "/")) == here:
                 del sys.modules[name]
 
     forget()
@@ -173,10 +187,19 @@ def _beside(folder: Path):
         forget()
 
 
+def _file_of(module) -> str | None:
+    """A module's ``__file__``; read from its namespace when it is loaded lazily (see
+    :func:`defer_pyplot`), since reading any attribute of such a module loads it."""
+    if type(module).__name__ == "_LazyModule":
+        return object.__getattribute__(module, "__dict__").get("__file__")
+    return getattr(module, "__file__", None)
+
+
 #: CPython 3.11's ast.parse keeps its recursion depth in state shared by all threads; two threads
 #: parsing at once can fail with "SystemError: AST constructor recursion depth mismatch"
-#: (python/cpython#106905). The grader reads source cells from several threads: one at a time.
-_PARSE_LOCK = threading.Lock()
+#: (python/cpython#106905). The grader reads source cells from several threads: one at a time
+#: (strip_hidden.py parses under this lock too).
+PARSE_LOCK = threading.Lock()
 
 
 def _parse(source: str) -> ast.Module:
@@ -184,7 +207,7 @@ def _parse(source: str) -> ast.Module:
     from IPython.core.inputtransformer2 import TransformerManager
 
     text = TransformerManager().transform_cell(source)
-    with _PARSE_LOCK:
+    with PARSE_LOCK:
         return ast.parse(text)
 
 

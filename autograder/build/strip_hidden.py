@@ -33,6 +33,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from autograder.build.source import PARSE_LOCK
+
 #: the module that defines the hidden-case types (it may name them; nothing else may call them)
 DEFINING_MODULE = Path("judge") / "contract.py"
 HIDDEN_TYPES = {"Hidden", "HiddenCase"}
@@ -67,7 +69,8 @@ def strip_source(text: str, where: str = "<module>") -> str:
 
 def _parse(text: str, where: str) -> ast.Module:
     try:
-        return ast.parse(text)
+        with PARSE_LOCK:  # ast.parse is not thread-safe in Python 3.11 (see source.py)
+            return ast.parse(text)
     except SyntaxError as exc:
         raise StripError(f"{where} does not parse ({exc}): fix it before building") from exc
 
@@ -187,7 +190,8 @@ def verify(package: Path) -> None:
             left.append(f"{relative}: a module of hidden inputs")
             continue
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
+            with PARSE_LOCK:
+                tree = ast.parse(path.read_text(encoding="utf-8"))
         except (SyntaxError, UnicodeDecodeError) as exc:
             left.append(f"{relative}: does not parse ({exc})")
             continue
@@ -230,9 +234,8 @@ def default_cache() -> Path:
     return Path(cache_dir()) / "stripped"
 
 
-#: one thread of a process makes the copy, the others wait for it: the grader's first workers ask
-#: for it at the same time, and Python 3.11's ``ast.parse`` is not thread-safe (it can fail with
-#: "SystemError: AST constructor recursion depth mismatch")
+#: one thread of a process makes the copy, the others wait for it and use it: the grader's first
+#: workers ask for it at the same time
 _MAKING = threading.Lock()
 
 
