@@ -48,7 +48,7 @@ PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
 #: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
-WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
+WORKER_FILES = ("protocol.py", "worker_errors.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
 #: what an ``--insecure`` run does not protect, said loudly at its start.
 UNPROTECTED = (
     "the student's code runs with YOUR permissions: it can read the solutions in source/, the hidden "
