@@ -53,6 +53,13 @@ class PlannedCase:
         largest, names = disclosure.limits_of(self.args, self.kwargs, self.expected)
         return largest, frozenset(names)
 
+    @functools.cached_property
+    def wire(self) -> tuple[Any, Any, int]:
+        """The inputs as plain data, as a call sends them (see :func:`protocol.call_line`), and
+        the budget of the answer in bytes: the same for every submission, so worked out once."""
+        return (plaindata.encode(tuple(self.args)), plaindata.encode(dict(self.kwargs)),
+                bounds.answer_budget(self.args, self.kwargs, self.expected))
+
 
 @dataclass
 class FunctionPlan:
@@ -180,9 +187,9 @@ def _plan_case(source: SourceNotebook, name: str, fn, number: int, case: HiddenC
 
 
 def _call(case: PlannedCase, call_id: str, isolated: bool) -> dict:
+    args, kwargs, budget = case.wire
     return {"id": call_id, "function": case.function, "args": case.args, "kwargs": case.kwargs,
-            "seed": case.seed, "isolated": isolated,
-            "max_bytes": bounds.answer_budget(case.args, case.kwargs, case.expected)}
+            "seed": case.seed, "isolated": isolated, "max_bytes": budget, "encoded": (args, kwargs)}
 
 
 def _label(fn, args: tuple, kwargs: dict) -> str:
