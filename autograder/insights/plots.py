@@ -95,11 +95,12 @@ def _columns(title: str, labels: list[str], counts: list[int], exact: bool, x_la
                      f'<text x="{left - 7}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
     for i, (label, count, shown) in enumerate(zip(labels, counts, _heights(counts, exact))):
         x, bar_h = left + i * step, plot_h * shown / top_value
-        parts.append(_bar(x + step * 0.1, top + plot_h - bar_h, step * 0.8, bar_h, _small(count, exact)))
+        parts.append(_bar(x + step * 0.1, top + plot_h - bar_h, step * 0.8, bar_h,
+                          _small(count, exact)))
         cx, y = x + step / 2, top + plot_h + 15
-        turn = f' transform="rotate(-45 {cx:.1f} {y:.1f})" text-anchor="end"' if slanted else ' text-anchor="middle"'
-        parts.append(f'<text x="{cx:.1f}" y="{y:.1f}"{turn}>{escape(label)}</text>')
-    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle">{escape(x_label)}</text>')
+        turn = f' transform="rotate(-45 {cx:.1f} {y:.1f})"' if slanted else ""
+        parts.append(_text(cx, y, label, "end" if slanted else "middle", turn))
+    parts.append(_text(left + plot_w / 2, height - 10, x_label))
     parts.append(f'<text transform="translate(15 {top + plot_h / 2:.1f}) rotate(-90)" '
                  f'text-anchor="middle">{escape(y_label)}</text>')
     return _svg(width, height, parts)
@@ -121,9 +122,10 @@ def _rows(title: str, labels: list[str], counts: list[int], exact: bool, x_label
                      f'text-anchor="middle">{value}</text>')
     for i, (label, count, shown) in enumerate(zip(labels, counts, _heights(counts, exact))):
         y = top + i * row
-        parts.append(_bar(left, y + row * 0.15, plot_w * shown / top_value, row * 0.7, _small(count, exact)))
-        parts.append(f'<text x="{left - 6}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{escape(label)}</text>')
-    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle">{escape(x_label)}</text>')
+        parts.append(_bar(left, y + row * 0.15, plot_w * shown / top_value, row * 0.7,
+                          _small(count, exact)))
+        parts.append(_text(left - 6, y + row / 2 + 4, label, "end"))
+    parts.append(_text(left + plot_w / 2, height - 8, x_label))
     return _svg(width, height, parts)
 
 
@@ -147,7 +149,13 @@ def _axes(left: float, top: float, width: float, height: float) -> str:
 
 def _bar(x: float, y: float, width: float, height: float, small: bool) -> str:
     fill = "url(#few)" if small else BAR
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" height="{max(height, 0):.1f}" fill="{fill}"/>'
+    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" height="{max(height, 0):.1f}" '
+            f'fill="{fill}"/>')
+
+
+def _text(x: float, y: float, words: str, anchor: str = "middle", extra: str = "") -> str:
+    """A label at (x, y), escaped (a mistake's title or a function's name is text, never markup)."""
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{extra}>{escape(words)}</text>'
 
 
 def _small(count: int, exact: bool) -> bool:
