@@ -32,6 +32,12 @@ os.environ.setdefault("LAYERLAB_BLAS_THREADS", "1")
 for _unused in ("rfc3987_syntax", "isoduration", "rfc3986_validator"):
     sys.modules.setdefault(_unused, None)
 
+# nbgrader's modules without its package's start-up (Jupyter Server and the rest of its server
+# extensions), until something asks the package itself for a name (see nbgrader_import.py)
+from autograder.grading.nbgrader_import import defer_package_start  # noqa: E402
+
+defer_package_start()
+
 from autograder.build import release  # noqa: E402
 from autograder.build.source import SourceError  # noqa: E402
 

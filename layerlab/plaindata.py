@@ -171,9 +171,21 @@ def _decode_array(body: dict, path: str) -> np.ndarray:
     if not isinstance(data, list) or len(data) != size:
         raise PlainDataError(f"{path}: array data has {len(data) if isinstance(data, list) else '?'} "
                              f"elements, shape {tuple(shape)} needs {size}")
-    if not all(isinstance(x, (bool, int, float)) for x in data):
+    if not _only_numbers(data):
         raise PlainDataError(f"{path}: array data must contain only numbers")
     return _numbers(data, dtype, shape, path)
+
+
+_NUMBER_TYPES = frozenset({bool, int, float})
+
+
+def _only_numbers(data: list) -> bool:
+    """Whether every item of ``data`` is a bool, int or float. The set of the items' exact types
+    settles the usual case (lists from JSON) at C speed; only a list holding other types (a
+    subclass of int, or not a number) is checked item by item."""
+    if set(map(type, data)) <= _NUMBER_TYPES:
+        return True
+    return all(isinstance(x, (bool, int, float)) for x in data)
 
 
 def _numbers(data: Any, dtype: str, shape, path: str) -> np.ndarray:

@@ -45,6 +45,8 @@ def test_non_plain_values_are_refused(value):
     {"ndarray": {"dtype": "float64", "shape": [2, 2], "data": [1, 2, 3]}},
     {"ndarray": {"dtype": "float64", "shape": [-1], "data": []}},
     {"ndarray": {"dtype": "float64", "shape": [1], "data": ["1"]}},
+    {"ndarray": {"dtype": "float64", "shape": [3], "data": [1.0, 2, None]}},   # one item is not
+    {"ndarray": {"dtype": "float64", "shape": [2], "data": [0.5, [1.0]]}},
     {"ndarray": {"dtype": "float64", "shape": [10 ** 6, 10 ** 6], "data": []}},
     {"tuple": [1], "extra": 2},
     {"dict": [[1, 2]]},
@@ -53,6 +55,14 @@ def test_non_plain_values_are_refused(value):
 def test_malformed_payloads_are_refused(payload):
     with pytest.raises(PlainDataError):
         plaindata.decode(json.loads(json.dumps(payload)))
+
+
+def test_numbers_of_a_subclass_of_int_are_numbers_too():
+    class Count(int):
+        pass
+
+    body = {"ndarray": {"dtype": "int64", "shape": [3], "data": [Count(1), 2, True]}}
+    assert plaindata.decode(body).tolist() == [1, 2, 1]
 
 
 def _identical(a, b):

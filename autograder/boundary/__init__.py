@@ -3,8 +3,9 @@
   worker.py        the only module here that runs *inside* the sandbox, in the same process as the
                    student's code: everything it reports can be forged, so nothing it says decides
                    a score unless the trusted side can check it; with it, the plain files it
-                   imports: worker_inputs.py (a call's inputs, read-only all the way down) and
-                   worker_plots.py (matplotlib kept cheap)
+                   imports: worker_inputs.py (a call's inputs, read-only all the way down),
+                   worker_outputs.py (what a cell showed), worker_errors.py (time limits, errors
+                   as protocol data) and worker_plots.py (matplotlib kept cheap)
   protocol.py      the wire format: plain data one line per message (the worker imports it as a
                    plain file); session.py checks the worker's messages strictly as they arrive
   sandbox.py       bubblewrap: what the worker can see and how much it may use

@@ -24,12 +24,18 @@ import py_compile
 import shutil
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 #: the cache folder: ``$LAYERLAB_CACHE/worker-bytecode`` (``~/.cache/layerlab`` by default)
 SUBFOLDER = "worker-bytecode"
 #: how many versions of the code the cache keeps
 KEPT = 8
+#: a copy used this recently is never pruned: a worker of another grader may have it mounted
+IN_USE_SECONDS = 3600
+#: held while a copy is looked up or made (see :func:`compiled`)
+_MAKING = threading.Lock()
 
 
 def compiled(files: dict[str, Path], mount: str, root: Path | None = None) -> Path | None:
@@ -43,10 +49,16 @@ def compiled(files: dict[str, Path], mount: str, root: Path | None = None) -> Pa
     except OSError:
         return None
     args = (signature, tuple(sorted((rel, str(p)) for rel, p in files.items())), mount, str(root))
-    folder = _compiled(*args)
-    if folder is not None and not folder.is_dir():  # removed meanwhile (by hand, or pruned)
-        _compiled.cache_clear()
+    with _MAKING:  # the first workers of a run ask at once: one thread compiles, the others wait
         folder = _compiled(*args)
+        if folder is not None and not folder.is_dir():  # removed meanwhile (by hand, or pruned)
+            _compiled.cache_clear()
+            folder = _compiled(*args)
+    if folder is not None:
+        try:
+            os.utime(folder)  # in use: other graders' pruning spares it (see _prune)
+        except OSError:
+            pass
     return folder
 
 
@@ -106,14 +118,18 @@ def _compiled(signature: tuple, files: tuple[tuple[str, str], ...], mount: str, 
 
 
 def _prune(root: Path, keep: Path, newest: int = KEPT) -> None:
-    """Remove all but the ``newest`` folders of the cache (old versions of the code)."""
+    """Remove all but the ``newest`` folders of the cache (old versions of the code), except those
+    used in the last :data:`IN_USE_SECONDS`: another grader of this machine (another course, or
+    another version of the code) may be running workers that mount them."""
     try:
         folders = sorted((p for p in root.iterdir() if p.is_dir() and p != keep and not p.name.startswith(".")),
                          key=lambda p: p.stat().st_mtime, reverse=True)
+        recent = time.time() - IN_USE_SECONDS
+        old = [p for p in folders[newest - 1:] if p.stat().st_mtime < recent]
     except OSError:
         return
-    for old in folders[newest - 1:]:
-        shutil.rmtree(old, ignore_errors=True)
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _readable(root: Path) -> None:

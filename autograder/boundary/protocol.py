@@ -71,10 +71,13 @@ def header(cells: list[dict], limits: dict) -> bytes:
 
 def call_line(seq: int, call: dict) -> bytes:
     """The line that asks for one call; ``call["args"]`` is a tuple and ``["kwargs"]`` a dict of
-    plain data (encoded here)."""
-    encoded = {"id": call["id"], "function": call["function"], "args": plaindata.encode(tuple(call["args"])),
-               "kwargs": plaindata.encode(dict(call.get("kwargs", {}))), "seed": call.get("seed"),
-               "isolated": bool(call.get("isolated", False)), "read": bool(call.get("read", False))}
+    plain data, encoded here unless ``call["encoded"]`` holds them encoded already (a plan's
+    cases are encoded once per run)."""
+    args, kwargs = call.get("encoded") or (plaindata.encode(tuple(call["args"])),
+                                           plaindata.encode(dict(call.get("kwargs", {}))))
+    encoded = {"id": call["id"], "function": call["function"], "args": args, "kwargs": kwargs,
+               "seed": call.get("seed"), "isolated": bool(call.get("isolated", False)),
+               "read": bool(call.get("read", False))}
     return json.dumps({"seq": seq, "call": encoded}).encode("utf-8") + b"\n"
 
 

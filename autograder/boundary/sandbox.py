@@ -48,7 +48,7 @@ PACKAGE_DIR = "/opt/layerlab-package"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
 #: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
-WORKER_FILES = ("protocol.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
+WORKER_FILES = ("protocol.py", "worker_errors.py", "worker_inputs.py", "worker_outputs.py", "worker_plots.py")
 #: what an ``--insecure`` run does not protect, said loudly at its start.
 UNPROTECTED = (
     "the student's code runs with YOUR permissions: it can read the solutions in source/, the hidden "
@@ -132,7 +132,7 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     if package is not None:
         mount = f"{PACKAGE_DIR}/layerlab"
         stripped = stripped_package(Path(package))
-        shown = bytecode.compiled(bytecode.folder_files(stripped), mount) or stripped
+        shown = bytecode.compiled(_files_of_copy(stripped), mount) or stripped
         binds[str(shown)] = mount
         if _inside(Path(package), _python_dirs()):
             # an installed (not editable) layerlab lies in the environment mounted above: the
@@ -190,6 +190,13 @@ def _bwrap_argv(bwrap: str, binds: dict[str, str], home: Path, dirs: list[str],
         argv += ["--ro-bind", source, target]
     argv += ["--chdir", str(home)]
     return argv
+
+
+@functools.lru_cache(maxsize=8)
+def _files_of_copy(stripped: Path) -> dict[str, Path]:
+    """The files of a stripped copy of layerlab, listed once per process: a copy never changes
+    (a change of layerlab gives another folder)."""
+    return bytecode.folder_files(stripped)
 
 
 def _inside(path: Path, folders: list[str]) -> bool:

@@ -5,8 +5,8 @@ Started by the grader as ``python -I worker.py PACKAGE_FOLDER`` (see
 ``layerlab`` package the grader uses. It reads the header (the cells) from stdin, then one call at
 a time, and writes one message per line to stdout, as :mod:`protocol` (the file next to this one)
 describes; it needs nothing of the ``autograder`` package (only the files next to it:
-``protocol.py``, ``worker_inputs.py``, ``worker_plots.py``), so a sandbox can hide the course
-(solutions, hidden cases, gradebook) from it.
+``protocol.py``, ``worker_errors.py``, ``worker_inputs.py``, ``worker_outputs.py``,
+``worker_plots.py``), so a sandbox can hide the course (solutions, hidden cases, gradebook) from it.
 
 1. The code cells it receives (the grader already removed the test cells and the heavy demo cells)
    run in order in one IPython namespace: each cell goes through IPython's input transformation
@@ -34,14 +34,9 @@ import os
 import signal
 import sys
 import time
-import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CELL_PREFIX = "<cell "
-
-
-class TimeLimit(BaseException):
-    """Raised in the student's code when a cell or a call runs past its time limit."""
+errors = None  # worker_errors.py (TimeLimit, the alarm, exceptions as protocol data): main() imports it
 
 
 def main() -> int:
@@ -55,7 +50,9 @@ def main() -> int:
     if len(sys.argv) > 1:  # the folder holding the layerlab package the grader uses
         sys.path.insert(0, sys.argv[1])
     sys.path.insert(0, HERE)
+    global errors
     import protocol  # noqa: E402  (the files next to this one)
+    import worker_errors as errors
     import worker_inputs
     import worker_outputs
     import worker_plots
@@ -73,7 +70,7 @@ def main() -> int:
     head = protocol.read_header(first)
     del first
     limits, cells = head["limits"], head.pop("cells")
-    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGALRM, errors.on_alarm)
     shell = _make_shell()
     capture = worker_outputs.CellCapture(shell)
     send({"type": "ready", "protocol": protocol.PROTOCOL})  # no student code has run before this
@@ -84,12 +81,12 @@ def main() -> int:
         with capture:
             error = _run_cell(shell, cell["filename"], cell["source"], seconds, capture)
             try:  # the figures, under the cell's time limit (one that takes longer is left out)
-                _alarm(seconds)
+                errors.alarm(seconds)
                 capture.figures()
             except BaseException:  # TimeLimit, or whatever the student's figure raises
                 pass
             finally:
-                _alarm(0)
+                errors.alarm(0)
         worker_plots.close_figures()
         send({"type": "cell", "index": index, "seconds": time.perf_counter() - start, "error": error,
               "outputs": capture.take()})
@@ -137,19 +134,19 @@ def _run_cell(shell, filename: str, source: str, seconds: float, capture):
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         code, last = capture.compile(shell.transform_cell(source), filename)
     except BaseException as exc:  # SyntaxError, or a student's input transformer failing
-        return _error_info(exc)
+        return errors.error_info(exc)
     try:
-        _alarm(seconds)
+        errors.alarm(seconds)
         exec(code, shell.user_ns)
         if last is not None:
             capture.result(shell, eval(last, shell.user_ns))
-    except TimeLimit:
+    except errors.TimeLimit:
         return {"type": "TimeLimit", "bases": [], "traceback": [],
                 "message": f"the cell took longer than {seconds:g} s and was stopped"}
     except BaseException as exc:  # anything, SystemExit included: report it and go on
-        return _error_info(exc)
+        return errors.error_info(exc)
     finally:
-        _alarm(0)
+        errors.alarm(0)
     return None
 
 
@@ -196,27 +193,27 @@ def _call(shell, call: dict, seconds: float, np, read_only) -> dict:
     try:
         if call.get("seed") is not None:
             np.random.seed(call["seed"])
-        _alarm(seconds)
+        errors.alarm(seconds)
         output = fn(*args, **kwargs)
         try:
             message["output"] = plaindata.encode(output)
         except (plaindata.PlainDataError, RecursionError, TypeError, ValueError) as exc:
             message["status"] = "not_plain"
             message["error"] = {"type": type(output).__name__, "bases": [], "traceback": [],
-                                "message": _text(exc)}
+                                "message": errors.text_of(exc)}
         try:
             message["args_after"] = plaindata.encode((args, kwargs))
         except (plaindata.PlainDataError, RecursionError, TypeError, ValueError):
             message["args_after"] = None  # an argument now holds something that is not plain data
-    except TimeLimit:
+    except errors.TimeLimit:
         message["status"] = "timeout"
         message["error"] = {"type": "TimeLimit", "bases": [], "traceback": [],
                             "message": f"the call took longer than {seconds:g} s and was stopped"}
     except BaseException as exc:
         message["status"] = "error"
-        message["error"] = _error_info(exc)
+        message["error"] = errors.error_info(exc)
     finally:
-        _alarm(0)
+        errors.alarm(0)
         shell.user_ns.update(removed)
     message["seconds"] = time.perf_counter() - start
     if message["status"] != "ok":
@@ -239,7 +236,7 @@ def _read(shell, name: str, message: dict, plaindata) -> dict:
     except BaseException as exc:  # not plain data, or a set item that fails on the way
         message.update(status="not_plain", output=None, args_after=None,
                        error={"type": type(value).__name__[:100], "bases": [], "traceback": [],
-                              "message": _text(exc)})
+                              "message": errors.text_of(exc)})
     return message
 
 
@@ -262,41 +259,6 @@ def _remove_notebook_variables(shell) -> dict:
 
 
 _MISSING = object()
-
-
-# ----------------------------------------------------------------------------- errors and limits
-
-def _error_info(exc: BaseException) -> dict:
-    """The exception as protocol data, with only the frames of the student's cells."""
-    lines = []
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename.startswith(CELL_PREFIX):
-            lines.append(f'File "{frame.filename}", line {frame.lineno}, in {frame.name}')
-            if frame.line:
-                lines.append("    " + frame.line.strip())
-    if isinstance(exc, SyntaxError):
-        lines += [line.rstrip("\n") for line in traceback.format_exception_only(type(exc), exc)[:-1]]
-    bases = [c.__name__ for c in type(exc).__mro__
-             if c.__module__ == "builtins" and issubclass(c, BaseException)]
-    return {"type": type(exc).__name__[:100], "bases": bases, "message": _text(exc), "traceback": lines}
-
-
-def _text(exc: BaseException) -> str:
-    try:
-        text = str(exc)
-    except BaseException:
-        text = "(the error message could not be shown)"
-    if not isinstance(text, str):
-        return "(the error message could not be shown)"
-    return text if len(text) <= 4000 else text[:3999] + "…"
-
-
-def _on_alarm(signum, frame):
-    raise TimeLimit()
-
-
-def _alarm(seconds: float) -> None:
-    signal.setitimer(signal.ITIMER_REAL, max(0.0, float(seconds)))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+import types
 from types import SimpleNamespace
 
 import nbformat
@@ -125,6 +126,9 @@ class SourceNotebook:
                 if meta.get("locked"):
                     provided += [node for node in body if isinstance(node, ast.FunctionDef)]
         with _beside(self.path.parent):
+            if any(alias.name == "matplotlib.pyplot" for node in imports if isinstance(node, ast.Import)
+                   for alias in node.names):
+                defer_pyplot()
             exec(compile(ast.Module(body=imports + provided, type_ignores=[]), f"<{self.name} imports>",
                          "exec"), namespace)
             blocks = _blocks_built_on(self)
@@ -133,6 +137,17 @@ class SourceNotebook:
             for cell in self.solution_cells():
                 exec(compile(_parse(cell.source), f"<{self.name} solution>", "exec"), namespace)
         return SimpleNamespace(**{k: v for k, v in namespace.items() if not k.startswith("__")})
+
+
+def defer_pyplot() -> None:
+    """Let ``import matplotlib.pyplot`` (and ``import matplotlib``) bind stand-ins that import
+    the real modules at their first use, as the worker does (:mod:`worker_plots`): notebooks
+    import pyplot in their first cell, their graded functions seldom draw, and importing it costs
+    the grader about half a second of CPU. Nothing changes once pyplot is imported."""
+    from autograder.boundary import worker_plots
+
+    if "matplotlib.pyplot" not in sys.modules:
+        worker_plots.defer_pyplot()
 
 
 def _blocks_built_on(notebook: SourceNotebook) -> str | None:
@@ -161,7 +176,7 @@ def _beside(folder: Path):
 
     def forget():
         for name, module in list(sys.modules.items()):
-            if os.path.dirname(os.path.abspath(getattr(module, "__file__", None) or "/")) == here:
+            if os.path.dirname(os.path.abspath(_file_of(module) or "/")) == here:
                 del sys.modules[name]
 
     forget()
@@ -173,10 +188,19 @@ def _beside(folder: Path):
         forget()
 
 
+def _file_of(module) -> str | None:
+    """A module's ``__file__``, read from its namespace: a module that is imported at its first
+    use (see :func:`defer_pyplot`) would be imported by reading the attribute."""
+    if isinstance(module, types.ModuleType):
+        return object.__getattribute__(module, "__dict__").get("__file__")
+    return getattr(module, "__file__", None)
+
+
 #: CPython 3.11's ast.parse keeps its recursion depth in state shared by all threads; two threads
 #: parsing at once can fail with "SystemError: AST constructor recursion depth mismatch"
-#: (python/cpython#106905). The grader reads source cells from several threads: one at a time.
-_PARSE_LOCK = threading.Lock()
+#: (python/cpython#106905). The grader reads source cells from several threads: one at a time
+#: (strip_hidden.py parses under this lock too).
+PARSE_LOCK = threading.Lock()
 
 
 def _parse(source: str) -> ast.Module:
@@ -184,7 +208,7 @@ def _parse(source: str) -> ast.Module:
     from IPython.core.inputtransformer2 import TransformerManager
 
     text = TransformerManager().transform_cell(source)
-    with _PARSE_LOCK:
+    with PARSE_LOCK:
         return ast.parse(text)
 
 

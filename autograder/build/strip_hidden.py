@@ -30,7 +30,10 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
+
+from autograder.build.source import PARSE_LOCK
 
 #: the module that defines the hidden-case types (it may name them; nothing else may call them)
 DEFINING_MODULE = Path("judge") / "contract.py"
@@ -66,7 +69,8 @@ def strip_source(text: str, where: str = "<module>") -> str:
 
 def _parse(text: str, where: str) -> ast.Module:
     try:
-        return ast.parse(text)
+        with PARSE_LOCK:  # ast.parse is not thread-safe in Python 3.11 (see source.py)
+            return ast.parse(text)
     except SyntaxError as exc:
         raise StripError(f"{where} does not parse ({exc}): fix it before building") from exc
 
@@ -186,7 +190,8 @@ def verify(package: Path) -> None:
             left.append(f"{relative}: a module of hidden inputs")
             continue
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
+            with PARSE_LOCK:
+                tree = ast.parse(path.read_text(encoding="utf-8"))
         except (SyntaxError, UnicodeDecodeError) as exc:
             left.append(f"{relative}: does not parse ({exc})")
             continue
@@ -229,12 +234,22 @@ def default_cache() -> Path:
     return Path(cache_dir()) / "stripped"
 
 
+#: one thread of a process makes the copy, the others wait for it and use it: the grader's first
+#: workers ask for it at the same time
+_MAKING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=None)
 def stripped_package(package: Path, cache: Path | None = None) -> Path:
     """A stripped copy of the package folder ``package``, readable by every user, made once per
     content: ``<cache>/<fingerprint>/layerlab`` (``cache``: :func:`default_cache`). A copy that is
     there already is used as it is; a new one is written beside it and renamed into place, so
     two graders that make it at once both end with one whole copy."""
+    with _MAKING:
+        return _make_stripped(package, cache)
+
+
+def _make_stripped(package: Path, cache: Path | None) -> Path:
     package = Path(package).resolve()
     cache = Path(cache) if cache is not None else default_cache()
     final = cache / fingerprint(package)

@@ -275,7 +275,7 @@ def disclose_report(report, context: Context, largest: int, names: set[str]) -> 
 def disclose_outcome(outcome, case, context: Context):
     """A hidden case's outcome (score's ``CaseOutcome``) with every line redacted against what
     the case (a ``PlannedCase``) may disclose."""
-    largest, names = limits_of(case.args, case.kwargs, case.expected)
+    largest, names = case.limits
     names = names | context.words
     outcome.problems = [redact(p, largest, names) for p in outcome.problems]
     outcome.hints = [redact(h, largest, names) for h in outcome.hints]

@@ -117,14 +117,12 @@ def _font_cache(folder: Path) -> None:
     builds its own."""
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        import matplotlib
-
-        found = list(Path(matplotlib.get_cachedir()).glob("fontlist-*.json"))
+        found = launcher.font_lists()
         for cached in found:
             shutil.copyfile(cached, folder / cached.name)
         if found:
             return
-    except Exception:  # no matplotlib here, or its cache folder unreadable: build it below
+    except OSError:  # its cache folder unreadable: build it below
         pass
     env = {"PATH": os.environ.get("PATH", ""), "MPLCONFIGDIR": str(folder), "MPLBACKEND": "Agg"}
     try:

@@ -36,8 +36,6 @@ class GradebookError(RuntimeError):
 def register_assignment(course: Course, assignment: str, sources: list[SourceNotebook]) -> None:
     """Create or update the assignment, its notebooks and their grade/solution/source cells."""
     from nbgrader.api import Gradebook
-    from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, ClearSolutions,
-                                        ComputeChecksums, LockCells, SaveCells)
 
     _nbgrader_tools_on_path()
     try:
@@ -46,8 +44,13 @@ def register_assignment(course: Course, assignment: str, sources: list[SourceNot
             current = {s.name for s in sources if _cells_recorded(gb, assignment, s)}
     except Exception as exc:
         raise GradebookError(f"could not open the gradebook {course.db_url}: {exc}") from exc
+    if current == {s.name for s in sources}:  # e.g. nbgrader generate_assignment recorded them
+        return
+    from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, ClearSolutions,
+                                        ComputeChecksums, LockCells, SaveCells)  # with nbconvert: 0.3 s
+
     for source in sources:
-        if source.name in current:  # e.g. nbgrader generate_assignment recorded them already
+        if source.name in current:
             continue
         nb = copy.deepcopy(source.nb)
         resources = {"nbgrader": {"notebook": source.name, "assignment": assignment,
@@ -128,7 +131,7 @@ def record(course: Course, result: AssignmentResult, cells: dict[tuple[str, str]
                         kept.append(f.name)
                     comment.auto_comment = "\n\n".join(f.messages)
             gb.db.flush()  # the notebooks' scores below are computed from the grades just set
-            rule = late_rule(course)
+            rule = late_rule(course) if submission.total_seconds_late > 0 else None  # on time: no rule
             for entry in submitted.values():
                 penalise(gb, entry, submission, rule)
             gb.db.commit()
@@ -176,7 +179,7 @@ def late_rule(course: Course):
 def penalise(gb, notebook, submission, rule) -> None:
     """Set a submitted notebook's ``late_submission_penalty`` as nbgrader's
     ``AssignLatePenalties`` does: none when on time, else the rule's penalty for the notebook's
-    score, kept between 0 and that score."""
+    score, kept between 0 and that score (``rule``: :func:`late_rule`, or None when on time)."""
     notebook.late_submission_penalty = None
     late = submission.total_seconds_late
     if late > 0:

@@ -156,24 +156,27 @@ class Grader:
             result.warnings.append(f"{path.name} is {size / 2**20:.0f} MB, mostly outputs; the grader "
                                    f"ignores outputs. Clear them before you submit (Edit → Clear "
                                    f"Outputs of All Cells), so your notebook stays small.")
-        result.sanitized = nbformat.writes(clean.nb)
         if not plan.functions:  # nothing to grade: no need to run anything
+            result.sanitized = nbformat.writes(clean.nb)
             result.seconds = time.perf_counter() - start
             return result
         calls = plan.calls(skip=set(clean.missing))
         files = self._files[submission.assignment]
+        # the worker's copy (in its home, for code that reads the notebook): the same JSON without
+        # nbformat's indented layout, which costs the grader ten times more CPU to write
+        text = json.dumps(clean.nb, ensure_ascii=False)
         try:
-            response, run, stopped = rounds.run_rounds(self.settings, self._run, plan.name, result.sanitized,
+            response, run, stopped = rounds.run_rounds(self.settings, self._run, plan.name, text,
                                                        files, clean.cells, calls,
                                                        self._blocks.get(submission.assignment))
         except rounds.WorkerDidNotStart as exc:
             raise GraderError(str(exc)) from None
+        del text  # gone before the copy with outputs is made
         result.cells_run = len(response.cells)
         if stopped:
             result.errors.append(stopped)
-        context = disclosure.Context(clean.cells, disclosure.released_text(plan.source.nb))
+        context = disclosure.Context(clean.cells, plan.released_text)
         result.functions = score_notebook(plan, response, clean.missing, stopped, context)
-        result.sanitized = None  # the text sent to the worker goes before its copy with outputs is made
         result.sanitized = cell_outputs.with_outputs(clean.nb, clean.cells, response)  # for the Formgrader
         for index, cell in sorted(response.cells.items()):
             if cell.error is not None and index < len(clean.cells):

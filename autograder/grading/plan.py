@@ -12,6 +12,7 @@ key and explanations also come from the source; see :mod:`autograder.grading.qui
 from __future__ import annotations
 
 import copy
+import functools
 import importlib
 import inspect
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.grading import bounds
+from autograder.grading import bounds, disclosure
 from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
 from autograder.build.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
@@ -45,6 +46,20 @@ class PlannedCase:
     label: str             # what the student is told about the input: names, types and shapes only
     expected: Any
 
+    @functools.cached_property
+    def limits(self) -> tuple[int, frozenset[str]]:
+        """:func:`disclosure.limits_of` the case's inputs and expected output: the same for every
+        submission, so worked out once per run."""
+        largest, names = disclosure.limits_of(self.args, self.kwargs, self.expected)
+        return largest, frozenset(names)
+
+    @functools.cached_property
+    def wire(self) -> tuple[Any, Any, int]:
+        """The inputs as plain data, as a call sends them (see :func:`protocol.call_line`), and
+        the budget of the answer in bytes: the same for every submission, so worked out once."""
+        return (plaindata.encode(tuple(self.args)), plaindata.encode(dict(self.kwargs)),
+                bounds.answer_budget(self.args, self.kwargs, self.expected))
+
 
 @dataclass
 class FunctionPlan:
@@ -60,6 +75,14 @@ class FunctionPlan:
     def name(self) -> str:
         return self.graded.name
 
+    @functools.cached_property
+    def limits(self) -> tuple[int, frozenset[str]]:
+        """:func:`disclosure.limits_of` all the function's hidden cases together (what a report of
+        any of its calls may show), worked out once per run."""
+        largest, names = disclosure.limits_of(*[v for case in self.cases
+                                                for v in (case.args, case.kwargs, case.expected)])
+        return largest, frozenset(names)
+
 
 @dataclass
 class NotebookPlan:
@@ -73,6 +96,12 @@ class NotebookPlan:
     @property
     def max_score(self) -> float:
         return sum(f.graded.points for f in self.functions)
+
+    @functools.cached_property
+    def released_text(self) -> str:
+        """The source notebook's text as students have it (:func:`disclosure.released_text`),
+        worked out once per run."""
+        return disclosure.released_text(self.source.nb)
 
     def calls(self, skip: set[str] = frozenset()) -> list[dict]:
         """The worker's calls (isolated ones last), for every function not in ``skip``."""
@@ -158,9 +187,9 @@ def _plan_case(source: SourceNotebook, name: str, fn, number: int, case: HiddenC
 
 
 def _call(case: PlannedCase, call_id: str, isolated: bool) -> dict:
+    args, kwargs, budget = case.wire
     return {"id": call_id, "function": case.function, "args": case.args, "kwargs": case.kwargs,
-            "seed": case.seed, "isolated": isolated,
-            "max_bytes": bounds.answer_budget(case.args, case.kwargs, case.expected)}
+            "seed": case.seed, "isolated": isolated, "max_bytes": budget, "encoded": (args, kwargs)}
 
 
 def _label(fn, args: tuple, kwargs: dict) -> str:

@@ -83,7 +83,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     spec = contract(fplan)
     explained = {id(r): explain_error(spec, r.error, lambda c=case: copy.deepcopy(c.args))  # from the words as sent
                  for case, r in zip(fplan.cases, reports) if r is not None}
-    limits = disclosure.limits_of(*_case_values(fplan))  # once per function, not per report
+    limits = fplan.limits  # the same for every report and every submission
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
         disclosure.disclose_report(report, context, *limits)
     first = next((r for r in reports if r is not None), None)
@@ -180,10 +180,6 @@ def _code_mistakes_first(results: list[FunctionResult], context: disclosure.Cont
 
 
 # ----------------------------------------------------------------------------- disclosure
-
-def _case_values(fplan: FunctionPlan) -> list:
-    return [v for case in fplan.cases for v in (case.args, case.kwargs, case.expected)]
-
 
 def _isolation_call(fplan: FunctionPlan) -> str | None:
     return isolation_id(fplan.isolation) if fplan.isolation is not None else None

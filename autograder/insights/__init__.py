@@ -10,7 +10,7 @@ and nbgrader's Autograde). Its modules:
   stats.py       outcomes per graded function, mistakes counted per student, what to re-teach
   quiz_stats.py  per question: answers chosen, difficulty, point-biserial discrimination, clusters
   links.py       quiz questions and programming mistakes about the same idea (topic)
-  plots.py       score distribution and mistakes by function (matplotlib Agg, base64 PNG)
+  plots.py       score distribution and mistakes by function (bar charts written as SVG, base64)
   report.py      all of the above for one assignment; where it is written
   page.py        the HTML page (templates/insights.html, Jinja2, escaped) and the CSV
   cli.py         the ``insights`` command, and :func:`refresh` the grading run calls

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 def write(course: Course, assignment: str, names: bool = False) -> tuple[Path, Path]:
     """Build and write the insights of ``assignment``; returns (page, CSV)."""
-    from autograder.insights import page, report  # matplotlib and Jinja2: only when used
+    from autograder.insights import page, report  # Jinja2: only when used
 
     insights = report.build(course, assignment, names)
     return page.write(insights, report.output_folder(course, assignment))

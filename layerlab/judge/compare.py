@@ -163,16 +163,15 @@ def _compare_number(expected: Any, got: Any, where: str, rtol: float, atol: floa
 
 def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float,
                    atol: float) -> list[Problem]:
-    want = f"a {expected.dtype} array of shape {expected.shape}"
     if not isinstance(got, np.ndarray):
         hints = none_hint(got)
         if isinstance(got, (list, tuple)):
             hints.append("build the result with NumPy operations (or `np.array(...)`) so it is an array")
         elif is_number(got):
             hints.append("a single number came back: did you sum over everything, or index one entry?")
-        return [Problem(where, f"expected {want}, got {describe(got)}", hints=hints)]
+        return [Problem(where, f"expected {_wanted(expected)}, got {describe(got)}", hints=hints)]
     if got.dtype.kind not in "biuf":
-        return [Problem(where, f"expected {want}, got {describe(got)}",
+        return [Problem(where, f"expected {_wanted(expected)}, got {describe(got)}",
                         hints=["the array must hold numbers (its dtype is not numeric)"])]
     if got.shape != expected.shape:
         return [Problem(where, f"expected shape {expected.shape}, got shape {got.shape}",
@@ -180,10 +179,16 @@ def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float,
     return _compare_values(expected, got, where, rtol, atol)
 
 
+def _wanted(expected: np.ndarray) -> str:
+    return f"a {expected.dtype} array of shape {expected.shape}"
+
+
 def _compare_values(expected: np.ndarray, got: np.ndarray, where: str, rtol: float,
                     atol: float) -> list[Problem]:
-    e = expected.astype(np.float64)
-    g = got.astype(np.float64)
+    e = expected.astype(np.float64, copy=False)  # read only below: no copy of a float64 array
+    g = got.astype(np.float64, copy=False)
+    if np.equal(g, e).all():  # equal values are close (NaN is equal to nothing, as in isclose)
+        return []
     ok = np.isclose(g, e, rtol=rtol, atol=atol)
     if ok.all():
         return []

@@ -210,3 +210,26 @@ def test_reteach_lists_one_mistake_once_however_many_recognisers_name_it():
     lessons = stats.what_to_reteach(mistakes, [])
     assert [(lesson.key, lesson.students, lesson.also) for lesson in lessons] == [
         ("a.one", 5, 0), ("c.one", 2, 0), ("d.one", 1, 0)]   # b: only after an earlier mistake
+
+
+def test_the_plots_are_svg_pictures_that_show_markup_as_text_and_small_counts_as_fewer_than_3():
+    import base64
+    import xml.etree.ElementTree as ElementTree
+    from types import SimpleNamespace
+
+    from autograder.insights import plots
+
+    rows = [SimpleNamespace(title=HOSTILE, functions=lambda: [("sigmoid", 7)]),
+            SimpleNamespace(title="minus sign", functions=lambda: [("compute_cost", 1)])]
+    svg = base64.b64decode(plots.mistakes_by_function(rows, exact=False).svg_base64).decode()
+    tree = ElementTree.fromstring(svg)                      # well-formed: the label did not break it
+    ns = "{http://www.w3.org/2000/svg}"
+    assert f"sigmoid: {HOSTILE}" in [t.text for t in tree.iter(f"{ns}text")]   # shown as words
+    assert not list(tree.iter(f"{ns}script")) and not list(tree.iter(f"{ns}img"))
+    bars = [r for r in tree.iter(f"{ns}rect") if r.get("fill") in (plots.BAR, "url(#few)")]
+    widths = [float(r.get("width")) for r in bars]
+    assert [r.get("fill") for r in bars] == [plots.BAR, "url(#few)"]   # 1 student: hatched
+    assert widths[1] == pytest.approx(widths[0] * 2 / 7, rel=0.01)  # ... and drawn as 2
+    plot = plots.score_distribution([3.0, 12.0, 12.0, 12.0], 12, exact=False)
+    assert base64.b64decode(plot.svg_base64).startswith(b"<svg")
+    assert "3\u20134: fewer than 3" in plot.alt and "12: 3" in plot.alt

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from autograder.boundary import bytecode
@@ -43,10 +44,21 @@ def test_a_changed_file_gives_a_new_copy_and_old_ones_are_pruned(tmp_path):
     for version in range(bytecode.KEPT + 2):
         pkg = _package(tmp_path / f"v{version}", body=f"VALUE = {version}\n")
         copies.append(bytecode.compiled(bytecode.folder_files(pkg), MOUNT, root))
+        last_used = time.time() - 2 * bytecode.IN_USE_SECONDS + version  # unused for hours, in order
+        os.utime(copies[-1], (last_used, last_used))
     assert len(set(copies)) == len(copies)
     assert copies[-1].is_dir() and not copies[0].exists()
     assert len([p for p in root.iterdir() if not p.name.startswith(".")]) <= bytecode.KEPT
     assert "VALUE = 5" in (copies[5] / "mod.py").read_text()
+
+
+def test_a_copy_used_lately_is_kept_however_many_versions_come_after_it(tmp_path):
+    root = tmp_path / "cache"
+    first = bytecode.compiled(bytecode.folder_files(_package(tmp_path / "v0", body="VALUE = 0\n")), MOUNT, root)
+    for version in range(1, bytecode.KEPT + 3):   # e.g. other graders of this machine, other code
+        pkg = _package(tmp_path / f"v{version}", body=f"VALUE = {version}\n")
+        bytecode.compiled(bytecode.folder_files(pkg), MOUNT, root)
+    assert "VALUE = 0" in (first / "mod.py").read_text()   # a worker may have it mounted now
 
 
 def test_python_imports_the_copy_without_compiling_anything(tmp_path):
