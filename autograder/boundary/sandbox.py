@@ -193,6 +193,16 @@ def _bwrap_argv(bwrap: str, binds: dict[str, str], home: Path, dirs: list[str],
 
 
 @functools.lru_cache(maxsize=8)
+def prepare(worker_script: Path, package: Path | None) -> None:
+    """Make what :func:`wrap` mounts and caches per content, ahead of time: the worker's compiled
+    files and, for ``package`` (a layerlab folder), its stripped and compiled copy. The first
+    grading after layerlab changed otherwise pays for them (a few seconds of CPU)."""
+    bytecode.compiled({name: worker_script.with_name(name) for name in (worker_script.name, *WORKER_FILES)},
+                      WORKER_DIR)
+    if package is not None:
+        bytecode.compiled(_files_of_copy(stripped_package(Path(package))), f"{PACKAGE_DIR}/layerlab")
+
+
 def _files_of_copy(stripped: Path) -> dict[str, Path]:
     """The files of a stripped copy of layerlab, listed once per process: a copy never changes
     (a change of layerlab gives another folder)."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograder.build.source import ROOT
-from layerlab.judge import call_errors, code_mistakes, errors
+from layerlab.judge import call_errors, code_mistakes, errors, input_relations
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 PATH = Path("docs") / "mistakes.md"
@@ -51,6 +51,7 @@ def recognisers() -> list[tuple[str, Callable]]:
     found += [("any function (an exception)", r) for r in (*errors.RECOGNISERS, call_errors.def_line_changed)]
     found += [("any function (its code)", r) for r in (code_mistakes.out_of_order, code_mistakes.argument_never_used,
                                                         code_mistakes.value_never_used, code_mistakes.train_and_test_mixed)]
+    found += [("any function (its inputs and output)", r) for r in input_relations.RELATIONS]
     return found
 
 

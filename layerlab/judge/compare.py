@@ -99,8 +99,11 @@ def compare(expected: Any, got: Any, where: str = "the returned value", *,
 
 def _compare_dict(expected: dict, got: Any, where: str, rtol: float, atol: float) -> list[Problem]:
     if not isinstance(got, dict):
+        hints = none_hint(got) or ([f"return a dict, {{{', '.join(f'{k!r}: ...' for k in list(expected)[:4])}}}, "
+                                    f"not a {type(got).__name__}: the code that uses it looks its values up "
+                                    f"by name"] if isinstance(got, (tuple, list)) else [])
         return [Problem(where, f"expected a dict with keys {_keys(expected)}, got {describe(got)}",
-                        hints=none_hint(got))]
+                        hints=hints)]
     missing = [k for k in expected if k not in got]
     extra = [k for k in got if k not in expected]
     problems = []
@@ -118,25 +121,54 @@ def _compare_dict(expected: dict, got: Any, where: str, rtol: float, atol: float
         if renamed:
             hints.append("keys are case-sensitive: " + "; ".join(renamed))
         problems.append(Problem(where, what, details, hints))
+    values = []
     for key in expected:
         if key in got:
-            problems += compare(expected[key], got[key], f"{where}[{key!r}]", rtol=rtol, atol=atol)
-    return problems
+            values += compare(expected[key], got[key], f"{where}[{key!r}]", rtol=rtol, atol=atol)
+    order = reordered(expected, got, rtol, atol) if values and not problems else None
+    if order:
+        swapped = "; ".join(f"{k!r} holds what belongs in {j!r}" for k, j in zip(expected, order) if k != j)
+        return [Problem(where, f"the right values under the wrong keys ({swapped})",
+                        hints=[f"the values are right but stored under each other's keys ({swapped}): "
+                               f"check which value goes with which key"])]
+    return problems + values
 
 
 def _compare_sequence(expected: tuple | list, got: Any, where: str, rtol: float,
                       atol: float) -> list[Problem]:
     kind = "tuple" if isinstance(expected, tuple) else "list"
     if not isinstance(got, (tuple, list)):
+        advice = (f"return a {kind} of the {len(expected)} values, e.g. `return a, b`, not a dict"
+                  if isinstance(got, dict) else f"return all {len(expected)} values, e.g. `return a, b`")
         return [Problem(where, f"expected a {kind} of {len(expected)} items, got {describe(got)}",
-                        hints=none_hint(got) or [f"return all {len(expected)} values, e.g. "
-                                                  f"`return a, b`"])]
+                        hints=none_hint(got) or [advice])]
     if len(got) != len(expected):
         return [Problem(where, f"expected a {kind} of {len(expected)} items, got {len(got)} items")]
     problems = []
     for i, (e, g) in enumerate(zip(expected, got)):
         problems += compare(e, g, f"{where}[{i}]", rtol=rtol, atol=atol)
+    order = reordered(expected, got, rtol, atol) if problems else None
+    if order:
+        moved = ", ".join(f"item {i} is the expected item {j}" for i, j in enumerate(order) if i != j)
+        return [Problem(where, f"the right {len(expected)} items in another order ({moved})",
+                        hints=[f"your {kind} holds the right values in another order: return them in the "
+                               f"order the docstring gives"])]
     return problems
+
+
+def reordered(expected: tuple | list | dict, got: tuple | list | dict, rtol: float, atol: float) -> list | None:
+    """For a wrong ``got`` that is ``expected`` reordered: the index in ``expected`` of each of its
+    items (keys for dicts); None when it is not (or the match is ambiguous)."""
+    keys = list(expected) if isinstance(expected, dict) else list(range(len(expected)))
+    if len(keys) > 8 or len(keys) < 2:
+        return None
+    found = []
+    for k in keys:
+        matches = [j for j in keys if not compare(expected[j], got[k], rtol=rtol, atol=atol)]
+        if len(matches) != 1:
+            return None
+        found.append(matches[0])
+    return found if sorted(found, key=keys.index) == keys and found != keys else None
 
 
 # ----------------------------------------------------------------------------- numbers

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from layerlab.judge.compare import Problem, compare, describe
-from layerlab.judge import call_errors, errors
+from layerlab.judge import call_errors, errors, input_relations
 from layerlab.judge.contract import FunctionSpec
 from layerlab.judge.inputs import CHANGED_IN_PLACE, input_changes
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
@@ -113,7 +113,9 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
     diagnoses = hints + broken
     if changed:
         diagnoses.append(Diagnosis(CHANGED_IN_PLACE, errors.IN_PLACE))
-    if not hints:  # the comparison's own observations (a rank-1 array, a transpose, NaN...)
+    if not hints:  # relations to the inputs that hold for any function, then the comparison's
+        # own observations (a rank-1 array, a transpose, NaN...)
+        diagnoses += input_relations.observed(fresh_args(), want, got, parameters)
         diagnoses += [Diagnosis(None, h) for p in problems for h in p.hints if h != errors.IN_PLACE]
     problems = [Problem(p.where, p.what, p.details) for p in problems]
     return Verdict(False, problems, _unique(diagnoses))

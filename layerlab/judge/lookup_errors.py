@@ -89,3 +89,13 @@ def _mask_shape(error: ErrorInfo) -> str | None:
                 "with dA and Z of different layers: check that each step gets the dA and the cache "
                 "of the same layer (caches[l - 1] for layer l)")
     return None
+
+
+@recogniser("error.text-plus-number", "a number joined to text with + (a key such as \"W\" + l)",
+             "python-basics")
+def _text_plus_number(error: ErrorInfo) -> str | None:
+    """TypeError: 'can only concatenate str (not "int") to str'."""
+    if error.is_a("TypeError") and re.search(r'can only concatenate str \(not "(int|float|numpy\.\w+)"\)', error.message):
+        return ("text and a number were joined with `+` (such as \"W\" + l): turn the number into "
+                "text first, \"W\" + str(l), or write f\"W{l}\"")
+    return None

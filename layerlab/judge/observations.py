@@ -19,6 +19,8 @@ ATOL = 1e-9
 def number_hints(expected: float, got: float) -> list[str]:
     if not np.isfinite(got):
         return [nan_hint(got)]
+    if rounded_hint(expected, got):
+        return [rounded_hint(expected, got)]
     if expected != 0 and close(-expected, got, RTOL, ATOL):
         return ["it has the right size but the wrong sign"]
     if expected != 0 and got != 0:
@@ -65,6 +67,8 @@ def shape_hints(expected: np.ndarray, got: np.ndarray) -> list[str]:
 def value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]:
     if not np.isfinite(g).all():
         return [nan_hint(g[~np.isfinite(g)].flat[0])]
+    if rounded_hint(e, g):
+        return [rounded_hint(e, g)]
     hints = []
     if not g.any() and e.any():
         return ["every entry is 0: is the result still the initial zeros, or did an integer "
@@ -95,6 +99,16 @@ def value_hints(e: np.ndarray, g: np.ndarray, got_dtype: np.dtype) -> list[str]:
     if got_dtype.kind in "iu" and not hints and np.allclose(np.floor(e), g):
         hints.append("your array holds integers: integer division or an int array lost the fractions")
     return hints
+
+
+def rounded_hint(expected: Any, got: Any) -> str | None:
+    """A result that is the expected one rounded to 1 to 6 decimals (and so not equal to it)."""
+    e, g = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
+    for decimals in range(1, 7):  # 0 decimals: an int result, which its own hint names
+        if np.array_equal(np.round(e, decimals), g) and not np.allclose(e, g, rtol=RTOL, atol=ATOL):
+            return (f"it is the expected value rounded to {decimals} decimal{'s' if decimals != 1 else ''}: "
+                    f"return the full value, without rounding")
+    return None
 
 
 def nan_hint(value: float) -> str:

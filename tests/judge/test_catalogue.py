@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 
 import layerlab.checks
-from layerlab.judge import call_errors, code_mistakes, errors, inputs, root_cause
+from layerlab.judge import call_errors, code_mistakes, errors, input_relations, inputs, root_cause
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 
@@ -21,7 +21,8 @@ def _recognisers() -> dict[str, list]:
                               "a graded function's own def line": [call_errors.def_line_changed],
                               "the function's code": [code_mistakes.out_of_order, code_mistakes.argument_never_used,
                                                       code_mistakes.value_never_used,
-                                                      code_mistakes.train_and_test_mixed]}
+                                                      code_mistakes.train_and_test_mixed],
+                              "relations to the inputs": list(input_relations.RELATIONS)}
     for info in pkgutil.iter_modules(layerlab.checks.__path__):
         module = importlib.import_module(f"layerlab.checks.{info.name}")
         for name, spec in getattr(module, "SPECS", {}).items():
