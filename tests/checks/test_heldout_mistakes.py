@@ -3,9 +3,9 @@ mistakes as measured when the work on issue 19's diagnoses ended, less a margin 
 of wording elsewhere does not fail this test but lost diagnoses do.
 
 Measured with the public checks (``checks.heldout_mistakes.measure``; the README's one-judge section
-gives the history): first (30) 28, second (37) 37, third (31) 31, fourth (43, written blind) 32,
-fifth (40, blind) 30, sixth (41, blind) 22. A corpus written after these (the seventh, 40, blind)
-has no floor until it has been measured, but it holds distinct mistakes like the others."""
+gives the history): first (30) 28, second (37) 37, third (31) 31, fourth (43, written blind) 33,
+fifth (40, blind) 31, sixth (41, blind) 24, seventh (40, blind, written last) 19. A corpus written
+after these has no floor until it has been measured."""
 
 from __future__ import annotations
 
@@ -44,9 +44,10 @@ def test_the_corpora_share_no_mistake_and_cover_every_notebook():
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 @pytest.mark.parametrize("corpus, floor", [(heldout_mistakes.CORPUS, 26), (heldout_mistakes_second.CORPUS, 35),
-                                           (heldout_mistakes_third.CORPUS, 29), (heldout_mistakes_fourth.CORPUS, 30),
-                                           (heldout_mistakes_fifth.CORPUS, 28), (heldout_mistakes_sixth.CORPUS, 20)],
-                         ids=["first", "second", "third", "fourth", "fifth", "sixth"])
+                                           (heldout_mistakes_third.CORPUS, 29), (heldout_mistakes_fourth.CORPUS, 31),
+                                           (heldout_mistakes_fifth.CORPUS, 29), (heldout_mistakes_sixth.CORPUS, 22),
+                                           (heldout_mistakes_seventh.CORPUS, 17)],
+                         ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh"])
 def test_the_feedback_names_the_real_cause_of_enough_held_out_mistakes(corpus, floor):
     named, total = heldout_mistakes.measure(corpus)
     assert named >= floor, f"the feedback named the real cause of only {named} of {total} held-out mistakes"
