@@ -236,6 +236,9 @@ SPECS = {
              lambda: (np.zeros((3, 1)), 0.0, np.random.RandomState(31).randn(3, 4))),
         Case("a random w (4, 1), b = 0.2, X (4, 7)",
              lambda: _random_problem(32, 4, 7, b=0.2)[:3]),
+        Case("w = [[0.5], [-0.5]], b = 0.6, X = [[1., 1., 2., -1.], [1.6, 1.1, 0., 1.]]: the bias "
+             "decides the first two labels",
+             lambda: (_a([[0.5], [-0.5]]), 0.6, _a([[1.0, 1.0, 2.0, -1.0], [1.6, 1.1, 0.0, 1.0]]))),
     ], hints=[hints.predict_threshold, hints.predict_without_sigmoid, hints.predict_loop_stops_early], properties=[hints.predict_shape_and_values], hidden=_hidden(
         lambda: _problem(131, 5, 11, b=0.25, w_scale=1.0)[:3],
         lambda: _problem(132, 1, 8, b=-0.3, w_scale=2.0)[:3],

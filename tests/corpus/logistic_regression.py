@@ -82,6 +82,8 @@ MISTAKES = [
     ("model", _model(train="optimize(w, b, X_train, Y_train, num_iterations)"),
      "did not pass learning_rate on to optimize", "model.arguments-not-passed-on"),
     ("propagate", _propagate(forward="np.dot(w.T, X) + b"), "apply the sigmoid", "propagate.wrong-activation-input"),
+    ("predict", fn("predict", "w, b, X", "A = sigmoid(np.dot(w.T, X))\nreturn (A > 0.5).astype(float)"),
+     "never reads its argument `b`", "code.argument-never-used"),
     ("model", _model(test_on="X_train"), "Y_prediction_test has one label per training example", "model.arguments-not-passed-on"),
     ("model", _model().replace('"Y_prediction_train": predict(w, b, X_train)', '"Y_prediction_train": Y_prediction_train')
      .replace('w, b = params["w"], params["b"]', 'w, b = params["w"], params["b"]\n    Y_prediction_train = predict(w, b, X_test)'),
