@@ -45,6 +45,8 @@ WORKER_DIR = "/opt/layerlab-worker"
 DATA_DIR = "/opt/layerlab-data"
 #: holds only a stripped copy of the ``layerlab`` package the grader itself imported (see :func:`wrap`)
 PACKAGE_DIR = "/opt/layerlab-package"
+#: where the stripped layerlab package appears inside the sandbox
+PACKAGE_MOUNT = f"{PACKAGE_DIR}/layerlab"
 #: the folder of the data directory that holds matplotlib's font list (see execute.py)
 FONT_CACHE = "matplotlib"
 #: the files next to ``worker.py`` that it imports (standard library and NumPy only), mounted with it
@@ -118,8 +120,7 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
     if bwrap is None:
         raise SandboxError(probe() or "bubblewrap is not installed")
     script = Path(argv[2])
-    own = {name: script.with_name(name) for name in (script.name, *WORKER_FILES)}
-    worker_dir = bytecode.compiled(own, WORKER_DIR)  # one mount, with the modules' bytecode
+    own, worker_dir = _worker_files(script)  # one mount, with the modules' bytecode
     if worker_dir is not None:
         binds = {str(worker_dir): WORKER_DIR}
     else:
@@ -130,10 +131,8 @@ def wrap(argv: list[str], env: dict[str, str], home_files: dict[str, Path], data
         binds[str(data_dir)] = DATA_DIR
     dirs = sorted({str(Path(HOME, r).parent) for r in home_files} - {HOME})
     if package is not None:
-        mount = f"{PACKAGE_DIR}/layerlab"
-        stripped = stripped_package(Path(package))
-        shown = bytecode.compiled(_files_of_copy(stripped), mount) or stripped
-        binds[str(shown)] = mount
+        shown = _package_copy(Path(package))
+        binds[str(shown)] = PACKAGE_MOUNT
         if _inside(Path(package), _python_dirs()):
             # an installed (not editable) layerlab lies in the environment mounted above: the
             # stripped copy covers it there too ("/." only makes the key distinct)
@@ -197,10 +196,21 @@ def prepare(worker_script: Path, package: Path | None) -> None:
     """Make what :func:`wrap` mounts and caches per content, ahead of time: the worker's compiled
     files and, for ``package`` (a layerlab folder), its stripped and compiled copy. The first
     grading after layerlab changed otherwise pays for them (a few seconds of CPU)."""
-    bytecode.compiled({name: worker_script.with_name(name) for name in (worker_script.name, *WORKER_FILES)},
-                      WORKER_DIR)
+    _worker_files(worker_script)
     if package is not None:
-        bytecode.compiled(_files_of_copy(stripped_package(Path(package))), f"{PACKAGE_DIR}/layerlab")
+        _package_copy(Path(package))
+
+
+def _worker_files(script: Path) -> tuple[dict[str, Path], Path | None]:
+    """(the worker's files by name, their compiled copy for one mount, or None if it can't be made)."""
+    own = {name: script.with_name(name) for name in (script.name, *WORKER_FILES)}
+    return own, bytecode.compiled(own, WORKER_DIR)
+
+
+def _package_copy(package: Path) -> Path:
+    """The folder mounted as layerlab: the stripped copy of ``package``, compiled when possible."""
+    stripped = stripped_package(package)
+    return bytecode.compiled(_files_of_copy(stripped), PACKAGE_MOUNT) or stripped
 
 
 def _files_of_copy(stripped: Path) -> dict[str, Path]:
