@@ -168,11 +168,10 @@ def _code_mistakes_first(results: list[FunctionResult], context: disclosure.Cont
     """Each failing case of a function names the mistakes read from its submitted code
     (:mod:`layerlab.judge.code_mistakes`: a call's arguments out of order first, the others after
     the case's first diagnosis), as the public checks do."""
-    sources = ["\n".join(lines) for lines in context.sources.values()]
-    for result in results:
-        if result.kind != "function" or result.passed == result.total:
-            continue
-        first, later = code_mistakes.findings(code_facts.from_source(sources, result.name))
+    failing = [r for r in results if r.kind == "function" and r.passed < r.total]
+    defs = code_facts.definitions(["\n".join(lines) for lines in context.sources.values()]) if failing else {}
+    for result in failing:
+        first, later = code_mistakes.findings(code_facts.from_definitions(defs, result.name))
         for case in result.failures:
             if (first or later) and (case.problems or case.traceback):
                 case.hints = code_mistakes.place([d.sentence for d in first], [d.sentence for d in later], case.hints)

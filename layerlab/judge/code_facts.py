@@ -108,16 +108,22 @@ def notebook_signatures(fn: Any) -> dict[str, tuple[str, ...]]:
 
 # ----------------------------------------------------------------------------- the grader
 
-def from_source(sources: Sequence[str], name: str) -> CodeFacts | None:
-    """The facts of the top-level function ``name`` defined in ``sources`` (the submitted code
-    cells); None when no cell defines it or its cell does not parse."""
-    defs = {node.name: node for source in sources for node in _parsed(source).body
+def definitions(sources: Sequence[str]) -> dict[str, ast.FunctionDef]:
+    """The top-level functions defined in ``sources`` (the submitted code cells), by name; a cell
+    that does not parse defines none. Parse a notebook's cells once, then read any of them."""
+    return {node.name: node for source in sources for node in _parsed(source).body
             if isinstance(node, ast.FunctionDef)}
+
+
+def from_definitions(defs: dict[str, ast.FunctionDef], name: str) -> CodeFacts | None:
+    """The facts of the function ``name`` among ``defs`` (:func:`definitions`); None when it is
+    not defined."""
     node = defs.get(name)
     if node is None:
         return None
     signatures = {n: _params(d) for n, d in defs.items() if n != name}
     facts = CodeFacts(name, _params(node), signatures=signatures)
+    assigned = {id(s.value) for s in ast.walk(node) if isinstance(s, ast.Assign)}
     for sub in ast.walk(node):
         if isinstance(sub, ast.Name):
             (facts.loaded if isinstance(sub.ctx, ast.Load) else facts.stored).add(sub.id)
@@ -128,7 +134,7 @@ def from_source(sources: Sequence[str], name: str) -> CodeFacts | None:
             if call:
                 target = sub.targets[0].id if len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name) else None
                 facts.calls.append(Call(call.callee, call.args, call.keywords, target))
-        elif isinstance(sub, ast.Call) and not _assigned(node, sub):
+        elif isinstance(sub, ast.Call) and id(sub) not in assigned:
             call = _call(sub, signatures)
             if call:
                 facts.calls.append(call)
@@ -142,10 +148,6 @@ def _call(call: ast.Call, signatures: dict) -> Call | None:
     if not all(isinstance(v, ast.Name) for v in values) or any(k.arg is None for k in call.keywords):
         return None
     return Call(call.func.id, tuple(v.id for v in values), bool(call.keywords))
-
-
-def _assigned(function: ast.FunctionDef, call: ast.Call) -> bool:
-    return any(isinstance(s, ast.Assign) and s.value is call for s in ast.walk(function))
 
 
 def _params(node: ast.FunctionDef) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ def _both(body: str):
     names: dict = {}
     exec(compile(HELPERS + source, "<cell 1>", "exec"), names)  # noqa: S102 (this test's own code)
     from_code = code_mistakes.findings(code_facts.from_function(names["f"]))
-    from_source = code_mistakes.findings(code_facts.from_source([HELPERS, source], "f"))
+    from_source = code_mistakes.findings(code_facts.from_definitions(code_facts.definitions([HELPERS, source]), "f"))
     return from_code, from_source
 
 
@@ -71,6 +71,6 @@ def test_library_functions_and_unparseable_cells_are_left_out():
         return np.dot(b, a)
 
     assert "dot" not in code_facts.notebook_signatures(uses_numpy)
-    assert code_facts.from_source(["def broken(:\n"], "broken") is None
-    facts = code_facts.from_source(["%matplotlib inline\ndef g(a, b):\n    return a\n"], "g")
+    assert code_facts.definitions(["def broken(:\n"]) == {}
+    facts = code_facts.from_definitions(code_facts.definitions(["%matplotlib inline\ndef g(a, b):\n    return a\n"]), "g")
     assert facts.params == ("a", "b") and code_mistakes.argument_never_used(facts).sentence.count("`b`") == 1
