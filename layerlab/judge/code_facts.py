@@ -160,5 +160,5 @@ def _parsed(source: str) -> ast.Module:
     try:
         with _PARSE_LOCK:
             return ast.parse("\n".join(lines))
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # a submission's code may be hostile
         return ast.Module(body=[], type_ignores=[])

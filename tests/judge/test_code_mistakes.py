@@ -74,3 +74,9 @@ def test_library_functions_and_unparseable_cells_are_left_out():
     assert code_facts.definitions(["def broken(:\n"]) == {}
     facts = code_facts.from_definitions(code_facts.definitions(["%matplotlib inline\ndef g(a, b):\n    return a\n"]), "g")
     assert facts.params == ("a", "b") and code_mistakes.argument_never_used(facts).sentence.count("`b`") == 1
+
+
+def test_hostile_code_is_read_as_defining_nothing():
+    nested = "def f(x):\n    return " + "(" * 5000 + "x" + ")" * 5000
+    unary = "def f(x):\n    return " + "-" * 200000 + "x"
+    assert code_facts.definitions([nested, unary]) == {}
