@@ -38,6 +38,7 @@ from layerlab.checks import undefined
 from layerlab.judge import code_facts, code_mistakes, errors, root_cause
 from layerlab.judge.contract import Case, FunctionSpec
 from layerlab.judge.inputs import parameter_names
+from layerlab.judge import near_misses
 from layerlab.judge.judge import CallResult, condensed, judge_case
 from layerlab.judge.outcome import ErrorInfo, describe_exception
 from layerlab.judge.recognise import Hint, Property
@@ -109,7 +110,7 @@ def check_function(notebook: str, spec: FunctionSpec, fn: Any) -> Checked:
     (found in ``fn``'s globals) fails its own public cases, that is the likely mistake of every
     failing case (the function's own recognisers would only guess at its consequences)."""
     expected = _expected_for(notebook)
-    checked = check_cases(fn, spec, expected[spec.name])
+    checked = check_cases(fn, spec, expected[spec.name], _near_misses_for(notebook).get(spec.name, ()))
     if not checked.cases:
         return checked
     try:
@@ -166,27 +167,42 @@ def _expected_for(notebook: str) -> dict[str, list[Any]]:
     return load_expected(notebook)
 
 
+@functools.lru_cache(maxsize=None)
+def _near_misses_for(notebook: str) -> dict[str, list[near_misses.CaseNearMisses]]:
+    try:
+        return near_misses.load(near_misses.file_for(EXPECTED_DIR / f"{notebook}.json"))
+    except (OSError, ValueError, KeyError, TypeError):  # a damaged file only costs the near misses
+        return {}
+
+
 def run_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> str:
     """Run every case; return ``""`` when all pass, else the full report text for the student."""
     return check_cases(fn, spec, expected).text
 
 
-def check_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any]) -> Checked:
+def check_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any],
+                near: Sequence[near_misses.CaseNearMisses] = ()) -> Checked:
     """Run every case and judge it (:func:`layerlab.judge.judge.judge_case`): the report and
-    the mistakes recognised."""
+    the mistakes recognised; ``near``: the near misses of each case (none if empty)."""
     if not callable(fn):
         return Checked(_report(spec, [f"`{spec.name}` is {_what(fn)}, not a function. Run the cell "
                                       f"that defines it (and don't reuse its name for a variable)."]))
     if len(expected) != len(spec.cases):
         raise RuntimeError(f"expected values for {spec.name} are stale ({len(expected)} outputs for "
                            f"{len(spec.cases)} cases); run `make generated`")
-    failures: list[tuple[str, list[str], list[str]]] = []
-    mistakes: list[str] = []
-    for number, (case, want) in enumerate(zip(spec.cases, expected), start=1):
+    calls = []
+    for case in spec.cases:
         result, sent = call(fn, case)
         if result.status == "error" and result.error.is_a("NotImplementedError"):
             return Checked(_report(spec, [_not_implemented(spec.name, result.error)]))
-        verdict = judge_case(spec, want, result, case.make, sent, parameter_names(fn))
+        calls.append((result, sent))
+    near = near_misses.agreeing([(near[i] if len(near) == len(spec.cases) else None, want, result.output,
+                                  result.error if result.status == "error" else None)
+                                 for i, (want, (result, _)) in enumerate(zip(expected, calls))])
+    failures: list[tuple[str, list[str], list[str]]] = []
+    mistakes: list[str] = []
+    for number, (case, want, (result, sent)) in enumerate(zip(spec.cases, expected, calls), start=1):
+        verdict = judge_case(spec, want, result, case.make, sent, parameter_names(fn), near_misses=near[number - 1])
         if not verdict.passed:
             mistakes += verdict.mistakes
             traceback = [*result.error.traceback, result.error.last_line()] if result.error else []

@@ -17,6 +17,7 @@ from layerlab.judge.compare import Problem, compare, describe
 from layerlab.judge import call_errors, errors, input_relations
 from layerlab.judge.contract import FunctionSpec
 from layerlab.judge.inputs import CHANGED_IN_PLACE, input_changes
+from layerlab.judge.near_misses import CaseNearMisses
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
 from layerlab.judge.catalogue import identify
 from layerlab.judge.recognise import broken_properties, fired_hints, safely
@@ -67,7 +68,7 @@ class Verdict:
 
 def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[[], tuple],
                sent: tuple, parameters: Sequence[str] = (), shown: Any = None,
-               explained: Diagnosis | None = None) -> Verdict:
+               explained: list[Diagnosis] | None = None, near_misses: CaseNearMisses | None = None) -> Verdict:
     """The verdict on one call of ``spec.name``.
 
     want:        the expected output
@@ -77,20 +78,23 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
     parameters:  the function's parameter names (a changed input is named by its parameter)
     shown:       the output to compare, when it differs from ``result.output`` (the grader masks
                  dict keys the expected output does not have)
-    explained:   the error's diagnosis when it was made already (the grader makes it from the
-                 message as sent, before redacting it); None: made here
+    explained:   the error's diagnoses when they were made already (the grader makes them from
+                 the message as sent, before redacting it); None: made here
+    near_misses: the sealed near misses of this case (small changes of the reference): one whose
+                 output (or error) is the student's is named first (:mod:`layerlab.judge.near_misses`)
     """
     if result.status in ("error", "timeout"):
-        explained = explained or explain_error(spec, result.error, fresh_args)
+        if explained is None:
+            explained = explain_error(spec, result.error, fresh_args, near_misses)
         if result.status == "timeout":
-            explained = explained or errors.explain(errors.TIME_LIMIT)
+            explained = explained or [errors.explain(errors.TIME_LIMIT)]
             lead = result.error.message if result.error and result.error.message else "it took too long and was stopped"
-            return Verdict(False, [], [explained] if explained else [], None, lead)
+            return Verdict(False, [], [d for d in explained if d], None, lead)
         lead = "your code raised an error:"
         if errors.wrote_read_only(result.error):
             lead = (f"{spec.name} changed its input in place (the grader passes its inputs "
                     f"read-only, so the change raised an error):")
-        return Verdict(False, [], [explained] if explained else [], result.error, lead)
+        return Verdict(False, [], [d for d in explained if d], result.error, lead)
     if result.status == "not_plain":
         got = ("data that could not be read back as plain numbers (a masked or object array?)"
                if result.undecodable else
@@ -106,11 +110,13 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
     if not problems and not broken:
         return Verdict(True)
     hints = fired_hints(spec.hints, fresh_args, want, got)
-    if hints and problems:
+    # the output is exactly that of one small change of a correct solution
+    near = near_misses.named(output=got) if problems and near_misses is not None else []
+    if (hints or near) and problems:
         # a recogniser named the cause and the comparison shows the evidence: a broken contract
         # would only say the same symptom a third time (e.g. "exactly the keys W1, b1...")
         broken = []
-    diagnoses = hints + broken
+    diagnoses = hints + [d for d in near if d not in hints] + broken
     if changed:
         diagnoses.append(Diagnosis(CHANGED_IN_PLACE, errors.IN_PLACE))
     if not hints:  # relations to the inputs that hold for any function, then the comparison's
@@ -121,20 +127,24 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
     return Verdict(False, problems, _unique(diagnoses))
 
 
-def explain_error(spec: FunctionSpec, error: ErrorInfo | None,
-                  fresh_args: Callable[[], tuple]) -> Diagnosis | None:
-    """The mistake behind ``error``: the first of the spec's ``error_hints`` that recognises it
-    from the call's arguments, else the generic explanation (:func:`layerlab.judge.errors.explain`)."""
+def explain_error(spec: FunctionSpec, error: ErrorInfo | None, fresh_args: Callable[[], tuple],
+                  near_misses: CaseNearMisses | None = None) -> list[Diagnosis]:
+    """The mistakes behind ``error``, most likely first: a changed def line, or the first of the
+    spec's ``error_hints`` that recognises it from the call's arguments, or else the generic
+    explanation (:func:`layerlab.judge.errors.explain`); then the near misses that raise the
+    same error."""
     if error is None:
-        return None
+        return []
+    near = near_misses.named(error=error) if near_misses is not None else []
     own = call_errors.def_line_changed(error, spec.name)
     if own:
-        return own
+        return [own]
     for hint in spec.error_hints:
         message = safely(hint, fresh_args(), error)
         if message:
-            return Diagnosis(identify(hint), message)
-    return errors.explain(error)
+            return [Diagnosis(identify(hint), message), *near]
+    generic = errors.explain(error)
+    return [*([generic] if generic else []), *near]
 
 
 def condensed(spec: FunctionSpec | None, problems: list[Problem], want: Any, got: Any) -> list[Problem]:
