@@ -21,6 +21,7 @@ from layerlab.judge.compare import compare
 from layerlab.judge.contract import FunctionSpec
 from layerlab.judge.inputs import NOTEBOOK_VARIABLE, USE_ARGUMENTS
 from layerlab.judge.judge import judge_case
+from layerlab.judge.near_misses import CaseNearMisses
 from layerlab.judge.outcome import Diagnosis, ErrorInfo
 from layerlab.judge.report import evidence
 
@@ -31,13 +32,14 @@ def contract(fplan: FunctionPlan) -> FunctionSpec:
 
 
 def judge_hidden(fplan: FunctionPlan, case: PlannedCase, report: CallReport,
-                 explained: Diagnosis | None = None, spec: FunctionSpec | None = None) -> CaseOutcome:
-    """The outcome of one hidden case; ``explained``: the error's diagnosis, made from the
+                 explained: list[Diagnosis] | None = None, spec: FunctionSpec | None = None,
+                 near_misses: CaseNearMisses | None = None) -> CaseOutcome:
+    """The outcome of one hidden case; ``explained``: the error's diagnoses, made from the
     message as the worker sent it (before redaction)."""
     shown = disclosure.mask_keys(case.expected, report.output)  # its own keys could carry the inputs
     verdict = judge_case(spec or contract(fplan), case.expected, report,
                          lambda: copy.deepcopy(case.args), (case.args, case.kwargs),
-                         fplan.parameters, shown=shown, explained=explained)
+                         fplan.parameters, shown=shown, explained=explained, near_misses=near_misses)
     outcome = CaseOutcome(case.number, case.label, verdict.passed)
     if verdict.passed:
         return outcome

@@ -15,18 +15,21 @@ import copy
 import functools
 import importlib
 import inspect
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from autograder.grading import bounds, disclosure
 from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
+from autograder.build import near_miss_runs
 from autograder.build.source import GradedFunction, SourceNotebook
 from layerlab import plaindata
 from layerlab.checks.compare import ATOL, RTOL, describe
 from layerlab.checks.runner import FunctionSpec, parameter_names
 from layerlab.judge.contract import Hidden, HiddenCase
+from layerlab.judge.near_misses import CaseNearMisses, case_near_misses
 
 
 class PlanError(RuntimeError):
@@ -88,6 +91,17 @@ class FunctionPlan:
 class NotebookPlan:
     source: SourceNotebook
     functions: list[FunctionPlan | QuestionPlan]   # graded functions, then quiz questions
+    _near: dict | None = field(default=None, repr=False)
+    _near_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def near_misses(self, function: str) -> list[CaseNearMisses]:
+        """The sealed near misses of ``function``'s hidden cases (:mod:`layerlab.judge.near_misses`),
+        computed by a child process the first time a submission gets one of this notebook's
+        cases wrong (a few seconds, once per run; none when that fails)."""
+        with self._near_lock:
+            if self._near is None:
+                self._near = near_miss_runs.near_misses(self.source.path, "hidden")
+        return case_near_misses(function, "hidden", self._near.get(function, []))
 
     @property
     def name(self) -> str:

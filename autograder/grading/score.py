@@ -26,7 +26,7 @@ from autograder.grading.outcomes import SHOWN_FAILURES, CaseOutcome, FunctionRes
 from autograder.grading.plan import FunctionPlan, NotebookPlan, isolation_id
 from layerlab.judge.compare import describe
 from layerlab.judge.judge import explain_error
-from layerlab.judge import code_facts, code_mistakes, errors, root_cause
+from layerlab.judge import code_facts, code_mistakes, errors, near_misses, root_cause
 from layerlab.judge.report import not_implemented, stub_frame
 
 __all__ = ["SHOWN_FAILURES", "CaseOutcome", "FunctionResult", "QuestionResult", "error_hint",
@@ -81,8 +81,9 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
     context = context or disclosure.Context([])
     reports = [response.calls.get(case.call_id) for case in fplan.cases]
     spec = contract(fplan)
-    explained = {id(r): explain_error(spec, r.error, lambda c=case: copy.deepcopy(c.args))  # from the words as sent
-                 for case, r in zip(fplan.cases, reports) if r is not None}
+    near = _near_misses(plan, fplan, reports)
+    explained = {id(r): explain_error(spec, r.error, lambda c=case: copy.deepcopy(c.args), n)  # from the words as sent
+                 for case, r, n in zip(fplan.cases, reports, near) if r is not None}
     limits = fplan.limits  # the same for every report and every submission
     for report in {id(r): r for r in [*reports, response.calls.get(_isolation_call(fplan))] if r}.values():
         disclosure.disclose_report(report, context, *limits)
@@ -94,7 +95,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
                        r.error.type == "NotImplementedError" for r in reports):
         return _all_failed(plan, fplan, _not_implemented(name, first.error), "unfinished")
     outcomes = []
-    for case, report in zip(fplan.cases, reports):
+    for case, report, case_near in zip(fplan.cases, reports, near):
         if report is None:
             why = ("no result came back: " + stopped) if stopped else (
                 _oversized(response.oversized_calls[case.call_id], "result") +
@@ -106,7 +107,7 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
         else:
             try:
                 outcomes.append(disclosure.disclose_outcome(
-                    judge_hidden(fplan, case, report, explained.get(id(report)), spec), case, context))
+                    judge_hidden(fplan, case, report, explained.get(id(report)), spec, case_near), case, context))
             except Exception as exc:  # whatever came back, one case must not stop the grading
                 outcomes.append(CaseOutcome(case.number, case.label, False, [
                     f"the returned value could not be compared with the expected one "
@@ -125,6 +126,26 @@ def score_function(plan: NotebookPlan, fplan: FunctionPlan, response: Response,
         summary = f"`{name}` passed {passed} of {total} hidden cases."
     return FunctionResult(name, plan.name, points, _share(points, passed, total), passed, total,
                           summary, outcomes, zero_reason=_zero_reason(reports))
+
+
+def _near_misses(plan: NotebookPlan, fplan: FunctionPlan, reports: list[CallReport | None]) -> list:
+    """The near misses of each hidden case that agree with every case the submission got wrong
+    (:func:`layerlab.judge.near_misses.agreeing`); all None when it got every case right."""
+    given = [(r.output if r is not None and r.status == "ok" else None,
+              r.error if r is not None and r.status == "error" else None) for r in reports]
+    if all(error is None and output is None for output, error in given):
+        return [None] * len(reports)
+    try:
+        if all(error is None and near_misses.fingerprint(output) == near_misses.fingerprint(case.expected)
+               for case, (output, error) in zip(fplan.cases, given)):
+            return [None] * len(reports)
+        cases = plan.near_misses(fplan.name)
+        if len(cases) != len(reports):
+            return [None] * len(reports)
+        return near_misses.agreeing([(n, case.expected, output, error)
+                                     for n, case, (output, error) in zip(cases, fplan.cases, given)])
+    except Exception:  # naming a near miss must never stop the grading
+        return [None] * len(reports)
 
 
 def _zero_reason(reports: list[CallReport | None]) -> str:

@@ -14,6 +14,7 @@ diagnosis (a recogniser of the function that names the same mistake more precise
 from __future__ import annotations
 
 from layerlab.judge.catalogue import mistake
+from layerlab.judge import near_misses
 from layerlab.judge.code_facts import CodeFacts
 from layerlab.judge.outcome import Diagnosis
 
@@ -104,8 +105,10 @@ def findings(facts: CodeFacts | None) -> tuple[list[Diagnosis], list[Diagnosis]]
 
 def place(first: list[str], later: list[str], existing: list[str]) -> list[str]:
     """``existing`` (a case's sentences, or its mistake ids) with the findings' ``first`` before
-    all and ``later`` after the first one; each once."""
-    return list(dict.fromkeys([*first, *existing[:1], *later, *existing[1:]]))
+    all and ``later`` after the first one, or before it when it is a near miss (a finding read
+    from the code is as certain, and says where); each once."""
+    at = 0 if existing and near_misses.is_near_miss(existing[0]) else 1
+    return list(dict.fromkeys([*first, *existing[:at], *later, *existing[at:]]))
 
 
 def _alike(a: str, b: str) -> bool:

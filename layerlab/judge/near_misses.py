@@ -62,6 +62,11 @@ WHY = "your output is exactly what this one change of a correct solution gives"
 WHY_EITHER = "your output is exactly what either of two changes of a correct solution gives"
 
 
+def is_near_miss(text: str) -> bool:
+    """Whether a diagnosis's sentence or identifier is a near miss's."""
+    return text.startswith("near-miss.") or text.endswith((f"({WHY})", f"({WHY_EITHER})"))
+
+
 def kind_id(kind: str) -> str:
     """The catalogue identifier of a kind of change, e.g. ``"near-miss.operator"``."""
     if kind not in KINDS:

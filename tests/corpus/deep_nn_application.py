@@ -83,7 +83,7 @@ MISTAKES = [
     ("L_layer_model", _L_layer(record="i % 50 == 0"), "record the cost when i % 100 == 0", "training.recording-rule"),
     ("L_layer_model", _L_layer().replace("return parameters, costs", "return parameters"), "expected a tuple of 2 items", None),
     ("L_layer_model", _L_layer(init=DEEP_INIT.replace("range(1, len(layers_dims))", "range(1, len(layers_dims) - 1)")),
-     "there is no entry", "error.missing-layer-key"),
+     "there is no entry", "near-miss.index"),
     ("two_layer_model", _two_layer().replace('linear_activation_backward(dA1, cache1, "relu")',
                                              'linear_activation_backward(dA1, cache1, "sigmoid")'),
      "each layer gets its own cache and activation", "training.another-path"),

@@ -126,7 +126,7 @@ MISTAKES = [
     ("initialize_parameters", _initialize(seed=""), "np.random.seed(1) inside the function", "initialize.not-seeded-inside"),
     ("initialize_parameters", _initialize(first="np.random.randn(n_h, n_x)", second="np.random.randn(n_y, n_h)"),
      "multiply np.random.randn(...) by 0.01", "initialize.weights-not-scaled"),
-    ("initialize_parameters", _initialize(first="np.random.randn(n_x, n_h) * 0.01"), "is the transpose of", None),
+    ("initialize_parameters", _initialize(first="np.random.randn(n_x, n_h) * 0.01"), "np.random.randn(n_h, n_x)", "near-miss.arguments"),
     ("initialize_parameters", _initialize(b1="np.random.randn(n_h, 1) * 0.01"), "the biases start at zero", "initialize.random-biases"),
     ("initialize_parameters_deep", _deep(seed=""), "np.random.seed(3) inside the function", "initialize.not-seeded-inside"),
     ("initialize_parameters_deep", _deep(layers="range(1, len(layer_dims) - 1)"), "the last layer is missing", "initialize-deep.layer-count"),

@@ -81,9 +81,6 @@ MISTAKES = [
      "every label is swapped", "predict.threshold-or-swapped"),
     ("model", _model(train="optimize(w, b, X_train, Y_train, num_iterations)"),
      "did not pass learning_rate on to optimize", "model.arguments-not-passed-on"),
-    ("propagate", _propagate(forward="np.dot(w.T, X) + b"), "apply the sigmoid", "propagate.wrong-activation-input"),
-    ("predict", fn("predict", "w, b, X", "A = sigmoid(np.dot(w.T, X))\nreturn (A > 0.5).astype(float)"),
-     "never reads its argument `b`", "code.argument-never-used"),
     ("model", _model(test_on="X_train"), "Y_prediction_test has one label per training example", "model.arguments-not-passed-on"),
     ("model", _model().replace('"Y_prediction_train": predict(w, b, X_train)', '"Y_prediction_train": Y_prediction_train')
      .replace('w, b = params["w"], params["b"]', 'w, b = params["w"], params["b"]\n    Y_prediction_train = predict(w, b, X_test)'),
@@ -100,7 +97,8 @@ MISTAKES = [
     ("propagate", _propagate().replace('"dw":', '"dW":'), "keys", "propagate.grads-keys"),
     ("propagate", _propagate(db="float(np.sum(A - Y))"), "db", "propagate.db-shape-sign-or-scale"),
     ("optimize", _optimize(UPDATE.replace('grads["db"]', 'grads["db"] * np.ones((1, 1))')), "b", "optimize.b-became-an-array"),
-    ("optimize", _optimize(UPDATE, record="if i % 10 == 0:\n    costs.append(cost)"), "100", "optimize.costs-count"),
+    ("optimize", _optimize(UPDATE, record="if i % 10 == 0:\n    costs.append(cost)"), "10 instead of 100", "near-miss.number"),
+    ("optimize", _optimize(UPDATE, record="if i % 50 == 0:\n    costs.append(cost)"), "100", "optimize.costs-count"),
     ("optimize", _optimize(UPDATE).replace("return {\"w\": w, \"b\": b}, grads, costs", "grads, cost = propagate(w, b, X, Y)\n    return {\"w\": w, \"b\": b}, grads, costs"),
      "grads", "optimize.stale-grads"),
     ("predict", fn("predict", "w, b, X", "return sigmoid(np.dot(w.T, X) + b)"), "labels", "predict.shape-or-probabilities"),
@@ -128,7 +126,6 @@ for i in range(num_iterations):
 return {"w": w, "b": b}, grads, costs"""), "call propagate inside the loop", "optimize.gradients-computed-once"),
     ("propagate", _propagate(db="float(np.sum(A - Y) / X.shape[0])"), "db is divided by X.shape[0]",
      "propagate.m-from-wrong-axis"),
-    ("propagate", _propagate(cost="-np.sum(Y * np.log(A)) / m"), "only the term y·log(a)", "cost.missing-term"),
     ("propagate", _propagate(cost="-np.sum(Y * np.log(A) + (1 - Y) * np.log(A)) / m"), "log of 1 − a",
      "cost.wrong-log-term"),
     # moved here from the public checks' own tests
@@ -232,6 +229,15 @@ return d
 # Mistakes both paths name, in another order: the hidden cases with one feature cannot read A back
 # from the gradients, so there only the code's reading ("never reads its argument `b`") names it.
 PATHS_DIFFER = [
+    # The hints reading A back from propagate's gradients need m <= n_x + 1: on the hidden cases
+    # with more examples only the near miss (the same slip, said as the changed line) names it,
+    # so the grader's first diagnosis of the function is the near miss, the public check's the hint.
+    ("propagate", _propagate(forward="np.dot(w.T, X) + b"), "apply the sigmoid", "propagate.wrong-activation-input"),
+    ("propagate", _propagate(cost="-np.sum(Y * np.log(A)) / m"), "only the term y·log(a)", "cost.missing-term"),
+    # Public case 4's 0/1 labels are what too many changes give to name one; the hidden cases,
+    # with more examples, name the missing + b as a near miss before the code reading.
+    ("predict", fn("predict", "w, b, X", "A = sigmoid(np.dot(w.T, X))\nreturn (A > 0.5).astype(float)"),
+     "never reads its argument `b`", "code.argument-never-used"),
     ("propagate", _propagate(forward="sigmoid(np.dot(w.T, X))"), "never reads its argument `b`",
      "propagate.wrong-activation-input"),
 ]

@@ -14,7 +14,8 @@ MISTAKES = [
     ("L1", fn("L1", "yhat, y", "return np.sum(np.abs(y - 0.5))"), "never reads its argument `yhat`",
      "code.argument-never-used"),
     ("normalize_rows", fn("normalize_rows", "x", "x_norm = np.linalg.norm(x, axis=1, keepdims=True)\n"
-                          "x_normalized = x / x_norm\nreturn x"), "the input `x` unchanged", "values.input-returned"),
+                          "x_normalized = x / x_norm\nreturn x"), "no division by x_norm", "code.value-never-used"),
+    ("softmax", fn("softmax", "x", "return x"), "the input `x` unchanged", "values.input-returned"),
     ("sigmoid", fn("sigmoid", "x", "return 1 / (1 + np.exp(-np.maximum(x, 0)))"), "wrong wherever it is negative",
      "values.wrong-for-one-sign"),
     ("basic_sigmoid", fn("basic_sigmoid", "x", "return 1 / (1 + math.exp(x))"), "σ(−x)", "sigmoid.flipped-sign"),
