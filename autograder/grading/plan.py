@@ -17,11 +17,12 @@ import importlib
 import inspect
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from autograder.grading import bounds, disclosure
+from autograder.grading import bounds, disclosure, plan_store
 from autograder.grading.quiz import QuestionPlan, QuizError, plan_questions
 from autograder.build import near_miss_runs
 from autograder.build.source import GradedFunction, SourceNotebook
@@ -91,16 +92,23 @@ class FunctionPlan:
 class NotebookPlan:
     source: SourceNotebook
     functions: list[FunctionPlan | QuestionPlan]   # graded functions, then quiz questions
+    #: where the near misses are kept between runs, and the key they must carry (plan_cache.py)
+    near_store: tuple[Path, str] | None = None
     _near: dict | None = field(default=None, repr=False)
     _near_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def near_misses(self, function: str) -> list[CaseNearMisses]:
         """The sealed near misses of ``function``'s hidden cases (:mod:`layerlab.judge.near_misses`),
         computed by a child process the first time a submission gets one of this notebook's
-        cases wrong (a few seconds, once per run; none when that fails)."""
+        cases wrong (seconds, once per course: they are kept in ``near_store``; none when the
+        child fails)."""
         with self._near_lock:
             if self._near is None:
+                self._near = plan_store.read(*self.near_store) if self.near_store else None
+            if self._near is None:
                 self._near = near_miss_runs.near_misses(self.source.path, "hidden")
+                if self.near_store and self._near:
+                    plan_store.write(*self.near_store, self._near)
         return case_near_misses(function, "hidden", self._near.get(function, []))
 
     @property

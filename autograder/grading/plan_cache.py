@@ -12,23 +12,23 @@ parameter names) and depends only on
 so it is written to ``<course>/.autograder/plans/<assignment>.json`` under a key hashed from all of
 these, and read back while the key matches. A file with another key, or one that cannot be read
 or decoded (cut short, edited, from another version), is ignored, and the plans are built and
-written again. Writes are atomic (a temporary file, then a rename).
+written again. Writes are atomic (a temporary file, then a rename: :mod:`plan_store`). The hidden
+cases' near misses, computed only when a submission first gets a case wrong, are kept beside
+them under the same key (``<assignment>.<notebook>.near.json``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import platform
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
 from autograder.build.source import SourceNotebook
-from autograder.grading import fingerprints
+from autograder.grading import fingerprints, plan_store
 from autograder.grading.plan import NotebookPlan, PlannedCase, build_plan
 from layerlab import plaindata
 
@@ -48,11 +48,19 @@ def load_or_build(course_root: Path, assignment: str, sources: list[SourceNotebo
     entry = load(path, key)
     plans = plans_from(sources, entry)
     if plans is not None and (entry["blocks"] is None or isinstance(entry["blocks"], str)):
-        return plans, entry["blocks"], False
+        return _near_stores(plans, path, key), entry["blocks"], False
     plans = [build_plan(s) for s in sources]
     text = blocks()
     save(path, key, plans, text)
-    return plans, text, True
+    return _near_stores(plans, path, key), text, True
+
+
+def _near_stores(plans: list[NotebookPlan], path: Path, key: str) -> list[NotebookPlan]:
+    """Each plan with the file its hidden cases' near misses are kept in, beside the plans'
+    (computed only when a submission first gets a case wrong: see NotebookPlan.near_misses)."""
+    for plan in plans:
+        plan.near_store = (path.with_name(f"{path.stem}.{plan.name}.near.json"), key)
+    return plans
 
 
 def cache_file(course_root: Path, assignment: str) -> Path:
@@ -88,18 +96,8 @@ def save(path: Path, key: str, plans: list[NotebookPlan], blocks: str | None) ->
     """Write the computed part of ``plans`` (best effort: a course folder that cannot be written
     only means the next run builds them again)."""
     entry = {"blocks": blocks, "notebooks": {p.name: _computed(p) for p in plans}}
-    text = json.dumps({"format": FORMAT, "key": key, "entry": plaindata.encode(entry, raw=True)})
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+    plan_store.write_text(path, json.dumps({"format": FORMAT, "key": key,
+                                            "entry": plaindata.encode(entry, raw=True)}))
 
 
 def plans_from(sources: list[SourceNotebook], entry: dict | None) -> list[NotebookPlan] | None:

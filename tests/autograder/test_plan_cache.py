@@ -128,3 +128,28 @@ def test_cache_entries_of_other_notebooks_are_not_used(course):
     path.write_text(json.dumps({**data, "entry": json.loads(entry)}))
     _, _, was_built = _load_or_build(course)
     assert was_built
+
+
+def test_the_hidden_cases_near_misses_are_computed_once_and_kept_beside_the_plans(course, monkeypatch):
+    from autograder.build import near_miss_runs
+
+    plans, _, _ = _load_or_build(course)
+    softmax = plans[0].near_misses("softmax")
+    assert softmax and any(case.misses for case in softmax)
+    kept = course / plan_cache.STATE_DIR / "plans" / f"{ASSIGNMENT}.numpy_basics.near.json"
+    assert kept.exists()
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the near misses were computed again")
+
+    monkeypatch.setattr(near_miss_runs, "near_misses", not_again)
+    again, _, was_built = _load_or_build(course)
+    assert not was_built and again[0].near_misses("softmax") == softmax
+    # a changed source notebook changes the key: they are not read back
+    notebook = course / "source" / ASSIGNMENT / "numpy_basics.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("one more note"))
+    nbformat.write(nb, notebook)
+    changed, _, _ = _load_or_build(course)
+    with pytest.raises(AssertionError, match="computed again"):
+        changed[0].near_misses("softmax")
