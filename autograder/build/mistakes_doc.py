@@ -5,7 +5,8 @@ and the hidden cases, and the modules their specs use) and of exceptions
 (``layerlab/judge/errors.py``) carries a catalogue identifier (``layerlab.judge.catalogue``).
 The page lists, per identifier: its title and topic, the graded functions whose checks use it, how
 it is recognised (the recogniser's docstring) and the sentence(s) it says, read from its code
-(``{...}`` marks a part filled in from the case). ``python -m autograder build`` writes the page,
+(``{...}`` marks a part filled in from the case); then the kinds of near miss
+(:mod:`layerlab.judge.near_misses`), each with an example from the course's solutions. ``python -m autograder build`` writes the page,
 ``build --check`` reports it stale, like the other generated files.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograder.build.source import ROOT
-from layerlab.judge import call_errors, code_mistakes, errors, input_relations
+from layerlab.judge import call_errors, code_mistakes, errors, input_relations, near_misses
 from layerlab.judge.catalogue import MISTAKES, TOPICS, identify
 
 PATH = Path("docs") / "mistakes.md"
@@ -126,7 +127,31 @@ def render() -> str:
                       f"- checks: {', '.join(f'`{f}`' for f in use.functions)}",
                       *[f"- recognised: {' '.join(h.split())}" for h in use.how],
                       *[f"- says: “{' '.join(s.split())}”" for s in use.sentences], ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(lines + near_miss_lines()).rstrip() + "\n"
+
+
+def near_miss_lines() -> list[str]:
+    """The near misses' part of the page: each kind of change, and the first sentence of that kind
+    among the course's reference solutions (:mod:`autograder.build.mutations`)."""
+    from autograder.build.mutations import mutations
+    from autograder.build.source import _parse, source_notebooks
+
+    examples: dict[str, str] = {}
+    for notebook in source_notebooks():
+        for cell in notebook.solution_cells():
+            for fdef in [n for n in _parse(cell.source).body if isinstance(n, ast.FunctionDef)]:
+                for change in mutations(fdef):
+                    examples.setdefault(change.kind, f"{change.sentence} (in {fdef.name})")
+    lines = ["## Near misses: one small change of a correct solution", "",
+             "Every graded function's reference solution is changed in each of these ways at build "
+             "time, one change at a time, and each changed function runs on the cases. When a "
+             "student's output (or error) is exactly what one change gives, on every case the student "
+             "gets wrong, the feedback names that change. The sentence names the line and the change; "
+             "an example from the course's solutions is given for each kind.", ""]
+    for kind, (title, topic) in near_misses.KINDS.items():
+        lines += [f"### `{near_misses.kind_id(kind)}`: {title}", "", f"- topic: {topic}",
+                  f"- for example: “{examples.get(kind, '(no solution of the course has this change)')}”", ""]
+    return lines
 
 
 def stale() -> list[str]:

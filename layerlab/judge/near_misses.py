@@ -125,7 +125,8 @@ def _rounded(x: np.ndarray) -> bytes:
     safe = np.where(finite & ~small, x, 1.0)
     exponent = np.floor(np.log10(np.abs(safe)))
     mantissa = np.round(safe / 10.0 ** (exponent - (DIGITS - 1)))
-    mantissa = np.where(small, 0, np.where(finite, mantissa, np.nan_to_num(x * np.inf, nan=7, posinf=8, neginf=9)))
+    special = np.where(np.isnan(x), 7, np.where(x > 0, 8, 9))  # NaN, +inf, -inf
+    mantissa = np.where(small, 0, np.where(finite, mantissa, special))
     exponent = np.where(finite & ~small, exponent, 0)
     return np.stack([exponent, mantissa]).astype(np.int64).tobytes()
 
