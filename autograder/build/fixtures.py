@@ -90,8 +90,8 @@ def near_miss_outputs(notebook: SourceNotebook) -> dict[str, str] | None:
     blocks = [f' {json.dumps(name)}: [\n' + ",\n".join("  " + json.dumps(case, separators=(",", ":"))
                                                          for case in cases) + "\n ]"
               for name, cases in runs.items()]
-    text = (f'{{"generated": {json.dumps(HEADER.format(source=source))},\n"functions": {{\n'
-            + ",\n".join(blocks) + "\n}}\n")
+    text = (f'{{\n "generated": {json.dumps(HEADER.format(source=source))},\n "functions": {{\n'
+            + ",\n".join(blocks) + "\n }\n}\n")
     path = near_misses.file_for(EXPECTED_DIR / f"{notebook.name}.json").relative_to(ROOT).as_posix()
     return {path: text}
 

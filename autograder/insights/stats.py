@@ -3,7 +3,10 @@
 A **mistake** is counted once per student (however many hidden cases or functions showed it):
 
 * when the grader wrote catalogue identifiers for a failing case (``"mistakes": [...]``), each
-  identifier is one mistake, titled and topped from :mod:`layerlab.judge.catalogue`;
+  identifier is one mistake, titled and topped from :mod:`layerlab.judge.catalogue`; a near miss
+  (:mod:`layerlab.judge.near_misses`) counts only when the case has no other identifier, and then
+  as the change it names in that function ("+ instead of * in the line that sets dZ1"), since its
+  kind alone ("an operator where another belongs") groups unrelated slips;
 * otherwise each "likely mistake" sentence of the case is one (sentences that differ only in
   their numbers count as the same), with no identifier and no topic;
 * a function that lost points with no likely mistake at all counts as "not recognised" for that
@@ -18,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from autograder.insights.gather import ClassResults, Item
+from layerlab.judge.near_misses import change_named, is_near_miss
 from layerlab.judge.catalogue import MISTAKES
 
 OUTCOMES = ("full", "partial", "zero", "unfinished")
@@ -108,18 +112,25 @@ def _mistakes_of(item: Item) -> list[tuple[str, str, str]]:
     """(key, title, example text) of every mistake one function's failures show."""
     found: dict[str, tuple[str, str, str]] = {}
     for failure in item.failures:
-        if failure.mistakes:
-            for mistake in failure.mistakes:
-                found.setdefault(mistake, (mistake, mistake, failure.text()))
-        else:
-            for hint in failure.hints:
-                key = normalised(hint)
-                found.setdefault(key, (key, hint, failure.text()))
+        for key, title in failure_mistakes(item.name, failure):
+            found.setdefault(key, (key, title, failure.text()))
     if not found:
         example = next((f.text() for f in item.failures if f.problems), item.summary)
         key = UNRECOGNISED + item.name
         found[key] = (key, f"lost points in {item.name} with no likely mistake named", example)
     return list(found.values())
+
+
+def failure_mistakes(function: str, failure) -> list[tuple[str, str]]:
+    """(key, title) of each mistake one failing case of ``function`` shows: its identifiers; when
+    they are near misses only, the changes they name; without identifiers, its sentences."""
+    if not failure.mistakes:
+        return [(normalised(hint), hint) for hint in failure.hints]
+    named = [(m, m) for m in failure.mistakes if not is_near_miss(m)]
+    if named:
+        return named
+    changes = [change_named(hint) for hint in failure.hints if is_near_miss(hint)]
+    return [(f"{function}: {normalised(change)}", f"{change} (in {function})") for change in changes]
 
 
 def normalised(sentence: str) -> str:

@@ -67,6 +67,14 @@ def is_near_miss(text: str) -> bool:
     return text.startswith("near-miss.") or text.endswith((f"({WHY})", f"({WHY_EITHER})"))
 
 
+def change_named(sentence: str) -> str:
+    """A near miss's sentence without the words saying why it is named (the change alone)."""
+    for why in (WHY, WHY_EITHER):
+        if sentence.endswith(f" ({why})"):
+            return sentence[:-len(why) - 3]
+    return sentence
+
+
 def kind_id(kind: str) -> str:
     """The catalogue identifier of a kind of change, e.g. ``"near-miss.operator"``."""
     if kind not in KINDS:

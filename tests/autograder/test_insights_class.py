@@ -33,7 +33,7 @@ from autograder.grading.course import Course
 from autograder.insights import cli as insights_cli
 from autograder.insights import report
 from autograder.insights.gather import gather
-from autograder.insights.stats import normalised
+from autograder.insights.stats import failure_mistakes, normalised
 from layerlab.judge.catalogue import MISTAKES as CATALOGUE
 
 ASSIGNMENT, NOTEBOOK = "week2_logistic_regression", "logistic_regression"
@@ -143,8 +143,8 @@ def planted_rows(course: Path, insights) -> dict[tuple[str, str], list]:
         failure = next(f for f in by_student[students[0]].items[function].failures
                        if words in f.text())
         if failure.mistakes:   # the grader writes catalogue identifiers
-            keys = failure.mistakes
-            assert all(k in CATALOGUE for k in keys), keys
+            assert all(k in CATALOGUE for k in failure.mistakes), failure.mistakes
+            keys = [key for key, _ in failure_mistakes(function, failure)]
         else:
             # the words are in the likely mistake, or in the problem (then every hint counts)
             keys = [normalised(h) for h in failure.hints if words in h] or \

@@ -233,3 +233,18 @@ def test_the_plots_are_svg_pictures_that_show_markup_as_text_and_small_counts_as
     plot = plots.score_distribution([3.0, 12.0, 12.0, 12.0], 12, exact=False)
     assert base64.b64decode(plot.svg_base64).startswith(b"<svg")
     assert "3\u20134: fewer than 3" in plot.alt and "12: 3" in plot.alt
+
+
+def test_a_near_miss_counts_as_the_change_it_names_and_only_when_nothing_else_is_named():
+    from autograder.insights.gather import Failure
+    from autograder.insights.stats import failure_mistakes
+    from layerlab.judge.near_misses import WHY
+
+    change = "+ instead of * in the line that sets dZ1 (adding where it should multiply)"
+    alone = Failure(1, ["the returned value['dW1']: wrong values"], [f"{change} ({WHY})"], ["near-miss.operator"])
+    assert failure_mistakes("backward_propagation", alone) == [
+        ("backward_propagation: + instead of * in the line that sets dZ# (adding where it should multiply)",
+         f"{change} (in backward_propagation)")]
+    beside = Failure(1, [], ["the derivative of tanh is 1 − A1²", f"{change} ({WHY})"],
+                     ["backward.wrong-derivative", "near-miss.operator"])
+    assert failure_mistakes("backward_propagation", beside) == [("backward.wrong-derivative",) * 2]
