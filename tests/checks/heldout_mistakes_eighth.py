@@ -259,9 +259,11 @@ return s"""), ["np.sum", "the sum", "sum of the exp", "sum of each row", "x_sum"
     (*_slip("logistic_regression", "optimize", "if i % 100 == 0:", "if i % 100:"),
      ["== 0", "i % 100 == 0", "iterations 0, 100", "except at", "every 100", "inverted condition",
       "not divisible", "all the other", "all other iterations", "every iteration but"]),
-    ("logistic_regression", "optimize", _f("optimize", OPTIMIZE[0], OPTIMIZE[1].replace(
-        'params = {"w": w, "b": b}\n', "").replace("costs = []\n", 'costs = []\nparams = {"w": w, "b": b}\n')), ["before the loop", "after the loop", "initial w", "initial values", "starting values",
-                                  "stale", "built before", "the w you were given", "w passed in"]),
+    ("logistic_regression", "optimize",
+     _f("optimize", OPTIMIZE[0], OPTIMIZE[1].replace('params = {"w": w, "b": b}\n', "").replace(
+         "costs = []\n", 'costs = []\nparams = {"w": w, "b": b}\n')),
+     ["before the loop", "after the loop", "initial w", "initial values", "starting values", "stale", "built before",
+      "the w you were given", "w passed in"]),
     (*_slip("logistic_regression", "optimize", 'dw = grads["dw"]\n    db = grads["db"]', "dw, db = grads"),
      ['grads["dw"]', "grads['dw']", "the keys", "its keys", "dict keys", "a dict", "dictionary", "unpacking a dict",
       "unpack"]),
