@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks import (heldout_mistakes, heldout_mistakes_fifth, heldout_mistakes_fourth, heldout_mistakes_second,
-                    heldout_mistakes_seventh, heldout_mistakes_sixth, heldout_mistakes_third)
+from checks import (heldout_mistakes, heldout_mistakes_eighth, heldout_mistakes_fifth, heldout_mistakes_fourth,
+                    heldout_mistakes_second, heldout_mistakes_seventh, heldout_mistakes_sixth, heldout_mistakes_third)
 
 
 @pytest.mark.parametrize("corpus, at_least", [(heldout_mistakes.CORPUS, 28), (heldout_mistakes_second.CORPUS, 30),
@@ -20,7 +20,8 @@ from checks import (heldout_mistakes, heldout_mistakes_fifth, heldout_mistakes_f
                                               (heldout_mistakes_fourth.CORPUS, 40),
                                               (heldout_mistakes_fifth.CORPUS, 40),
                                               (heldout_mistakes_sixth.CORPUS, 40),
-                                              (heldout_mistakes_seventh.CORPUS, 40)])
+                                              (heldout_mistakes_seventh.CORPUS, 40),
+                                              (heldout_mistakes_eighth.CORPUS, 40)])
 def test_each_corpus_holds_different_mistakes(corpus, at_least):
     assert len(corpus) >= at_least
     assert len({entry[2] for entry in corpus}) == len(corpus)
@@ -37,6 +38,10 @@ def test_the_corpora_share_no_mistake_and_cover_every_notebook():
     assert not (first | second | third | fourth) & fifth and not (first | second | third | fourth | fifth) & sixth
     seventh = {entry[2] for entry in heldout_mistakes_seventh.CORPUS}
     assert not (first | second | third | fourth | fifth | sixth) & seventh
+    eighth = {entry[2] for entry in heldout_mistakes_eighth.CORPUS}
+    assert not (first | second | third | fourth | fifth | sixth | seventh) & eighth
+    weeks_2_and_3 = {"numpy_basics", "logistic_regression", "planar_classification"}
+    assert {entry[0] for entry in heldout_mistakes_eighth.CORPUS} == weeks_2_and_3
     for corpus in (heldout_mistakes_second.CORPUS, heldout_mistakes_third.CORPUS, heldout_mistakes_fourth.CORPUS,
                    heldout_mistakes_fifth.CORPUS, heldout_mistakes_sixth.CORPUS, heldout_mistakes_seventh.CORPUS):
         assert {entry[0] for entry in corpus} == set(heldout_mistakes.ASSIGNMENTS)
