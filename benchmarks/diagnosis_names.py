@@ -9,11 +9,11 @@ diagnoses::
     python benchmarks/diagnosis_names.py            # this checkout
     PYTHONPATH=/path/to/other/checkout python benchmarks/diagnosis_names.py
 
-``--heldout`` counts the seven held-out corpora of ``tests/checks`` instead (heldout_mistakes.py,
-heldout_mistakes_second.py, heldout_mistakes_third.py, heldout_mistakes_fourth.py,
-heldout_mistakes_fifth.py, heldout_mistakes_sixth.py and heldout_mistakes_seventh.py: the words
-must appear in a "Likely mistake:" or "Hint:" line), with the layerlab found first on the path;
-the corpora and the counting are always this checkout's::
+``--heldout`` counts the held-out corpora of ``tests/checks`` instead (heldout_mistakes.py,
+heldout_mistakes_second.py ... heldout_mistakes_seventh.py, heldout_mistakes_eighth.py (weeks 2 and
+3) and heldout_mistakes_ninth.py (week 4): the words must appear in a "Likely mistake:" or "Hint:"
+line), with the layerlab found first on the path; the
+corpora and the counting are always this checkout's::
 
     python benchmarks/diagnosis_names.py --heldout
     PYTHONPATH=/path/to/other/checkout python benchmarks/diagnosis_names.py --heldout
@@ -95,14 +95,17 @@ def heldout() -> int:
     import warnings
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from checks import (heldout_mistakes, heldout_mistakes_fifth, heldout_mistakes_fourth, heldout_mistakes_second,
-                        heldout_mistakes_seventh, heldout_mistakes_sixth, heldout_mistakes_third)
+    from checks import (heldout_mistakes, heldout_mistakes_eighth, heldout_mistakes_fifth, heldout_mistakes_fourth,
+                        heldout_mistakes_ninth,
+                        heldout_mistakes_second, heldout_mistakes_seventh, heldout_mistakes_sixth,
+                        heldout_mistakes_third)
 
     warnings.filterwarnings("ignore", category=RuntimeWarning)
     for label, corpus in (("first", heldout_mistakes.CORPUS), ("second", heldout_mistakes_second.CORPUS),
                           ("third", heldout_mistakes_third.CORPUS), ("fourth", heldout_mistakes_fourth.CORPUS),
                           ("fifth", heldout_mistakes_fifth.CORPUS), ("sixth", heldout_mistakes_sixth.CORPUS),
-                          ("seventh", heldout_mistakes_seventh.CORPUS)):
+                          ("seventh", heldout_mistakes_seventh.CORPUS), ("eighth", heldout_mistakes_eighth.CORPUS),
+                          ("ninth", heldout_mistakes_ninth.CORPUS)):
         named = 0
         for entry in corpus:
             hit = heldout_mistakes.run(entry)[0]
