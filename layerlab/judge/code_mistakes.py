@@ -26,6 +26,9 @@ MIXED_SETS = "code.train-and-test-mixed"
 #: print the test accuracy), and values it computes without using them (dA0: the input's
 #: gradient, which the course's backward step returns and training ignores).
 MAY_STAY_UNUSED = {"print_cost", "Y_test", "dA0", "cache", "caches", "costs", "cost", "grads", "i", "l"}
+#: and local values that may stay unused too: b, unpacked from linear_backward's cache
+#: (A_prev, W, b) with the rest and not needed for the gradients (an argument b must be read).
+VALUES_MAY_STAY_UNUSED = MAY_STAY_UNUSED | {"b"}
 
 
 @mistake(ORDER, "a function called with its arguments in another order than its def line",
@@ -69,7 +72,7 @@ def value_never_used(facts: CodeFacts) -> Diagnosis | None:
     the end of the other, or they differ in one character: ``AL`` and ``A``, ``ds`` and ``s``,
     ``dA1`` and ``dA2``) is read: the one computed is likely the one meant."""
     for name in sorted(facts.stored - facts.loaded - facts.loop_variables - set(facts.params)):
-        if name in MAY_STAY_UNUSED or name.startswith("_"):
+        if name in VALUES_MAY_STAY_UNUSED or name.startswith("_"):
             continue
         similar = sorted(u for u in facts.loaded if u != name and _alike(u, name))
         if similar:
