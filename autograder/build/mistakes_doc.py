@@ -134,14 +134,13 @@ def near_miss_lines() -> list[str]:
     """The near misses' part of the page: each kind of change, and the first sentence of that kind
     among the course's reference solutions (:mod:`autograder.build.mutations`)."""
     from autograder.build.mutations import mutations
-    from autograder.build.source import _parse, source_notebooks
+    from autograder.build.source import source_notebooks
 
     examples: dict[str, str] = {}
     for notebook in source_notebooks():
-        for cell in notebook.solution_cells():
-            for fdef in [n for n in _parse(cell.source).body if isinstance(n, ast.FunctionDef)]:
-                for change in mutations(fdef):
-                    examples.setdefault(change.kind, f"{change.sentence} (in {fdef.name})")
+        for fdef in notebook.solution_definitions().values():
+            for change in mutations(fdef):
+                examples.setdefault(change.kind, f"{change.sentence} (in {fdef.name})")
     lines = ["## Near misses: one small change of a correct solution", "",
              "Every graded function's reference solution is changed in each of these ways at build "
              "time, one change at a time, and each changed function runs on the cases. When a "

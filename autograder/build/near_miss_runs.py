@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.build.mutations import mutations
-from autograder.build.source import ROOT, SourceNotebook, _parse
+from autograder.build.source import ROOT, SourceNotebook
 from layerlab import plaindata
 from layerlab.judge.near_misses import MOST, case_name, fingerprint, seal
 
@@ -74,8 +74,7 @@ def run_notebook(notebook: SourceNotebook, which: str) -> dict[str, list]:
     child's work)."""
     specs = getattr(importlib.import_module(f"layerlab.checks.{notebook.name}"), "SPECS", {})
     reference = notebook.reference()
-    defs = {node.name: node for cell in notebook.solution_cells() for node in _parse(cell.source).body
-            if isinstance(node, ast.FunctionDef)}
+    defs = notebook.solution_definitions()
     runs = {}
     for graded in notebook.graded_functions:
         spec = specs.get(graded.name)

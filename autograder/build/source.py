@@ -76,6 +76,11 @@ class SourceNotebook:
         return [c for c in self.nb.cells
                 if c.cell_type == "code" and self.nbgrader_meta(c).get("solution")]
 
+    def solution_definitions(self) -> dict[str, ast.FunctionDef]:
+        """The syntax tree of every function its solution cells define, by name."""
+        return {node.name: node for cell in self.solution_cells() for node in _parse(cell.source).body
+                if isinstance(node, ast.FunctionDef)}
+
     @property
     def graded_functions(self) -> list[GradedFunction]:
         """Each solution cell defines one function (or sets one quiz answer, see

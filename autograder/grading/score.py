@@ -136,7 +136,7 @@ def _near_misses(plan: NotebookPlan, fplan: FunctionPlan, reports: list[CallRepo
     if all(error is None and output is None for output, error in given):
         return [None] * len(reports)
     try:
-        if all(error is None and near_misses.fingerprint(output) == near_misses.fingerprint(case.expected)
+        if all(near_misses.gave_expected(case.expected, output, error)
                for case, (output, error) in zip(fplan.cases, given)):
             return [None] * len(reports)
         cases = plan.near_misses(fplan.name)

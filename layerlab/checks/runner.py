@@ -196,9 +196,9 @@ def check_cases(fn: Any, spec: FunctionSpec, expected: Sequence[Any],
         if result.status == "error" and result.error.is_a("NotImplementedError"):
             return Checked(_report(spec, [_not_implemented(spec.name, result.error)]))
         calls.append((result, sent))
-    near = near_misses.agreeing([(near[i] if len(near) == len(spec.cases) else None, want, result.output,
-                                  result.error if result.status == "error" else None)
-                                 for i, (want, (result, _)) in enumerate(zip(expected, calls))])
+    given = near if len(near) == len(spec.cases) else [None] * len(spec.cases)
+    near = near_misses.agreeing([(n, want, result.output, result.error if result.status == "error" else None)
+                                 for n, want, (result, _) in zip(given, expected, calls)])
     failures: list[tuple[str, list[str], list[str]]] = []
     mistakes: list[str] = []
     for number, (case, want, (result, sent)) in enumerate(zip(spec.cases, expected, calls), start=1):

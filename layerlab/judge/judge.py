@@ -81,7 +81,9 @@ def judge_case(spec: FunctionSpec, want: Any, result: Any, fresh_args: Callable[
     explained:   the error's diagnoses when they were made already (the grader makes them from
                  the message as sent, before redacting it); None: made here
     near_misses: the sealed near misses of this case (small changes of the reference): one whose
-                 output (or error) is the student's is named first (:mod:`layerlab.judge.near_misses`)
+                 output (or error) is the student's is named after the spec's own recognisers (or
+                 the error's explanation) and before broken contracts and observations
+                 (:mod:`layerlab.judge.near_misses`)
     """
     if result.status in ("error", "timeout"):
         if explained is None:
@@ -135,10 +137,10 @@ def explain_error(spec: FunctionSpec, error: ErrorInfo | None, fresh_args: Calla
     same error."""
     if error is None:
         return []
-    near = near_misses.named(error=error) if near_misses is not None else []
     own = call_errors.def_line_changed(error, spec.name)
     if own:
         return [own]
+    near = near_misses.named(error=error) if near_misses is not None else []
     for hint in spec.error_hints:
         message = safely(hint, fresh_args(), error)
         if message:

@@ -193,6 +193,15 @@ class CaseNearMisses:
         return None
 
 
+def gave_expected(want: Any, output: Any, error: ErrorInfo | None) -> bool:
+    """Whether a call gave the expected output, as far as fingerprints tell (no error, the same
+    fingerprint); False for an output that cannot be reduced."""
+    try:
+        return error is None and fingerprint(output) == fingerprint(want)
+    except Exception:
+        return False
+
+
 def agreeing(cases: Sequence[tuple[CaseNearMisses | None, Any, Any, ErrorInfo | None]]
              ) -> list[CaseNearMisses | None]:
     """The near misses of each case of one function, keeping only the changes that give what
@@ -205,10 +214,7 @@ def agreeing(cases: Sequence[tuple[CaseNearMisses | None, Any, Any, ErrorInfo | 
     for near, want, output, error in cases:
         if near is None or (error is None and output is None):
             continue
-        try:
-            right = error is None and fingerprint(output) == fingerprint(want)
-        except Exception:
-            right = False
+        right = gave_expected(want, output, error)
         opened = None if right else near._opened(output, error)
         if not right and opened != []:
             found = {sentence for _, sentence in opened or ()}

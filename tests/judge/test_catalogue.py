@@ -38,14 +38,11 @@ def test_every_identifier_a_recogniser_carries_is_in_the_catalogue():
 
 def _near_miss_kinds() -> set[str]:
     """The catalogue identifiers of the near misses the course's reference solutions have."""
-    import ast
-
     from autograder.build.mutations import mutations
     from autograder.build.source import source_notebooks
 
-    defs = [node for nb in source_notebooks() for cell in nb.solution_cells()
-            for node in ast.parse(cell.source).body if isinstance(node, ast.FunctionDef)]
-    return {m.id for fdef in defs for m in mutations(fdef)}
+    return {m.id for nb in source_notebooks() for fdef in nb.solution_definitions().values()
+            for m in mutations(fdef)}
 
 
 def test_every_catalogue_entry_is_carried_by_a_recogniser_the_judge_runs():
